@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "influxkit",
+    products: [
+        .library(name: "InfluxKit", targets: ["InfluxKit"]),
+        .executable(name: "influxkit", targets: ["influxkit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "InfluxKit", dependencies: ["CCurl"]),
+        .target(name: "InfluxShell", dependencies: ["InfluxKit", "CEditLine"]),
+        .executableTarget(
+            name: "influxkit",
+            dependencies: [
+                "InfluxKit",
+                "InfluxShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "InfluxKitTests", dependencies: ["InfluxKit"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["InfluxKit"]),
+    ]
+)

@@ -1,0 +1,24 @@
+// libedit through its readline-compatible API, plus setters for the mutable globals
+// that Swift 6 cannot assign safely. Always <editline/readline.h>, never GNU's <readline.h>.
+#ifndef INFLUXKIT_CEDITLINE_SHIM_H
+#define INFLUXKIT_CEDITLINE_SHIM_H
+
+#include <stdio.h>
+#include <editline/readline.h>
+
+typedef char **(*ik_completion_function)(const char *text, int start, int end);
+
+static inline void ik_rl_set_completion_function(ik_completion_function function) {
+    rl_attempted_completion_function = function;
+}
+
+static inline void ik_rl_set_instream(FILE *stream) {
+    rl_instream = stream;
+}
+
+static inline int ik_history_stifle(int max) {
+    stifle_history(max);
+    return 0;
+}
+
+#endif

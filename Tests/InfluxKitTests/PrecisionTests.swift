@@ -1,0 +1,3 @@
+import Testing
+@testable import InfluxKit
+@Test func placeholder() { #expect(Precision(argument: "ms") == .milliseconds) }

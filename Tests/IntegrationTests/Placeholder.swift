@@ -1,0 +1,3 @@
+import Testing
+import InfluxKit
+@Test func placeholderIntegration() { #expect(Precision(argument: "h") == .hours) }
