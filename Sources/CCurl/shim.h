@@ -3,6 +3,13 @@
 #define INFLUXKIT_CCURL_SHIM_H
 
 #include <curl/curl.h>
+#include <zlib.h>
+
+// Constants whose macros Swift cannot import.
+static const long ik_curlauth_basic = (long)CURLAUTH_BASIC;
+
+typedef int (*ik_curl_progress_callback)(void *context, curl_off_t dltotal, curl_off_t dlnow,
+                                         curl_off_t ultotal, curl_off_t ulnow);
 
 typedef size_t (*ik_curl_data_callback)(char *data, size_t size, size_t count, void *context);
 
@@ -30,12 +37,21 @@ static inline CURLcode ik_curl_setopt_callback(CURL *handle, CURLoption option, 
     return curl_easy_setopt(handle, option, value);
 }
 
+static inline CURLcode ik_curl_setopt_progress(CURL *handle, CURLoption option, ik_curl_progress_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
 static inline CURLcode ik_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
 
 static inline CURLcode ik_curl_getinfo_double(CURL *handle, CURLINFO info, double *value) {
     return curl_easy_getinfo(handle, info, value);
+}
+
+// zlib's deflateInit2 is a macro; this starts a gzip (not raw deflate) stream.
+static inline int ik_deflate_init_gzip(z_stream *stream, int level) {
+    return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
 }
 
 #endif

@@ -1,0 +1,70 @@
+/// How a client reaches and authenticates to the server.
+///
+/// TLS certificates are verified unless `verifySSL` is false (influxdb-python's default is not to
+/// verify; InfluxKit deliberately differs).
+public struct ClientConfiguration: Sendable {
+    /// Host name or address.
+    public var host: String = "localhost"
+    /// HTTP(S) port.
+    public var port: Int = 8086
+    /// Use HTTPS.
+    public var ssl: Bool = false
+    /// Verify the server's TLS certificate and host name.
+    public var verifySSL: Bool = true
+    /// A PEM file of CA certificates to trust instead of the system's.
+    public var caFile: String?
+    /// A PEM client certificate (mTLS); may also hold the key.
+    public var clientCertificate: String?
+    /// The PEM private key of `clientCertificate`, when it is a separate file.
+    public var clientKey: String?
+    /// A URL path prefix for servers behind a reverse proxy, e.g. `/influx`.
+    public var pathPrefix: String = ""
+    /// User name for HTTP Basic authentication.
+    public var username: String?
+    /// Password for HTTP Basic authentication.
+    public var password: String?
+    /// A token sent as `Authorization: Token …` (InfluxDB 2.x/3.x 1.x-compatible API).
+    public var token: String?
+    /// The default database of queries and writes.
+    public var database: String?
+    /// The default retention policy of writes and queries (`nil`: the database's default).
+    public var retentionPolicy: String?
+    /// Extra headers sent with every request.
+    public var headers: [String: String] = [:]
+    /// A proxy URL such as `http://proxy:3128` (`nil`: libcurl's environment handling).
+    public var proxy: String?
+    /// Seconds to wait for the connection to be established.
+    public var connectTimeout: Double = 10
+    /// Seconds a whole request may take; `nil` for no limit (long chunked queries).
+    public var timeout: Double?
+    /// Gzip request bodies and ask for gzip responses.
+    public var gzip: Bool = false
+    /// The `User-Agent` header.
+    public var userAgent: String = "influxkit/0.1"
+
+    /// Creates a configuration; every property keeps its default unless set.
+    public init(
+        host: String = "localhost",
+        port: Int = 8086,
+        ssl: Bool = false,
+        username: String? = nil,
+        password: String? = nil,
+        database: String? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.ssl = ssl
+        self.username = username
+        self.password = password
+        self.database = database
+    }
+
+    /// The base URL without credentials, e.g. `https://db.example:8086/influx`.
+    public var baseURL: String {
+        let hostPart = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        var prefix = pathPrefix
+        while prefix.hasSuffix("/") { prefix.removeLast() }
+        if !prefix.isEmpty && !prefix.hasPrefix("/") { prefix = "/" + prefix }
+        return "\(ssl ? "https" : "http")://\(hostPart):\(port)\(prefix)"
+    }
+}

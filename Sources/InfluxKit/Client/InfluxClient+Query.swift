@@ -1,0 +1,88 @@
+extension InfluxClient {
+    /// Runs one or more `;`-separated InfluxQL statements and returns one result per statement.
+    ///
+    /// A failed statement does not throw: its `ResultSet.error` says why, and the other statements
+    /// keep their results. With `chunked`, the server streams the answer in chunks of `chunkSize`
+    /// rows, which are merged here; use ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:onResult:)``
+    /// to handle chunks as they arrive instead.
+    /// - Parameters:
+    ///   - database: the database (`db=`); defaults to the configured one.
+    ///   - retentionPolicy: the retention policy (`rp=`); defaults to the configured one.
+    ///   - epoch: return times as integers in this unit instead of RFC3339 strings.
+    ///   - params: bind parameters, referenced as `$name` in the statement.
+    public func query(
+        _ query: String,
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        epoch: Precision? = nil,
+        params: [String: JSONValue] = [:],
+        chunked: Bool = false,
+        chunkSize: Int? = nil
+    ) throws -> [ResultSet] {
+        var accumulator = ResultSetAccumulator()
+        try self.query(
+            query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
+            chunked: chunked, chunkSize: chunkSize
+        ) { accumulator.add($0) }
+        return accumulator.results
+    }
+
+    /// Runs InfluxQL and hands each result to `onResult` as soon as it is decoded.
+    ///
+    /// With `chunked` (the default here) each call carries one chunk: at most `chunkSize` rows
+    /// (server default 10,000), with `partial` set while more of the statement follows, so any
+    /// result size is handled in constant memory. An error thrown by `onResult` aborts the
+    /// transfer and is rethrown.
+    public func query(
+        _ query: String,
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        epoch: Precision? = nil,
+        params: [String: JSONValue] = [:],
+        chunked: Bool = true,
+        chunkSize: Int? = nil,
+        onResult: (ResultSet) throws -> Void
+    ) throws {
+        var urlQuery: [(name: String, value: String)] = []
+        if let db = database ?? configuration.database { urlQuery.append(("db", db)) }
+        if let rp = retentionPolicy ?? configuration.retentionPolicy { urlQuery.append(("rp", rp)) }
+        if let epoch { urlQuery.append(("epoch", epoch.rawValue)) }
+        if chunked {
+            urlQuery.append(("chunked", "true"))
+            if let chunkSize { urlQuery.append(("chunk_size", String(chunkSize))) }
+        }
+        var form = "q=" + percentEncoded(query)
+        if !params.isEmpty {
+            let object = JSONValue.object(params.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })
+            form += "&params=" + percentEncoded(object.serialized())
+        }
+        let request = HTTPRequest(
+            method: .post, path: "/query", query: urlQuery,
+            headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(form.utf8))
+
+        var decoder = QueryResponseDecoder()
+        var errorBody = [UInt8]()
+        let head = try perform(request) { head, bytes in
+            guard head.status == 200 else {
+                if errorBody.count < Self.errorBodyLimit { errorBody += bytes.prefix(Self.errorBodyLimit - errorBody.count) }
+                return
+            }
+            try Self.decoding(head) { try decoder.feed(bytes, onResult) }
+        }
+        guard head.status == 200 else { throw InfluxError.response(head, body: errorBody) }
+        try Self.decoding(head) { try decoder.finish(onResult) }
+    }
+
+    /// Runs decoding work, turning a malformed body from a peer that is not InfluxDB into
+    /// `.notInfluxDB`.
+    private static func decoding(_ head: HTTPResponseHead, _ work: () throws -> Void) throws {
+        do {
+            try work()
+        } catch let error as InfluxError {
+            if case let .malformedResponse(reason) = error, head.influxDBVersion == nil {
+                throw InfluxError.notInfluxDB(status: head.status, reason: reason)
+            }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,91 @@
+extension InfluxClient {
+    /// Writes line protocol as it is (one point per line, `\n`-separated).
+    ///
+    /// Throws `.partialWrite` when the server stored the good lines but rejected others.
+    public func write(
+        lines: [UInt8],
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        precision: Precision = .nanoseconds,
+        consistency: Consistency? = nil
+    ) throws {
+        guard let db = database ?? configuration.database else {
+            throw InfluxError.invalidArgument("no database given for the write")
+        }
+        var urlQuery: [(name: String, value: String)] = [("db", db), ("precision", precision.writeParameter)]
+        if let rp = retentionPolicy ?? configuration.retentionPolicy { urlQuery.append(("rp", rp)) }
+        if let consistency { urlQuery.append(("consistency", consistency.rawValue)) }
+        let request = HTTPRequest(
+            method: .post, path: "/write", query: urlQuery,
+            headers: [("Content-Type", "text/plain; charset=utf-8")], body: lines, compressible: true)
+        let (head, body) = try send(request)
+        guard (200..<300).contains(head.status), head.influxDBVersion != nil else {
+            throw InfluxError.response(head, body: body)
+        }
+    }
+
+    /// Writes line protocol given as text: one string with lines, or several lines.
+    public func write(
+        lines: [String],
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        precision: Precision = .nanoseconds,
+        consistency: Consistency? = nil
+    ) throws {
+        var bytes = [UInt8]()
+        for line in lines {
+            bytes += line.utf8
+            if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        }
+        try write(
+            lines: bytes, database: database, retentionPolicy: retentionPolicy,
+            precision: precision, consistency: consistency)
+    }
+
+    /// Encodes and writes points, as influxdb-python's `write_points`.
+    ///
+    /// `tags` are merged under each point's own tags. With `batchSize`, points are encoded and
+    /// sent `batchSize` at a time, reading the sequence lazily. Fields that are NaN or infinite are
+    /// dropped; a point that cannot be written faithfully (see ``LineProtocolEncoder``) is left
+    /// out, every valid point is still written, and then the first refusal is thrown as
+    /// `.invalidPoint` naming the point's index and how many were refused.
+    public func writePoints(
+        _ points: some Sequence<Point>,
+        timePrecision: Precision = .nanoseconds,
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        tags: [String: String] = [:],
+        batchSize: Int? = nil,
+        consistency: Consistency? = nil
+    ) throws {
+        var encoder = LineProtocolEncoder(precision: timePrecision)
+        var refused: [(index: Int, reason: String)] = []
+        let limit = max(batchSize ?? Int.max, 1)
+        func flush() throws {
+            guard encoder.pointCount > 0 else { return }
+            try write(
+                lines: encoder.bytes, database: database, retentionPolicy: retentionPolicy,
+                precision: timePrecision, consistency: consistency)
+            encoder.removeAll()
+        }
+        for (index, point) in points.enumerated() {
+            do {
+                try encoder.append(point, globalTags: tags)
+            } catch let error as InfluxError {
+                guard case let .invalidPoint(reason) = error else { throw error }
+                refused.append((index, reason))
+            }
+            if encoder.pointCount >= limit { try flush() }
+        }
+        try flush()
+        if let first = refused.first {
+            let more = refused.count > 1 ? " (and \(refused.count - 1) more refused)" : ""
+            throw InfluxError.invalidPoint(reason: "point \(first.index): \(first.reason)\(more)")
+        }
+    }
+}
+
+extension Precision {
+    /// The `precision=` value of a write.
+    var writeParameter: String { self == .nanoseconds ? "n" : rawValue }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A client for one InfluxDB 1.x server (or the 1.x-compatible API of 2.x/3.x).
+///
+/// One client keeps one connection alive across requests. Calls are serialised internally, so a
+/// client may be shared, but requests from several threads queue behind each other; use one
+/// client per thread for parallel work.
+public final class InfluxClient: @unchecked Sendable {
+    /// The configuration the client was created with (database and user as last switched).
+    public private(set) var configuration: ClientConfiguration
+    private var transport: any HTTPTransport
+    private let makeTransport: (ClientConfiguration) throws -> any HTTPTransport
+    private let lock = NSLock()
+
+    /// Creates a client; no request is sent until the first call.
+    public convenience init(configuration: ClientConfiguration) throws {
+        try self.init(configuration: configuration, makeTransport: { try CurlTransport(configuration: $0) })
+    }
+
+    /// Creates a client from the most common settings.
+    public convenience init(
+        host: String = "localhost",
+        port: Int = 8086,
+        username: String? = nil,
+        password: String? = nil,
+        database: String? = nil,
+        ssl: Bool = false,
+        verifySSL: Bool = true
+    ) throws {
+        var configuration = ClientConfiguration(
+            host: host, port: port, ssl: ssl, username: username, password: password, database: database)
+        configuration.verifySSL = verifySSL
+        try self.init(configuration: configuration)
+    }
+
+    /// Creates a client over a given transport (tests use a fake one).
+    init(
+        configuration: ClientConfiguration,
+        makeTransport: @escaping (ClientConfiguration) throws -> any HTTPTransport
+    ) throws {
+        self.configuration = configuration
+        self.makeTransport = makeTransport
+        self.transport = try makeTransport(configuration)
+    }
+
+    /// Makes `database` the default of later queries and writes.
+    public func switchDatabase(_ database: String?) {
+        lock.withLock { configuration.database = database }
+    }
+
+    /// Uses other credentials from now on (the connection is re-established).
+    public func switchUser(_ username: String?, password: String?) throws {
+        try lock.withLock {
+            var changed = configuration
+            changed.username = username
+            changed.password = password
+            transport = try makeTransport(changed)
+            configuration = changed
+        }
+    }
+
+    /// Pings the server and returns its version (`X-Influxdb-Version`).
+    @discardableResult
+    public func ping() throws -> String {
+        let (head, body) = try send(HTTPRequest(method: .get, path: "/ping"))
+        guard let version = head.influxDBVersion else {
+            throw InfluxError.notInfluxDB(status: head.status, reason: "no X-Influxdb-Version header on /ping")
+        }
+        guard (200..<300).contains(head.status) else { throw InfluxError.response(head, body: body) }
+        return version
+    }
+
+    /// Sends a request and collects a (small) body; for requests whose answers are short.
+    func send(_ request: HTTPRequest) throws -> (HTTPResponseHead, [UInt8]) {
+        var body = [UInt8]()
+        let head = try perform(request) { _, bytes in
+            if body.count < Self.errorBodyLimit { body += bytes.prefix(Self.errorBodyLimit - body.count) }
+        }
+        return (head, body)
+    }
+
+    /// Runs one request on the transport, serialised with every other call.
+    func perform(
+        _ request: HTTPRequest,
+        onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
+    ) throws -> HTTPResponseHead {
+        try lock.withLock { try transport.perform(request, onBody: onBody) }
+    }
+
+    /// How much of an error body is kept for the message.
+    static let errorBodyLimit = 64 * 1024
+}

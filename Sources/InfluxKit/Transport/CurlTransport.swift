@@ -1,0 +1,252 @@
+import CCurl
+
+/// HTTP(S) over one libcurl easy handle, reused across requests so connections stay alive.
+///
+/// The only file of InfluxKit that talks to C. Not thread-safe: the client serialises calls.
+final class CurlTransport: HTTPTransport {
+    private let handle: UnsafeMutableRawPointer
+    private let configuration: ClientConfiguration
+    private let baseURL: String
+    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+
+    init(configuration: ClientConfiguration) throws {
+        _ = Self.globalInit
+        guard let handle = curl_easy_init() else {
+            throw InfluxError.invalidArgument("libcurl could not create a handle")
+        }
+        self.handle = handle
+        self.configuration = configuration
+        self.baseURL = configuration.baseURL
+        try applyConfiguration()
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+    }
+
+    private static let globalInit: Void = {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+    }()
+
+    // MARK: Options set once
+
+    private func applyConfiguration() throws {
+        let c = configuration
+        try set(CURLOPT_NOSIGNAL, 1)
+        try set(CURLOPT_TCP_KEEPALIVE, 1)
+        try set(CURLOPT_TCP_NODELAY, 1)
+        try set(CURLOPT_SSL_VERIFYPEER, c.verifySSL ? 1 : 0)
+        try set(CURLOPT_SSL_VERIFYHOST, c.verifySSL ? 2 : 0)
+        if let path = c.caFile { try set(CURLOPT_CAINFO, path) }
+        if let path = c.clientCertificate { try set(CURLOPT_SSLCERT, path) }
+        if let path = c.clientKey { try set(CURLOPT_SSLKEY, path) }
+        if let proxy = c.proxy { try set(CURLOPT_PROXY, proxy) }
+        try set(CURLOPT_CONNECTTIMEOUT_MS, Int(c.connectTimeout * 1000))
+        if let timeout = c.timeout { try set(CURLOPT_TIMEOUT_MS, Int(timeout * 1000)) }
+        if c.gzip { try set(CURLOPT_ACCEPT_ENCODING, "gzip") }
+        try set(CURLOPT_USERAGENT, c.userAgent)
+        let hasAuthorizationHeader = c.token != nil
+            || c.headers.keys.contains { $0.lowercased() == "authorization" }
+        if let user = c.username, !hasAuthorizationHeader {
+            try set(CURLOPT_HTTPAUTH, ik_curlauth_basic)
+            try set(CURLOPT_USERNAME, user)
+            try set(CURLOPT_PASSWORD, c.password ?? "")
+        }
+        try check(ik_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, &errorBuffer))
+        try check(ik_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteCallback))
+        try check(ik_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, curlHeaderCallback))
+    }
+
+    private func set(_ option: CURLoption, _ value: Int) throws {
+        try check(ik_curl_setopt_long(handle, option, value))
+    }
+
+    private func set(_ option: CURLoption, _ value: String) throws {
+        try check(ik_curl_setopt_string(handle, option, value))
+    }
+
+    private func check(_ code: CURLcode) throws {
+        guard code == CURLE_OK else {
+            throw InfluxError.invalidArgument("libcurl option rejected: \(String(cString: curl_easy_strerror(code)))")
+        }
+    }
+
+    // MARK: Requests
+
+    func perform(
+        _ request: HTTPRequest,
+        onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
+    ) throws -> HTTPResponseHead {
+        var headers: [(name: String, value: String)] = [("Expect", "")]
+        if let token = configuration.token { headers.append(("Authorization", "Token \(token)")) }
+        headers += configuration.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        headers += request.headers
+        var body = request.body ?? []
+        if configuration.gzip && request.compressible && !body.isEmpty {
+            body = try Self.gzip(body)
+            headers.append(("Content-Encoding", "gzip"))
+        }
+        var list: UnsafeMutablePointer<curl_slist>?
+        for header in headers {
+            let line = header.value.isEmpty ? "\(header.name):" : "\(header.name): \(header.value)"
+            list = curl_slist_append(list, line)
+        }
+        defer { curl_slist_free_all(list) }
+
+        try set(CURLOPT_URL, url(for: request))
+        try check(ik_curl_setopt_list(handle, CURLOPT_HTTPHEADER, list))
+
+        let state = TransferState()
+        return try withoutActuallyEscaping(onBody) { onBody in
+            state.onBody = onBody
+            let context = Unmanaged.passUnretained(state).toOpaque()
+            try check(ik_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
+            try check(ik_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
+            defer { state.onBody = nil }
+            let code: CURLcode = body.withUnsafeBytes { bytes in
+                switch request.method {
+                case .get:
+                    _ = ik_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+                case .post:
+                    _ = ik_curl_setopt_long(handle, CURLOPT_POST, 1)
+                    _ = ik_curl_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(bytes.count))
+                    _ = ik_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1))
+                }
+                errorBuffer[0] = 0
+                return withExtendedLifetime(state) { curl_easy_perform(handle) }
+            }
+            _ = ik_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, nil)
+            if let error = state.error { throw error }
+            guard code == CURLE_OK else { throw transferError(code) }
+            return state.finishHead()
+        }
+    }
+
+    private func url(for request: HTTPRequest) -> String {
+        var url = baseURL + request.path
+        if !request.query.isEmpty {
+            url += "?" + request.query.map { "\($0.name)=\(percentEncoded($0.value))" }.joined(separator: "&")
+        }
+        return url
+    }
+
+    private func transferError(_ code: CURLcode) -> InfluxError {
+        let detail = errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT:
+            var connected = 0
+            _ = ik_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &connected)
+            let seconds = connected == 0 && configuration.timeout == nil
+                ? configuration.connectTimeout : (configuration.timeout ?? configuration.connectTimeout)
+            return .timeout(url: baseURL, seconds: seconds)
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
+             CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR,
+             CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+             CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_SSL_SHUTDOWN_FAILED:
+            return .tls(url: baseURL, reason: reason)
+        case CURLE_ABORTED_BY_CALLBACK:
+            return .cancelled
+        default:
+            return .connectionFailed(url: baseURL, reason: reason)
+        }
+    }
+
+    // MARK: Gzip
+
+    /// Compresses `input` as a gzip member (what `Content-Encoding: gzip` means).
+    static func gzip(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
+        var stream = z_stream()
+        guard ik_deflate_init_gzip(&stream, level) == Z_OK else {
+            throw InfluxError.invalidArgument("zlib could not start a gzip stream")
+        }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))))
+        let status: Int32 = input.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+                stream.avail_in = UInt32(source.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = UInt32(target.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else {
+            throw InfluxError.invalidArgument("zlib could not compress the request body")
+        }
+        output.removeLast(Int(stream.avail_out))
+        return output
+    }
+}
+
+/// What the libcurl callbacks of one transfer share with `perform`.
+private final class TransferState {
+    var onBody: ((HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void)?
+    var status = 0
+    var headers: [String: String] = [:]
+    var head: HTTPResponseHead?
+    var error: Error?
+
+    func header(_ line: UnsafeRawBufferPointer) {
+        var text = String(decoding: line, as: UTF8.self)
+        while text.last == "\n" || text.last == "\r" { text.removeLast() }
+        if text.hasPrefix("HTTP/") {
+            let parts = text.split(separator: " ", maxSplits: 2)
+            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+            headers = [:]
+            head = nil
+        } else if let colon = text.firstIndex(of: ":") {
+            let name = text[..<colon].lowercased()
+            let value = text[text.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
+            headers[name] = String(value)
+        }
+    }
+
+    func body(_ bytes: UnsafeRawBufferPointer) throws {
+        try onBody?(finishHead(), bytes)
+    }
+
+    func finishHead() -> HTTPResponseHead {
+        if let head { return head }
+        let made = HTTPResponseHead(status: status, headers: headers)
+        head = made
+        return made
+    }
+}
+
+private let curlWriteCallback: ik_curl_data_callback = { data, size, count, context in
+    let state = Unmanaged<TransferState>.fromOpaque(context!).takeUnretainedValue()
+    let length = size * count
+    do {
+        try state.body(UnsafeRawBufferPointer(start: data, count: length))
+        return length
+    } catch {
+        state.error = error
+        return 0
+    }
+}
+
+private let curlHeaderCallback: ik_curl_data_callback = { data, size, count, context in
+    let state = Unmanaged<TransferState>.fromOpaque(context!).takeUnretainedValue()
+    let length = size * count
+    state.header(UnsafeRawBufferPointer(start: data, count: length))
+    return length
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+func percentEncoded(_ value: String) -> String {
+    var out = [UInt8]()
+    out.reserveCapacity(value.utf8.count)
+    let hex = Array("0123456789ABCDEF".utf8)
+    for byte in value.utf8 {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "_"), UInt8(ascii: "~"):
+            out.append(byte)
+        default:
+            out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
+}

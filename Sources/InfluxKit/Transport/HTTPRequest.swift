@@ -1,0 +1,43 @@
+/// One HTTP request to the server, relative to the client's base URL.
+struct HTTPRequest: Sendable {
+    /// The HTTP method.
+    enum Method: String, Sendable {
+        case get = "GET"
+        case post = "POST"
+    }
+
+    var method: Method
+    /// The endpoint path, e.g. `/query`; the configured path prefix is added by the transport.
+    var path: String
+    /// URL query parameters, in order; values are percent-encoded by the transport.
+    var query: [(name: String, value: String)] = []
+    /// Extra headers for this request only.
+    var headers: [(name: String, value: String)] = []
+    /// The request body (POST only).
+    var body: [UInt8]? = nil
+    /// Whether the transport may gzip the body (when the client is configured for gzip).
+    var compressible: Bool = false
+}
+
+/// The status line and headers of a response.
+struct HTTPResponseHead: Sendable, Equatable {
+    /// The HTTP status code.
+    var status: Int
+    /// Header values by lower-cased name.
+    var headers: [String: String]
+
+    /// The server version InfluxDB sends on every response, `nil` when the peer is not InfluxDB.
+    var influxDBVersion: String? { headers["x-influxdb-version"] }
+}
+
+/// Sends requests and streams response bodies; the client's only way to the network.
+///
+/// `perform` calls `onBody` zero or more times with consecutive pieces of the body, each time with
+/// the response head (status and headers are complete before the first piece). An error thrown
+/// by `onBody` aborts the transfer and is rethrown by `perform`.
+protocol HTTPTransport: AnyObject {
+    func perform(
+        _ request: HTTPRequest,
+        onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
+    ) throws -> HTTPResponseHead
+}

@@ -1,0 +1,60 @@
+import InfluxKit
+
+/// RFC 4180 CSV with `name` and `tags` (as `k=v,k=v`) as the first two columns of every row,
+/// so all series of a result form one flat table.
+///
+/// The header line is printed once, and again only when a series has different columns (e.g. a
+/// second statement selecting other fields).
+public struct CSVRenderer: ResultRenderer {
+    private var lastColumns: [String]?
+    private var field: [UInt8] = []
+
+    /// Creates a renderer.
+    public init() {}
+
+    /// Renders the rows of every series of `result`.
+    public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
+        for series in result.series {
+            if series.columns != lastColumns {
+                appendRow(["name", "tags"] + series.columns, into: &out)
+                lastColumns = series.columns
+            }
+            let name = series.name ?? ""
+            let tags = ValueText.tagList(series.tags)
+            for row in series.values {
+                appendQuoted(name, into: &out)
+                out.append(UInt8(ascii: ","))
+                appendQuoted(tags, into: &out)
+                for value in row {
+                    out.append(UInt8(ascii: ","))
+                    if case let .string(s) = value {
+                        appendQuoted(s, into: &out)
+                    } else {
+                        ValueText.append(value, to: &out)
+                    }
+                }
+                out.append(UInt8(ascii: "\n"))
+            }
+        }
+    }
+
+    private func appendRow(_ fields: [String], into out: inout OutputBuffer) {
+        for (index, text) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendQuoted(text, into: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends `text`, quoted only when it holds a comma, quote or line break.
+    private func appendQuoted(_ text: String, into out: inout OutputBuffer) {
+        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        guard needsQuotes else { out.append(text.utf8); return }
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import InfluxKit
+
+/// `influxkit ping`: the server's version and the round-trip time.
+struct PingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ping", abstract: "Check that the server answers; print its version and the round-trip time.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() throws {
+        let client = try connection.makeClient()
+        let start = DispatchTime.now()
+        let version = try client.ping()
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        print("\(client.configuration.baseURL) influxdb \(version) \(String(format: "%.1f", milliseconds)) ms")
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import InfluxKit
-@Test func placeholder() { #expect(Precision(argument: "ms") == .milliseconds) }
