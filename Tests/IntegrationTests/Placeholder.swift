@@ -1,3 +1,0 @@
-import Testing
-import InfluxKit
-@Test func placeholderIntegration() { #expect(Precision(argument: "h") == .hours) }

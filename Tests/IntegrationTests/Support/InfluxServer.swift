@@ -1,0 +1,205 @@
+import Foundation
+import Glibc
+import Synchronization
+
+/// A private `influxd` for the integration tests.
+///
+/// Each server listens on a free port of 127.0.0.1 (and the next port for its RPC service),
+/// keeps all its state in a fresh temporary directory and is stopped by PID when the test
+/// process exits. Tests share one server per process, `InfluxServer.shared()`, and give
+/// themselves their own database with `makeDatabaseName()`; tests about authentication use the
+/// second server, `InfluxServer.authenticated()`, which is started only when first asked for.
+final class InfluxServer: Sendable {
+    /// A user name and its password.
+    struct Credentials: Sendable {
+        /// The user name.
+        var username: String
+        /// The password.
+        var password: String
+    }
+
+    /// The HTTP port on 127.0.0.1.
+    let port: Int
+    /// The directory holding the configuration, the data and `influxd.log`.
+    let directory: URL
+    /// The administrator of a server with authentication on; `nil` when authentication is off.
+    let admin: Credentials?
+    /// The PID of `influxd`.
+    let processIdentifier: Int32
+    private let process: Process
+
+    /// `http://127.0.0.1:PORT`, for clients under test.
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    private init(port: Int, directory: URL, admin: Credentials?, process: Process) {
+        self.port = port
+        self.directory = directory
+        self.admin = admin
+        self.process = process
+        self.processIdentifier = process.processIdentifier
+    }
+}
+
+// MARK: - Shared servers
+
+extension InfluxServer {
+    private static let sharedServer = Result { try InfluxServer.start() }
+    private static let authenticatedServer = Result {
+        try InfluxServer.start(admin: Credentials(username: "admin", password: randomToken()))
+    }
+
+    /// The server without authentication, started on first use.
+    ///
+    /// Throws, with installation advice, when `influxd` is not installed.
+    static func shared() throws -> InfluxServer {
+        try sharedServer.get()
+    }
+
+    /// The server with authentication on and an administrator `admin`, started on first use.
+    static func authenticated() throws -> InfluxServer {
+        try authenticatedServer.get()
+    }
+
+    private static func randomToken() -> String {
+        (0..<16).map { _ in String(UInt8.random(in: 0...15), radix: 16) }.joined()
+    }
+}
+
+// MARK: - Starting and stopping
+
+extension InfluxServer {
+    /// The servers to stop when the process exits.
+    private static let running = Mutex<[InfluxServer]>([])
+    private static let exitHook: Void = {
+        atexit { InfluxServer.stopAll() }
+    }()
+    private static let startAttempts = 3
+    private static let startTimeout = 30
+
+    /// Starts a new server; with `admin`, authentication is on and that administrator exists.
+    ///
+    /// - Parameter searchPath: where to look for `influxd`, in the form of `PATH`.
+    static func start(
+        admin: Credentials? = nil,
+        searchPath: String? = ProcessInfo.processInfo.environment["PATH"]
+    ) throws -> InfluxServer {
+        guard let executable = locateInfluxd(searchPath: searchPath) else {
+            throw InfluxServerError.influxdNotFound
+        }
+        _ = exitHook
+        removeLeftovers()
+        var attempt = 1
+        while true {
+            guard let port = LoopbackPort.freePair() else { throw InfluxServerError.noFreePort }
+            do {
+                return try launch(executable, port: port, admin: admin)
+            } catch InfluxServerError.exitedDuringStart where attempt < startAttempts {
+                // Most likely another process took one of the ports since we checked: try others.
+                attempt += 1
+            }
+        }
+    }
+
+    /// The first executable `influxd` in the directories of `searchPath`.
+    static func locateInfluxd(searchPath: String?) -> URL? {
+        let directories = (searchPath ?? "").split(separator: ":")
+        return directories
+            .map { URL(fileURLWithPath: String($0)).appendingPathComponent("influxd") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    private static func launch(_ executable: URL, port: Int, admin: Credentials?) throws -> InfluxServer {
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("\(leftoverPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let configuration = configuration(directory: directory, port: port, authEnabled: admin != nil)
+        try configuration.write(to: directory.appendingPathComponent("influxdb.conf"), atomically: true, encoding: .utf8)
+        let logURL = directory.appendingPathComponent("influxd.log")
+        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logURL)
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["run", "-config", directory.appendingPathComponent("influxdb.conf").path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        try log.close()
+        try String(process.processIdentifier).write(
+            to: directory.appendingPathComponent("influxd.pid"), atomically: true, encoding: .utf8)
+
+        let server = InfluxServer(port: port, directory: directory, admin: admin, process: process)
+        running.withLock { $0.append(server) }
+        do {
+            try server.waitUntilReady()
+            if let admin {
+                try server.execute(
+                    "CREATE USER \"\(admin.username)\" WITH PASSWORD '\(admin.password)' WITH ALL PRIVILEGES",
+                    as: .anonymous)
+            }
+        } catch {
+            server.stop()
+            throw error
+        }
+        return server
+    }
+
+    private func waitUntilReady() throws {
+        let deadline = ContinuousClock.now + .seconds(Self.startTimeout)
+        while ContinuousClock.now < deadline {
+            guard isRunning else { throw InfluxServerError.exitedDuringStart(log: logTail()) }
+            if let response = try? LoopbackHTTP.send("GET", port: port, target: "/ping", timeout: 2),
+               response.status == 204, isRunning {
+                return
+            }
+            usleep(50_000)
+        }
+        throw InfluxServerError.startTimedOut(seconds: Self.startTimeout, log: logTail())
+    }
+
+    /// Whether `influxd` still runs (a zombie does not count).
+    var isRunning: Bool {
+        process.isRunning && ProcessState.isAlive(processIdentifier)
+    }
+
+    /// The last lines of `influxd.log`.
+    func logTail(lines: Int = 20) -> String {
+        let text = (try? String(contentsOf: directory.appendingPathComponent("influxd.log"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }
+
+    /// Stops `influxd` (SIGTERM, then SIGKILL if it lingers) and removes its directory.
+    func stop() {
+        if isRunning {
+            kill(processIdentifier, SIGTERM)
+            if !waitForExit(seconds: 15) {
+                kill(processIdentifier, SIGKILL)
+                _ = waitForExit(seconds: 5)
+            }
+        }
+        try? FileManager.default.removeItem(at: directory)
+        Self.running.withLock { servers in servers.removeAll { $0 === self } }
+    }
+
+    private func waitForExit(seconds: Int) -> Bool {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while isRunning {
+            guard ContinuousClock.now < deadline else { return false }
+            usleep(20_000)
+        }
+        // Give Foundation a moment to reap the child, so that no zombie outlives us.
+        let reapDeadline = ContinuousClock.now + .seconds(1)
+        while process.isRunning && ContinuousClock.now < reapDeadline {
+            usleep(10_000)
+        }
+        return true
+    }
+
+    private static func stopAll() {
+        let servers = running.withLock { $0 }
+        for server in servers {
+            server.stop()
+        }
+    }
+}
