@@ -100,9 +100,9 @@ extension JSONScanner {
 
     /// The value of four hexadecimal digits starting at `position`.
     private func hexQuad(at position: Int) throws -> UInt32 {
-        guard position + 4 <= count else { throw failure("unterminated string", at: position) }
         var value: UInt32 = 0
         for offset in 0..<4 {
+            guard position + offset < count else { throw failure("unterminated string", at: position + offset) }
             let byte = base[position + offset]
             let digit: UInt8
             switch byte {
