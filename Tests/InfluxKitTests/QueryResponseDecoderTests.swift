@@ -248,6 +248,11 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
         let body = #"{"results":[{"statement_id":0,"series":[{"columns":["a"],"values":[["#
             + deep + "]]}]}]}"
         #expect(malformedReason { try QueryResponseDecoder.decode(body) }?.hasPrefix("nesting deeper than 512") == true)
+
+        let hostile = String(repeating: #"{"a":"#, count: 200_000) + "1" + String(repeating: "}", count: 200_000)
+        #expect(malformedReason { try decodeInPieces(Array(hostile.utf8), size: 4096) } == "nesting deeper than 512 at byte 2560")
+        let unclosed = String(repeating: "{[", count: 200_000)
+        #expect(malformedReason { try decodeInPieces(Array(unclosed.utf8), size: 4096) }?.hasPrefix("truncated response") == true)
     }
 
     @Test func errorsFromEmitPropagate() {
@@ -261,12 +266,17 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
     @Test func randomBytesNeverCrash() {
         var generator = SeededGenerator(seed: 5)
         let alphabet = Array(#"{}[]",:0123456789-.e tfalsnu\"#.utf8) + Array("results statement_id series values".utf8)
+        var failures = 0
         for _ in 0..<20_000 {
             let length = Int.random(in: 0...40, using: &generator)
             var bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
             if Bool.random(using: &generator) { bytes.insert(UInt8(ascii: "{"), at: 0) }
-            _ = malformedReason { try decodeInPieces(bytes, size: Int.random(in: 1...8, using: &generator)) }
+            if malformedReason({ try decodeInPieces(bytes, size: Int.random(in: 1...8, using: &generator)) }) != nil {
+                failures += 1
+            }
         }
+        // Random bytes are almost never a response; every failure was a malformedResponse.
+        #expect(failures > 19_000)
     }
 
     @Test func byteFlipsNeverCrash() throws {
