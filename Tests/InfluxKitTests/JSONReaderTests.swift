@@ -240,7 +240,9 @@ func malformedReason<T>(_ body: () throws -> T) -> String? {
     @Test(arguments: documents)
     func byteFlipsNeverCrash(_ document: String) {
         let bytes = Array(document.utf8)
-        let replacements: [UInt8] = [0x00, 0x0A, 0x20, 0x22, 0x2C, 0x2D, 0x30, 0x3A, 0x5B, 0x5C, 0x5D, 0x7B, 0x7D, 0x75, 0x80, 0xFF]
+        let replacements: [UInt8] = [
+            0x00, 0x0A, 0x20, 0x22, 0x2C, 0x2D, 0x30, 0x3A, 0x5B, 0x5C, 0x5D, 0x7B, 0x7D, 0x75, 0x80, 0xFF,
+        ]
         var failures = 0
         for position in bytes.indices {
             for replacement in replacements where replacement != bytes[position] {

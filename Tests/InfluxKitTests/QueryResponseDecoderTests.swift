@@ -94,7 +94,10 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
     @Test func messages() throws {
         let results = try QueryResponseDecoder.decode(ServerFixtures.deprecationMessage)
         #expect(results == [ResultSet(statementID: 0, messages: [
-            .init(level: "warning", text: "deprecated use of 'CREATE DATABASE x' in a read only context, please use a POST request instead"),
+            .init(
+                level: "warning",
+                text: "deprecated use of 'CREATE DATABASE x' in a read only context, please use a POST request instead"
+            ),
         ])])
     }
 
@@ -118,7 +121,8 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
 
         let statements = try QueryResponseDecoder.decode(ServerFixtures.chunkedMultiStatement)
         #expect(statements.map(\.statementID) == [0, 0, 1])
-        #expect(statements.first?.series.first?.values.map(\.first) == [.integer(1_600_000_000_000_000_000), .integer(1_600_000_010_000_000_000)])
+        let times = statements.first?.series.first?.values.map(\.first)
+        #expect(times == [.integer(1_600_000_000_000_000_000), .integer(1_600_000_010_000_000_000)])
 
         // Pretty output spreads each object over many lines: boundaries come from the JSON.
         let pretty = try QueryResponseDecoder.decode(ServerFixtures.prettyChunked)
@@ -237,7 +241,9 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
     }
 
     @Test func unknownMembersAndNullsAreTolerated() throws {
-        let body = #"{"results":[{"statement_id":3,"future":{"x":[1,{"y":null}]},"series":[{"name":"m","tags":null,"columns":["a"],"values":null,"partial":null}],"messages":null,"error":null,"partial":null}],"extra":"ok"}"#
+        let body = #"{"results":[{"statement_id":3,"future":{"x":[1,{"y":null}]},"series":[{"name":"m","#
+            + #""tags":null,"columns":["a"],"values":null,"partial":null}],"messages":null,"error":null,"#
+            + #""partial":null}],"extra":"ok"}"#
         #expect(try QueryResponseDecoder.decode(body) == [
             ResultSet(statementID: 3, series: [Series(name: "m", columns: ["a"])]),
         ])
@@ -250,9 +256,11 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
         #expect(malformedReason { try QueryResponseDecoder.decode(body) }?.hasPrefix("nesting deeper than 512") == true)
 
         let hostile = String(repeating: #"{"a":"#, count: 200_000) + "1" + String(repeating: "}", count: 200_000)
-        #expect(malformedReason { try decodeInPieces(Array(hostile.utf8), size: 4096) } == "nesting deeper than 512 at byte 2560")
+        let hostileReason = malformedReason { try decodeInPieces(Array(hostile.utf8), size: 4096) }
+        #expect(hostileReason == "nesting deeper than 512 at byte 2560")
         let unclosed = String(repeating: "{[", count: 200_000)
-        #expect(malformedReason { try decodeInPieces(Array(unclosed.utf8), size: 4096) }?.hasPrefix("truncated response") == true)
+        let unclosedReason = malformedReason { try decodeInPieces(Array(unclosed.utf8), size: 4096) }
+        #expect(unclosedReason?.hasPrefix("truncated response") == true)
     }
 
     @Test func errorsFromEmitPropagate() {

@@ -12,7 +12,9 @@ struct RandomJSON {
         switch kind {
         case 0: return .null
         case 1: return .bool(Bool.random(using: &generator))
-        case 2: return .integer(Int64.random(in: .min ... .max, using: &generator) >> Int64.random(in: 0...63, using: &generator))
+        case 2:
+            let shift = Int64.random(in: 0...63, using: &generator)
+            return .integer(Int64.random(in: .min ... .max, using: &generator) >> shift)
         case 3: return .unsigned(UInt64.random(in: UInt64(Int64.max) + 1 ... .max, using: &generator))
         case 4: return .float(randomDouble())
         case 5, 6: return .string(string())

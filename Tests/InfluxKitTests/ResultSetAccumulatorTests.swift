@@ -25,7 +25,11 @@ import Testing
 
     @Test func accumulatorReturnsAStatementWhenTheNextBegins() {
         var accumulator = ResultSetAccumulator()
-        let first = ResultSet(statementID: 0, series: [Series(name: "m", columns: ["a"], values: [[.integer(1)]], partial: true)], partial: true)
+        let first = ResultSet(
+            statementID: 0,
+            series: [Series(name: "m", columns: ["a"], values: [[.integer(1)]], partial: true)],
+            partial: true
+        )
         let second = ResultSet(statementID: 0, series: [Series(name: "m", columns: ["a"], values: [[.integer(2)]])],
                                messages: [.init(level: "warning", text: "w")])
         let third = ResultSet(statementID: 1)
@@ -49,7 +53,9 @@ import Testing
         var testDescription: String { label }
     }
 
-    static let base = Series(name: "cpu", tags: ["host": "a"], columns: ["time", "v"], values: [[.integer(1), .integer(1)]], partial: true)
+    static let base = Series(
+        name: "cpu", tags: ["host": "a"], columns: ["time", "v"], values: [[.integer(1), .integer(1)]], partial: true
+    )
 
     static func changing(_ change: (inout Series) -> Void) -> Series {
         var series = base
@@ -61,7 +67,8 @@ import Testing
 
     static let continuationCases: [ContinuationCase] = [
         .init(label: "same series continues", previous: base, next: changing { _ in }, appends: true),
-        .init(label: "previous not partial", previous: { var s = base; s.partial = false; return s }(), next: changing { _ in }, appends: false),
+        .init(label: "previous not partial", previous: Series(name: "cpu", tags: ["host": "a"], columns: ["time", "v"]),
+              next: changing { _ in }, appends: false),
         .init(label: "other name", previous: base, next: changing { $0.name = "mem" }, appends: false),
         .init(label: "unnamed", previous: base, next: changing { $0.name = nil }, appends: false),
         .init(label: "other tags", previous: base, next: changing { $0.tags = ["host": "b"] }, appends: false),
@@ -88,7 +95,11 @@ import Testing
 
     @Test func onlyTheLastSeriesOfAChunkContinues() {
         let chunks = [
-            ResultSet(statementID: 0, series: [Self.base, Series(name: "mem", columns: ["time"], values: [[.integer(5)]], partial: true)], partial: true),
+            ResultSet(
+                statementID: 0,
+                series: [Self.base, Series(name: "mem", columns: ["time"], values: [[.integer(5)]], partial: true)],
+                partial: true
+            ),
             ResultSet(statementID: 0, series: [Self.changing { _ in }]),
         ]
         #expect(chunks.mergingChunks().first?.series.count == 3)

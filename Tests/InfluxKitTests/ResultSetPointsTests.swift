@@ -54,46 +54,62 @@ func firstResult(_ fixture: String) throws -> ResultSet {
         let column: String
         let expected: [JSONValue]
         var testDescription: String { "\(label) measurement=\(measurement ?? "nil") tags=\(tags.map { "\($0)" } ?? "nil")" }
+
+        init(
+            _ fixture: String, _ label: String, _ measurement: String?, _ tags: [String: String]?,
+            _ column: String, _ expected: [JSONValue]
+        ) {
+            (self.fixture, self.label, self.measurement, self.tags) = (fixture, label, measurement, tags)
+            (self.column, self.expected) = (column, expected)
+        }
     }
+
+    static let all = ServerFixtures.selectAll
+    static let grouped = ServerFixtures.groupByHost
+    static let means = ServerFixtures.meanGroupByHostRegion
+    static let policies = ServerFixtures.showRetentionPolicies
+    static let mixed = ServerFixtures.multiMeasurement
 
     static let t1 = JSONValue.string("2020-09-13T12:26:40Z")
     static let t2 = JSONValue.string("2020-09-13T12:26:50Z")
     static let t3 = JSONValue.string("2020-09-13T12:27:00Z")
 
-    // selectAll: one series "cpu" without tags; rows t1 (host a, eu), t2 (b, us), t3 (a, eu).
-    // groupByHost: series cpu{host=a} with rows t1, t3 and cpu{host=b} with t2; region is a column.
-    // meanGroupByHostRegion: cpu{host=a,region=eu} mean 0.625, cpu{host=b,region=us} mean 2.
-    // showRetentionPolicies: one series without a name, row "autogen".
-    // multiMeasurement: series cpu (t1, t2, t3) and mem (hosts a, b) without tags.
+    // Every expectation below was also checked by running influxdb-python 5.3.2's
+    // ResultSet.get_points on the same captured bodies.
+    // all (selectAll): one series "cpu" without tags; rows t1 (host a, eu), t2 (b, us), t3 (a, eu).
+    // grouped (groupByHost): series cpu{host=a} with rows t1, t3 and cpu{host=b} with t2; region is a column.
+    // means (meanGroupByHostRegion): cpu{host=a,region=eu} mean 0.625, cpu{host=b,region=us} mean 2.
+    // policies (showRetentionPolicies): one series without a name, row "autogen".
+    // mixed (multiMeasurement): series cpu (t1, t2, t3) and mem (hosts a, b) without tags.
     static let filterCases: [FilterCase] = [
-        .init(fixture: ServerFixtures.selectAll, label: "all", measurement: nil, tags: nil, column: "time", expected: [t1, t2, t3]),
-        .init(fixture: ServerFixtures.selectAll, label: "by name", measurement: "cpu", tags: nil, column: "time", expected: [t1, t2, t3]),
-        .init(fixture: ServerFixtures.selectAll, label: "other name", measurement: "mem", tags: nil, column: "time", expected: []),
-        .init(fixture: ServerFixtures.selectAll, label: "tag as column", measurement: nil, tags: ["host": "a"], column: "time", expected: [t1, t3]),
-        .init(fixture: ServerFixtures.selectAll, label: "two columns", measurement: nil, tags: ["host": "a", "region": "eu"], column: "time", expected: [t1, t3]),
-        .init(fixture: ServerFixtures.selectAll, label: "columns disagree", measurement: nil, tags: ["host": "a", "region": "us"], column: "time", expected: []),
-        .init(fixture: ServerFixtures.selectAll, label: "no such value", measurement: nil, tags: ["host": "z"], column: "time", expected: []),
-        .init(fixture: ServerFixtures.selectAll, label: "no such column", measurement: nil, tags: ["dc": "a"], column: "time", expected: []),
-        .init(fixture: ServerFixtures.selectAll, label: "empty filter", measurement: nil, tags: [:], column: "time", expected: [t1, t2, t3]),
-        .init(fixture: ServerFixtures.selectAll, label: "number column vs text", measurement: nil, tags: ["usage": "1.5"], column: "time", expected: []),
-        .init(fixture: ServerFixtures.selectAll, label: "string field column", measurement: nil, tags: ["msg": "tab\tnew"], column: "time", expected: [t2]),
-        .init(fixture: ServerFixtures.selectAll, label: "name and column", measurement: "cpu", tags: ["host": "b"], column: "time", expected: [t2]),
-        .init(fixture: ServerFixtures.groupByHost, label: "series tag", measurement: nil, tags: ["host": "a"], column: "time", expected: [t1, t3]),
-        .init(fixture: ServerFixtures.groupByHost, label: "column of grouped", measurement: nil, tags: ["region": "us"], column: "time", expected: [t2]),
-        .init(fixture: ServerFixtures.groupByHost, label: "series tag plus column never mix", measurement: nil, tags: ["host": "a", "region": "eu"], column: "time", expected: []),
-        .init(fixture: ServerFixtures.groupByHost, label: "name and series tag", measurement: "cpu", tags: ["host": "b"], column: "time", expected: [t2]),
-        .init(fixture: ServerFixtures.groupByHost, label: "wrong name, right tag", measurement: "mem", tags: ["host": "b"], column: "time", expected: []),
-        .init(fixture: ServerFixtures.meanGroupByHostRegion, label: "two series tags", measurement: nil, tags: ["host": "a", "region": "eu"], column: "mean", expected: [.float(0.625)]),
-        .init(fixture: ServerFixtures.meanGroupByHostRegion, label: "series tags disagree", measurement: nil, tags: ["host": "a", "region": "us"], column: "mean", expected: []),
-        .init(fixture: ServerFixtures.meanGroupByHostRegion, label: "one series tag", measurement: nil, tags: ["region": "us"], column: "mean", expected: [.integer(2)]),
-        .init(fixture: ServerFixtures.showRetentionPolicies, label: "unnamed, all", measurement: nil, tags: nil, column: "name", expected: [.string("autogen")]),
-        .init(fixture: ServerFixtures.showRetentionPolicies, label: "unnamed is results", measurement: "results", tags: nil, column: "name", expected: [.string("autogen")]),
-        .init(fixture: ServerFixtures.showRetentionPolicies, label: "unnamed, other name", measurement: "autogen", tags: nil, column: "name", expected: []),
-        .init(fixture: ServerFixtures.showRetentionPolicies, label: "unnamed, column filter", measurement: nil, tags: ["name": "autogen"], column: "name", expected: [.string("autogen")]),
-        .init(fixture: ServerFixtures.showRetentionPolicies, label: "unnamed, column mismatch", measurement: nil, tags: ["name": "other"], column: "name", expected: []),
-        .init(fixture: ServerFixtures.multiMeasurement, label: "second measurement", measurement: "mem", tags: nil, column: "host", expected: [.string("a"), .string("b")]),
-        .init(fixture: ServerFixtures.multiMeasurement, label: "tag across measurements", measurement: nil, tags: ["host": "b"], column: "time", expected: [t2, .string("2020-09-13T12:26:45Z")]),
-        .init(fixture: ServerFixtures.emptyResult, label: "no series", measurement: nil, tags: nil, column: "time", expected: []),
+        .init(all, "all", nil, nil, "time", [t1, t2, t3]),
+        .init(all, "by name", "cpu", nil, "time", [t1, t2, t3]),
+        .init(all, "other name", "mem", nil, "time", []),
+        .init(all, "tag as column", nil, ["host": "a"], "time", [t1, t3]),
+        .init(all, "two columns", nil, ["host": "a", "region": "eu"], "time", [t1, t3]),
+        .init(all, "columns disagree", nil, ["host": "a", "region": "us"], "time", []),
+        .init(all, "no such value", nil, ["host": "z"], "time", []),
+        .init(all, "no such column", nil, ["dc": "a"], "time", []),
+        .init(all, "empty filter", nil, [:], "time", [t1, t2, t3]),
+        .init(all, "number column vs text", nil, ["usage": "1.5"], "time", []),
+        .init(all, "string field column", nil, ["msg": "tab\tnew"], "time", [t2]),
+        .init(all, "name and column", "cpu", ["host": "b"], "time", [t2]),
+        .init(grouped, "series tag", nil, ["host": "a"], "time", [t1, t3]),
+        .init(grouped, "column of grouped", nil, ["region": "us"], "time", [t2]),
+        .init(grouped, "series tag plus column never mix", nil, ["host": "a", "region": "eu"], "time", []),
+        .init(grouped, "name and series tag", "cpu", ["host": "b"], "time", [t2]),
+        .init(grouped, "wrong name, right tag", "mem", ["host": "b"], "time", []),
+        .init(means, "two series tags", nil, ["host": "a", "region": "eu"], "mean", [.float(0.625)]),
+        .init(means, "series tags disagree", nil, ["host": "a", "region": "us"], "mean", []),
+        .init(means, "one series tag", nil, ["region": "us"], "mean", [.integer(2)]),
+        .init(policies, "unnamed, all", nil, nil, "name", [.string("autogen")]),
+        .init(policies, "unnamed is results", "results", nil, "name", [.string("autogen")]),
+        .init(policies, "unnamed, other name", "autogen", nil, "name", []),
+        .init(policies, "unnamed, column filter", nil, ["name": "autogen"], "name", [.string("autogen")]),
+        .init(policies, "unnamed, column mismatch", nil, ["name": "other"], "name", []),
+        .init(mixed, "second measurement", "mem", nil, "host", [.string("a"), .string("b")]),
+        .init(mixed, "tag across measurements", nil, ["host": "b"], "time", [t2, .string("2020-09-13T12:26:45Z")]),
+        .init(ServerFixtures.emptyResult, "no series", nil, nil, "time", []),
     ]
 
     @Test(arguments: filterCases)
@@ -147,7 +163,9 @@ func firstResult(_ fixture: String) throws -> ResultSet {
         ], error: "oops")
         let expected = JSONValue.object([
             ("statement_id", .integer(2)),
-            ("series", .array([.object([("tags", .object([("B", .string("0")), ("a", .string("1")), ("b", .string("2"))]))])])),
+            ("series", .array([
+                .object([("tags", .object([("B", .string("0")), ("a", .string("1")), ("b", .string("2"))]))]),
+            ])),
             ("error", .string("oops")),
         ])
         #expect(result.raw == expected)
