@@ -1,0 +1,193 @@
+/// Decodes a `/query` response body that arrives in pieces into `ResultSet`s, as soon as each
+/// top-level JSON object is complete.
+///
+/// InfluxDB answers with one JSON object, or with `chunked=true` a sequence of objects (one per
+/// line). The decoder finds where each object ends by tracking strings, escapes and nesting
+/// across `feed` calls — each byte is scanned once, however the body is split — and keeps only
+/// the bytes of the unfinished object, so a chunked response is decoded in constant memory.
+/// Every entry of an object's `results` is emitted as one `ResultSet`, in order.
+///
+/// ```swift
+/// var decoder = QueryResponseDecoder()
+/// try decoder.feed(piece) { result in … }   // for every piece of the body
+/// try decoder.finish { result in … }        // once, at the end
+/// ```
+///
+/// After an error (including one thrown by `emit`) the decoder must not be used again.
+public struct QueryResponseDecoder: Sendable {
+    /// The deepest nesting of arrays and objects accepted inside a response object.
+    public let maximumDepth: Int
+
+    /// The bytes of the unfinished object when it spans several pieces.
+    private var pending: [UInt8] = []
+    /// Nesting depth of the object being scanned; 0 between objects.
+    private var depth = 0
+    /// Whether the scan is inside a string.
+    private var inString = false
+    /// Whether the previous byte was a backslash inside a string.
+    private var escaped = false
+    /// The absolute offset of the next byte fed.
+    private var offset = 0
+    /// The absolute offset of the current object's `{`.
+    private var objectStart = 0
+    /// How many complete objects were decoded.
+    private var objectCount = 0
+
+    /// Pending storage above this size is released after its object is decoded.
+    private static let retainedCapacity = 1 << 22
+
+    /// Creates a decoder.
+    /// - Parameter maximumDepth: the deepest nesting of arrays and objects accepted.
+    public init(maximumDepth: Int = 512) {
+        self.maximumDepth = maximumDepth
+    }
+
+    /// Scans the next piece of the body and emits the results of every object it completes.
+    /// - Throws: `InfluxError.malformedResponse` for bytes that are not InfluxDB response JSON,
+    ///   `InfluxError.http(status: 200, message:)` for a top-level `{"error": …}` object (the
+    ///   caller should substitute the real status), and whatever `emit` throws.
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (ResultSet) throws -> Void) throws {
+        guard let address = bytes.baseAddress, bytes.count > 0 else { return }
+        let text = address.assumingMemoryBound(to: UInt8.self)
+        let count = bytes.count
+        var index = 0
+        // Where the current object's bytes begin in this piece (0 when it began earlier).
+        var segmentStart = 0
+
+        if escaped {
+            // The byte after a backslash never ends a string.
+            escaped = false
+            index = 1
+        }
+        scan: while index < count {
+            if depth == 0 {
+                switch text[index] {
+                case 0x20, 0x0A, 0x0D, 0x09:
+                    index += 1
+                case UInt8(ascii: "{"):
+                    depth = 1
+                    segmentStart = index
+                    objectStart = offset + index
+                    index += 1
+                default:
+                    throw InfluxError.malformedResponse(
+                        reason: "expected '{' of a response object at byte \(offset + index)"
+                    )
+                }
+                continue scan
+            }
+            if inString {
+                while index < count {
+                    let byte = text[index]
+                    index += 1
+                    if byte == UInt8(ascii: "\"") {
+                        inString = false
+                        continue scan
+                    }
+                    if byte == UInt8(ascii: "\\") {
+                        if index == count {
+                            escaped = true
+                        } else {
+                            index += 1
+                        }
+                    }
+                }
+                continue scan
+            }
+            while index < count {
+                let byte = text[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    inString = true
+                    continue scan
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 {
+                        let tail = UnsafeBufferPointer(start: text + segmentStart, count: index - segmentStart)
+                        try complete(tail, emit)
+                        continue scan
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        if depth > 0 {
+            pending.append(contentsOf: UnsafeBufferPointer(start: text + segmentStart, count: count - segmentStart))
+        }
+        offset += count
+    }
+
+    /// Scans the next piece of the body; see `feed(_:_:)` for raw buffers.
+    public mutating func feed(_ bytes: [UInt8], _ emit: (ResultSet) throws -> Void) throws {
+        try bytes.withUnsafeBytes { try feed($0, emit) }
+    }
+
+    /// Ends the body.
+    ///
+    /// Every complete object was already emitted by `feed`; `emit` is kept for symmetry and
+    /// future use.
+    /// - Throws: `InfluxError.malformedResponse` when the body stopped inside an object or held
+    ///   no object at all.
+    public mutating func finish(_ emit: (ResultSet) throws -> Void) throws {
+        if depth > 0 {
+            throw InfluxError.malformedResponse(
+                reason: "truncated response: object at byte \(objectStart) unfinished at byte \(offset)"
+            )
+        }
+        if objectCount == 0 {
+            throw InfluxError.malformedResponse(reason: "empty response body")
+        }
+    }
+
+    /// Decodes a whole body at once and returns every result in order.
+    /// - Throws: as `feed(_:_:)` and `finish(_:)`.
+    public static func decode(_ body: UnsafeRawBufferPointer, maximumDepth: Int = 512) throws -> [ResultSet] {
+        var decoder = QueryResponseDecoder(maximumDepth: maximumDepth)
+        var results: [ResultSet] = []
+        try decoder.feed(body) { results.append($0) }
+        try decoder.finish { results.append($0) }
+        return results
+    }
+
+    /// Decodes a whole body held in a byte array.
+    /// - Throws: as `feed(_:_:)` and `finish(_:)`.
+    public static func decode(_ body: [UInt8], maximumDepth: Int = 512) throws -> [ResultSet] {
+        try body.withUnsafeBytes { try decode($0, maximumDepth: maximumDepth) }
+    }
+
+    /// Decodes a whole body held in a string.
+    /// - Throws: as `feed(_:_:)` and `finish(_:)`.
+    public static func decode(_ body: String, maximumDepth: Int = 512) throws -> [ResultSet] {
+        var body = body
+        return try body.withUTF8 { try decode(UnsafeRawBufferPointer($0), maximumDepth: maximumDepth) }
+    }
+
+    /// Decodes the object whose last bytes are `tail` (its first bytes are in `pending`, if any)
+    /// and emits its results.
+    private mutating func complete(_ tail: UnsafeBufferPointer<UInt8>, _ emit: (ResultSet) throws -> Void) throws {
+        objectCount += 1
+        let results: [ResultSet]
+        if pending.isEmpty {
+            results = try decodeObject(UnsafeRawBufferPointer(tail))
+        } else {
+            pending.append(contentsOf: tail)
+            results = try pending.withUnsafeBytes { try decodeObject($0) }
+            pending.removeAll(keepingCapacity: pending.capacity <= Self.retainedCapacity)
+        }
+        for result in results {
+            try emit(result)
+        }
+    }
+
+    /// Decodes one complete response object.
+    private func decodeObject(_ bytes: UnsafeRawBufferPointer) throws -> [ResultSet] {
+        var scanner = JSONScanner(bytes, offsetBase: objectStart, maximumDepth: maximumDepth)
+        let results = try scanner.readQueryResponse()
+        try scanner.expectEnd()
+        return results
+    }
+}
