@@ -4,7 +4,7 @@ extension InfluxError {
     /// The error for a response that is not a success: InfluxDB's `{"error": "…"}` mapped by status,
     /// or `.notInfluxDB` when the peer is evidently something else (e.g. a proxy's HTML page).
     static func response(_ head: HTTPResponseHead, body: [UInt8]) -> InfluxError {
-        let serverMessage = (try? JSONReader.parse(body))?["error"]?.stringValue
+        let serverMessage = (try? JSONReader().parse(body))?["error"]?.stringValue
         if head.influxDBVersion == nil && serverMessage == nil {
             return .notInfluxDB(status: head.status, reason: "no X-Influxdb-Version header, body: \(excerpt(body))")
         }

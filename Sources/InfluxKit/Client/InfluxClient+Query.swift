@@ -20,11 +20,15 @@ extension InfluxClient {
         chunkSize: Int? = nil
     ) throws -> [ResultSet] {
         var accumulator = ResultSetAccumulator()
+        var results: [ResultSet] = []
         try self.query(
             query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
             chunked: chunked, chunkSize: chunkSize
-        ) { accumulator.add($0) }
-        return accumulator.results
+        ) { chunk in
+            if let finished = accumulator.add(chunk) { results.append(finished) }
+        }
+        if let last = accumulator.finish() { results.append(last) }
+        return results
     }
 
     /// Runs InfluxQL and hands each result to `onResult` as soon as it is decoded.
