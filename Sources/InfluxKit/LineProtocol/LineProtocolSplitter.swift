@@ -1,0 +1,217 @@
+/// Cuts a stream of line protocol into records (points) the way an InfluxDB 1.x server does,
+/// chunk by chunk, and numbers them by the line they start on.
+///
+/// A record ends at a newline, except a newline inside a quoted string field value (a quote
+/// only counts in the field section, after the first unescaped space, and right after a `=`
+/// more than after a `,`), or right after a backslash: the server's rule. Blank and
+/// whitespace-only lines are skipped, and so are comment lines whose first non-blank byte is `#`.
+/// A comment ends at its newline even if it holds quotes (the server would let a quote in a
+/// comment swallow the following lines; `influx -import` and people expect otherwise). One `\r`
+/// before the line end is dropped, so CRLF files work (the server itself would refuse the `\r`).
+/// Leading spaces, tabs and NUL bytes are left out of the record, as the server skips them.
+///
+/// An unbalanced quote makes the server read on to the next quote, possibly to the end of the
+/// input. To keep memory bounded, a record that grows beyond ``maxRecordLength`` bytes is cut at
+/// its first newline (that part then fails validation with `unbalanced quotes`) and splitting
+/// starts again on the next line.
+///
+/// Feed it like this: keep a buffer; append each chunk read; call ``split(_:isFinal:into:)``;
+/// drop the returned number of bytes from the front of the buffer; repeat. Pass `isFinal: true`
+/// once the input has ended so the last record (without a newline) comes out.
+public struct LineProtocolSplitter: Sendable {
+    /// One record found by ``split(_:isFinal:into:)``.
+    public struct Record: Sendable, Equatable {
+        /// Where the record's bytes are in the buffer given to that call (no line terminator,
+        /// no leading blanks, no trailing `\r`).
+        public var range: Range<Int>
+        /// The number of the line the record starts on, counting from 1.
+        public var line: Int
+
+        /// Creates a record.
+        public init(range: Range<Int>, line: Int) {
+            self.range = range
+            self.line = line
+        }
+    }
+
+    /// Records longer than this are cut at their first newline (see the type's discussion).
+    public var maxRecordLength: Int
+
+    /// The number of the line on which the next, not yet returned, record starts.
+    public private(set) var line: Int
+
+    private var pending = PendingRecord()
+
+    /// Creates a splitter; the first line of the input is numbered `firstLine`.
+    public init(firstLine: Int = 1, maxRecordLength: Int = 16 << 20) {
+        line = firstLine
+        self.maxRecordLength = maxRecordLength
+    }
+
+    /// Finds the complete records at the front of `buffer` and appends them to `records`.
+    ///
+    /// `buffer` must start with the bytes not consumed by the previous call, followed by any new
+    /// input. Returns how many bytes from its front are done with: drop them before the next
+    /// call. With `isFinal`, whatever remains is the last record and everything is consumed.
+    public mutating func split(_ buffer: UnsafeRawBufferPointer, isFinal: Bool, into records: inout [Record]) -> Int {
+        var recordStart = 0
+        var i = pending.resume
+        let end = buffer.count
+        // Past this index the pending record is cut at its first inner newline.
+        var cutIndex = pending.firstInnerNewline == nil ? Int.max : maxRecordLength
+        scan: while i < end {
+            let byte = buffer[i]
+            switch pending.mode {
+            case .leading:
+                switch byte {
+                case newline:
+                    finish(buffer, from: recordStart, to: i, terminated: true, into: &records)
+                    recordStart = i + 1
+                case space:
+                    pending.fields = true
+                case tab, 0:
+                    break
+                case hash:
+                    pending.mode = .comment
+                default:
+                    pending.mode = .content
+                    pending.contentStart = i - recordStart
+                    continue scan
+                }
+                i += 1
+            case .comment:
+                if byte == newline {
+                    finish(buffer, from: recordStart, to: i, terminated: true, into: &records)
+                    recordStart = i + 1
+                }
+                i += 1
+            case .content:
+                if i >= cutIndex, let cut = pending.firstInnerNewline {
+                    // A runaway record: keep its first line and scan again after it.
+                    pending.innerNewlines = 0
+                    finish(buffer, from: recordStart, to: recordStart + cut, terminated: true, into: &records)
+                    recordStart += cut + 1
+                    i = recordStart
+                    cutIndex = Int.max
+                    continue scan
+                }
+                if byte == backslash {
+                    guard i + 1 < end else {
+                        if isFinal { i = end }
+                        break scan
+                    }
+                    if buffer[i + 1] == newline {
+                        pending.noteInnerNewline(at: i + 1 - recordStart)
+                        cutIndex = min(cutIndex, recordStart + maxRecordLength)
+                    }
+                    i += 2
+                    continue scan
+                }
+                if byte == space { pending.fields = true }
+                if pending.fields {
+                    if !pending.quoted && byte == equals {
+                        pending.equalSigns += 1
+                        i += 1
+                        continue scan
+                    }
+                    if !pending.quoted && byte == comma {
+                        pending.commas += 1
+                        i += 1
+                        continue scan
+                    }
+                    if byte == quote && pending.equalSigns > pending.commas {
+                        pending.quoted.toggle()
+                        i += 1
+                        continue scan
+                    }
+                }
+                if byte == newline {
+                    if pending.quoted {
+                        pending.noteInnerNewline(at: i - recordStart)
+                        cutIndex = min(cutIndex, recordStart + maxRecordLength)
+                    } else {
+                        finish(buffer, from: recordStart, to: i, terminated: true, into: &records)
+                        recordStart = i + 1
+                        cutIndex = Int.max
+                    }
+                }
+                i += 1
+            }
+        }
+        if isFinal {
+            if recordStart < end {
+                finish(buffer, from: recordStart, to: end, terminated: false, into: &records)
+            }
+            pending = PendingRecord()
+            return end
+        }
+        pending.resume = i - recordStart
+        return recordStart
+    }
+
+    /// Splits a whole input at once.
+    public static func records(in bytes: [UInt8], firstLine: Int = 1) -> [Record] {
+        var splitter = LineProtocolSplitter(firstLine: firstLine, maxRecordLength: Int.max)
+        var records: [Record] = []
+        _ = bytes.withUnsafeBytes { splitter.split($0, isFinal: true, into: &records) }
+        return records
+    }
+
+    /// Emits the record `start..<end` if it has content, then moves to the next line.
+    private mutating func finish(
+        _ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int, terminated: Bool,
+        into records: inout [Record]
+    ) {
+        if pending.mode == .content {
+            var last = end
+            if last > start + pending.contentStart && buffer[last - 1] == carriageReturn { last -= 1 }
+            let first = start + pending.contentStart
+            if last > first {
+                records.append(Record(range: first..<last, line: line))
+            }
+        }
+        line += pending.innerNewlines + (terminated ? 1 : 0)
+        pending = PendingRecord()
+    }
+}
+
+/// The scanner's state for the record being read.
+private struct PendingRecord: Sendable {
+    enum Mode: Sendable {
+        /// Before the first byte that is not a space, tab or NUL.
+        case leading
+        /// A comment line.
+        case comment
+        /// A record.
+        case content
+    }
+
+    var mode = Mode.leading
+    /// Where scanning goes on, relative to the record's start.
+    var resume = 0
+    /// The record's first byte after the leading blanks, relative to its start.
+    var contentStart = 0
+    var fields = false
+    var quoted = false
+    var equalSigns = 0
+    var commas = 0
+    /// Newlines inside the record (quoted or after a backslash).
+    var innerNewlines = 0
+    /// The first of them, relative to the record's start.
+    var firstInnerNewline: Int?
+
+    mutating func noteInnerNewline(at offset: Int) {
+        innerNewlines += 1
+        if firstInnerNewline == nil { firstInnerNewline = offset }
+    }
+}
+
+private let newline = UInt8(ascii: "\n")
+private let carriageReturn = UInt8(ascii: "\r")
+private let space = UInt8(ascii: " ")
+private let tab = UInt8(ascii: "\t")
+private let hash = UInt8(ascii: "#")
+private let backslash = UInt8(ascii: "\\")
+private let equals = UInt8(ascii: "=")
+private let comma = UInt8(ascii: ",")
+private let quote = UInt8(ascii: "\"")

@@ -1,0 +1,635 @@
+/// Checks one line of line protocol the way an InfluxDB 1.x server (1.6/1.7, default settings)
+/// will, so a bad line can be reported with its line number before anything is sent.
+///
+/// The checks follow the server's scanner step by step, with its quirks: any byte after a
+/// backslash is escaped in names; a field value starting with a digit, `.`, `-`, `N` or `n` is a
+/// number, one starting with `"` a string and anything else a boolean (`t`, `T`, `true`, `True`,
+/// `TRUE`, `f`, `F`, `false`, `False`, `FALSE`); an `i` suffix makes an integer (range-checked),
+/// a `u` suffix is refused (1.x servers have no unsigned support by default); leading zeros and
+/// forms like `5.`, `.5`, `1e5` are fine, while `1.2.3`, `1i2`, `+1`, `NaN` and `inf` are not;
+/// the optional timestamp is a plain integer in the given precision and must land within
+/// ``Point/Time/minNanoseconds`` ... ``Point/Time/maxNanoseconds``.
+///
+/// Beyond the parser it also refuses what the server refuses when storing the point: a tag key
+/// `time`, a point whose only fields are named `time` (a `time` field next to others is dropped
+/// by the server and accepted here), one key used for fields of different types (`field type
+/// conflict`), and invalid UTF-8 in a measurement or field key (the server answers 500).
+/// A field key repeated with the same type is accepted: the server keeps the last value.
+///
+/// Deliberately stricter than the server in two cases it answers with 204 but stores data that
+/// cannot be read back: a field key ending in a backslash, and a measurement with a backslash
+/// right before an escaped `,`, space, `=` or `"` (such as `cpu\\,x`).
+///
+/// Reasons are short, lower-case, and mostly the server's own words (`missing fields`,
+/// `invalid number`, `unbalanced quotes`, `time outside range` …); callers add the line number.
+public struct LineProtocolValidator: Sendable {
+    /// The unit of the lines' timestamps (the write's `precision=`).
+    public var precision: Precision
+
+    /// Creates a validator for lines whose timestamps are in `precision` units.
+    public init(precision: Precision = .nanoseconds) {
+        self.precision = precision
+    }
+
+    /// Why the server would refuse `line`, or `nil` when it is valid.
+    ///
+    /// `line` is one record without its line terminator, as cut by ``LineProtocolSplitter``.
+    public func problem(in line: UnsafeRawBufferPointer) -> String? {
+        var checker = LineChecker(line: line, nanosecondsPerUnit: precision.nanosecondsPerUnit)
+        do {
+            try checker.check()
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
+    /// Why the server would refuse `line`, or `nil` when it is valid.
+    public func problem(in line: some Sequence<UInt8>) -> String? {
+        if let result = line.withContiguousStorageIfAvailable({ problem(in: UnsafeRawBufferPointer($0)) }) {
+            return result
+        }
+        return Array(line).withUnsafeBytes { problem(in: $0) }
+    }
+
+    /// Why the server would refuse `line`, or `nil` when it is valid.
+    public func problem(in line: String) -> String? {
+        line.withUTF8Buffer { problem(in: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Throws `InfluxError.invalidLine(line: lineNumber, reason:)` when the server would refuse
+    /// `line`.
+    public func validate(_ line: UnsafeRawBufferPointer, lineNumber: Int) throws {
+        if let reason = problem(in: line) {
+            throw InfluxError.invalidLine(line: lineNumber, reason: reason)
+        }
+    }
+}
+
+/// The reason a line is refused.
+struct LineProblem: Error {
+    var reason: String
+
+    init(_ reason: String) {
+        self.reason = reason
+    }
+}
+
+/// One pass over one line; each `scan…` step mirrors the server's function of that name.
+private struct LineChecker {
+    let buf: UnsafeRawBufferPointer
+    let nanosecondsPerUnit: Int64
+    var n: Int { buf.count }
+
+    var measurementEnd = 0
+    var keyStart = 0
+    var keyEnd = 0
+    var tagCount = 0
+    var fieldsStart = 0
+    var fieldsEnd = 0
+    var fieldKeyEndsWithBackslash = false
+
+    init(line: UnsafeRawBufferPointer, nanosecondsPerUnit: Int64) {
+        buf = line
+        self.nanosecondsPerUnit = nanosecondsPerUnit
+    }
+
+    mutating func check() throws(LineProblem) {
+        try scanKey()
+        try scanFields()
+        try walkFields()
+        try scanTime()
+        try checkStorable()
+    }
+
+    // MARK: Key
+
+    mutating func scanKey() throws(LineProblem) {
+        var i = skipWhitespace(0)
+        keyStart = i
+        guard i < n, buf[i] != comma else { throw LineProblem("missing measurement") }
+        var hasTags = false
+        while true {
+            i += 1
+            guard i < n else { throw LineProblem("missing fields") }
+            if buf[i - 1] == backslash { continue }
+            if buf[i] == comma {
+                hasTags = true
+                break
+            }
+            if buf[i] == space { break }
+        }
+        measurementEnd = i
+        if hasTags {
+            i = try scanTags(from: i + 1)
+        }
+        keyEnd = i
+        try checkDuplicateTags()
+        let length = keyEnd - keyStart
+        guard length <= LineProtocolEncoder.maxKeyLength else {
+            throw LineProblem("max key length exceeded: \(length) > \(LineProtocolEncoder.maxKeyLength)")
+        }
+    }
+
+    /// Scans `key=value` pairs from `start`; returns the index of the space that ends them.
+    mutating func scanTags(from start: Int) throws(LineProblem) -> Int {
+        var i = start
+        while true {
+            // Tag key: up to an unescaped `=`.
+            guard i < n, buf[i] != space, buf[i] != comma, buf[i] != equals else {
+                throw LineProblem("missing tag key")
+            }
+            tagCount += 1
+            while true {
+                i += 1
+                if i >= n || ((buf[i] == space || buf[i] == comma) && buf[i - 1] != backslash) {
+                    throw LineProblem("missing tag value")
+                }
+                if buf[i] == equals && buf[i - 1] != backslash { break }
+            }
+            i += 1
+            // Tag value: up to an unescaped `,` (next tag) or space (fields).
+            guard i < n, buf[i] != comma, buf[i] != space else { throw LineProblem("missing tag value") }
+            while true {
+                i += 1
+                guard i < n else { throw LineProblem("missing fields") }
+                let escaped = buf[i - 1] == backslash
+                if buf[i] == equals && !escaped { throw LineProblem("invalid tag format") }
+                if buf[i] == comma && !escaped {
+                    i += 1
+                    break
+                }
+                if buf[i] == space && !escaped { return i }
+            }
+        }
+    }
+
+    /// Refuses two tags with the same key (compared as written).
+    func checkDuplicateTags() throws(LineProblem) {
+        guard tagCount > 1 else { return }
+        var tags = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
+        var index = 0
+        while let key = tags.next() {
+            var others = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
+            var otherIndex = 0
+            while let other = others.next(), otherIndex < index {
+                if bytesEqual(key, other) { throw LineProblem("duplicate tags") }
+                otherIndex += 1
+            }
+            index += 1
+        }
+    }
+
+    // MARK: Fields
+
+    mutating func scanFields() throws(LineProblem) {
+        var i = skipWhitespace(keyEnd)
+        fieldsStart = i
+        var quoted = false
+        var equalSigns = 0
+        var commas = 0
+        while i < n {
+            let byte = buf[i]
+            if byte == backslash && i + 1 < n {
+                i += 2
+                continue
+            }
+            if byte == quote && equalSigns > commas {
+                quoted.toggle()
+                i += 1
+                continue
+            }
+            if byte == equals && !quoted {
+                equalSigns += 1
+                let before = buf[i - 1]
+                let escapedBefore = i >= 2 && buf[i - 2] == backslash
+                if (before == space || before == comma) && !escapedBefore {
+                    throw LineProblem("missing field key")
+                }
+                if before == backslash { fieldKeyEndsWithBackslash = true }
+                guard i + 1 < n, buf[i + 1] != comma, buf[i + 1] != space else {
+                    throw LineProblem("missing field value")
+                }
+                let next = buf[i + 1]
+                if isNumeric(next) || next == minus || next == UInt8(ascii: "N") || next == UInt8(ascii: "n") {
+                    i = try scanNumber(from: i + 1)
+                    continue
+                }
+                if next != quote {
+                    i = try scanBoolean(from: i + 1)
+                    continue
+                }
+            }
+            if byte == comma && !quoted { commas += 1 }
+            if byte == space && !quoted { break }
+            i += 1
+        }
+        fieldsEnd = i
+        if quoted { throw LineProblem("unbalanced quotes") }
+        if equalSigns == 0 || commas != equalSigns - 1 { throw LineProblem("invalid field format") }
+    }
+
+    func scanNumber(from start: Int) throws(LineProblem) -> Int {
+        var i = start
+        var isInteger = false
+        var isUnsigned = false
+        if i < n && buf[i] == minus {
+            i += 1
+            if i == n { throw LineProblem("invalid number") }
+        }
+        var decimal = false
+        var scientific = false
+        while i < n {
+            let byte = buf[i]
+            if byte == comma || byte == space { break }
+            if byte == UInt8(ascii: "i") && i > start && !(isInteger || isUnsigned) {
+                isInteger = true
+                i += 1
+                continue
+            }
+            if byte == UInt8(ascii: "u") && i > start && !(isInteger || isUnsigned) {
+                isUnsigned = true
+                i += 1
+                continue
+            }
+            if byte == UInt8(ascii: ".") {
+                if decimal { throw LineProblem("invalid number") }
+                decimal = true
+            }
+            if i > start && (byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")) {
+                scientific = true
+                i += 1
+                continue
+            }
+            if (byte == UInt8(ascii: "+") || byte == minus)
+                && (buf[i - 1] == UInt8(ascii: "e") || buf[i - 1] == UInt8(ascii: "E")) {
+                i += 1
+                continue
+            }
+            if !isNumeric(byte) { throw LineProblem("invalid number") }
+            i += 1
+        }
+        if (isInteger || isUnsigned) && (decimal || scientific) { throw LineProblem("invalid number") }
+        var digits = i - start
+        if isInteger { digits -= 1 }
+        if decimal { digits -= 1 }
+        if buf[start] == minus { digits -= 1 }
+        if digits == 0 { throw LineProblem("invalid number") }
+
+        if isInteger {
+            if buf[i - 1] != UInt8(ascii: "i") { throw LineProblem("invalid number") }
+            if i - 1 - start >= 19 && parseInt64(start..<(i - 1)) == nil {
+                throw LineProblem("integer out of range")
+            }
+        } else if isUnsigned {
+            throw LineProblem("invalid number: unsigned integers are not supported")
+        } else if scientific || i - start >= 25 {
+            if !isValidFloat(start..<i) { throw LineProblem("invalid float") }
+        }
+        return i
+    }
+
+    func scanBoolean(from start: Int) throws(LineProblem) -> Int {
+        var i = start
+        let first = buf[start]
+        guard first == UInt8(ascii: "t") || first == UInt8(ascii: "f")
+            || first == UInt8(ascii: "T") || first == UInt8(ascii: "F")
+        else { throw LineProblem("invalid boolean") }
+        i += 1
+        while i < n && buf[i] != comma && buf[i] != space { i += 1 }
+        let word = UnsafeRawBufferPointer(rebasing: buf[start..<i])
+        if word.count == 1 { return i }
+        let valid: Bool
+        switch first {
+        case UInt8(ascii: "t"): valid = word.elementsEqual("true".utf8)
+        case UInt8(ascii: "f"): valid = word.elementsEqual("false".utf8)
+        case UInt8(ascii: "T"): valid = word.elementsEqual("TRUE".utf8) || word.elementsEqual("True".utf8)
+        default: valid = word.elementsEqual("FALSE".utf8) || word.elementsEqual("False".utf8)
+        }
+        if !valid { throw LineProblem("invalid boolean") }
+        return i
+    }
+
+    /// The server's second pass over the fields (`key` up to `=`, where only the byte right
+    /// before counts as escaping): checks each field's series key length.
+    func walkFields() throws(LineProblem) {
+        var fields = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
+        let keyLength = keyEnd - keyStart
+        while let field = fields.next() {
+            guard let field else {
+                throw LineProblem("invalid field key ending in a backslash")
+            }
+            let size = keyLength + 4 + field.key.count
+            if size > LineProtocolEncoder.maxKeyLength {
+                throw LineProblem("max key length exceeded: \(size) > \(LineProtocolEncoder.maxKeyLength)")
+            }
+        }
+        if fieldKeyEndsWithBackslash { throw LineProblem("invalid field key ending in a backslash") }
+    }
+
+    // MARK: Time
+
+    func scanTime() throws(LineProblem) {
+        let start = skipWhitespace(fieldsEnd)
+        var i = start
+        while i < n {
+            let byte = buf[i]
+            if byte == UInt8(ascii: "\n") || byte == space { break }
+            if i == start && byte == minus {
+                i += 1
+                continue
+            }
+            if !isDigit(byte) { throw LineProblem("bad timestamp") }
+            i += 1
+        }
+        guard i > start else { return }
+        if i - start == 1 && buf[start] == minus { throw LineProblem("bad timestamp") }
+        guard let value = parseInt64(start..<i) else { throw LineProblem("time outside range") }
+        let (nanoseconds, overflow) = value.multipliedReportingOverflow(by: nanosecondsPerUnit)
+        guard !overflow, Point.Time.validNanoseconds.contains(nanoseconds) else {
+            throw LineProblem("time outside range")
+        }
+        while i < n {
+            if buf[i] != space { throw LineProblem("unexpected text after the timestamp") }
+            i += 1
+        }
+    }
+
+    // MARK: Storage
+
+    /// What the server refuses after parsing, when it stores the point.
+    func checkStorable() throws(LineProblem) {
+        let measurement = keyStart..<measurementEnd
+        if !isValidUTF8(measurement) { throw LineProblem("invalid utf-8 in measurement") }
+        if hasBackslashBeforeEscape(measurement) {
+            throw LineProblem("measurement with a backslash before an escaped character cannot be read back")
+        }
+        if tagCount > 0 {
+            var tags = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
+            while let key = tags.next() {
+                if isTime(key) { throw LineProblem("invalid tag key \"time\"") }
+            }
+        }
+        var fields = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
+        var storedFields = 0
+        while case let field?? = fields.next() {
+            if !isValidUTF8(field.key) { throw LineProblem("invalid utf-8 in field key") }
+            if !isTime(field.key) { storedFields += 1 }
+            try checkTypeConflict(field, from: field.value.upperBound)
+        }
+        if storedFields == 0 { throw LineProblem("invalid field name \"time\"") }
+    }
+
+    /// Refuses a later field with the same key as `field` but another type.
+    func checkTypeConflict(_ field: FieldWalker.Field, from position: Int) throws(LineProblem) {
+        let type = fieldType(field.value)
+        var later = FieldWalker(buf: buf, start: min(position + 1, fieldsEnd), end: fieldsEnd)
+        while case let other?? = later.next() {
+            if fieldType(other.value) != type && fieldKeysEqual(field.key, other.key) {
+                throw LineProblem("field type conflict")
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    func skipWhitespace(_ start: Int) -> Int {
+        var i = start
+        while i < n && (buf[i] == space || buf[i] == UInt8(ascii: "\t") || buf[i] == 0) { i += 1 }
+        return i
+    }
+
+    func parseInt64(_ range: Range<Int>) -> Int64? {
+        var i = range.lowerBound
+        let negative = buf[i] == minus
+        if negative { i += 1 }
+        var magnitude: UInt64 = 0
+        while i < range.upperBound {
+            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(UInt64(buf[i] - UInt8(ascii: "0")))
+            if o1 || o2 { return nil }
+            magnitude = sum
+            i += 1
+        }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return nil }
+        return Int64(magnitude)
+    }
+
+    /// Whether `range` (made of digits, `.`, `e`, `E`, `+`, `-`) is a decimal float in range:
+    /// `[-]digits[.digits][(e|E)[+|-]digits]` with at least one mantissa digit.
+    func isValidFloat(_ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        let end = range.upperBound
+        if i < end && buf[i] == minus { i += 1 }
+        var mantissaDigits = 0
+        while i < end && isDigit(buf[i]) {
+            i += 1
+            mantissaDigits += 1
+        }
+        if i < end && buf[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < end && isDigit(buf[i]) {
+                i += 1
+                mantissaDigits += 1
+            }
+        }
+        guard mantissaDigits > 0 else { return false }
+        if i < end && (buf[i] == UInt8(ascii: "e") || buf[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < end && (buf[i] == UInt8(ascii: "+") || buf[i] == minus) { i += 1 }
+            var exponentDigits = 0
+            while i < end && isDigit(buf[i]) {
+                i += 1
+                exponentDigits += 1
+            }
+            guard exponentDigits > 0 else { return false }
+        }
+        guard i == end else { return false }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: buf[range]), as: UTF8.self)
+        return Double(text)?.isFinite ?? false
+    }
+
+    func isTime(_ range: Range<Int>) -> Bool {
+        UnsafeRawBufferPointer(rebasing: buf[range]).elementsEqual("time".utf8)
+    }
+
+    func bytesEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        a.count == b.count
+            && UnsafeRawBufferPointer(rebasing: buf[a]).elementsEqual(UnsafeRawBufferPointer(rebasing: buf[b]))
+    }
+
+    /// Whether two raw field keys name the same field once `\,` `\"` `\ ` `\=` are unescaped.
+    func fieldKeysEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        var left = a.lowerBound
+        var right = b.lowerBound
+        while left < a.upperBound && right < b.upperBound {
+            let leftByte = unescapedByte(at: &left, end: a.upperBound)
+            let rightByte = unescapedByte(at: &right, end: b.upperBound)
+            if leftByte != rightByte { return false }
+        }
+        return left == a.upperBound && right == b.upperBound
+    }
+
+    func unescapedByte(at index: inout Int, end: Int) -> UInt8 {
+        if buf[index] == backslash && index + 1 < end {
+            let next = buf[index + 1]
+            if next == comma || next == quote || next == space || next == equals {
+                index += 2
+                return next
+            }
+        }
+        index += 1
+        return buf[index - 1]
+    }
+
+    /// The type the server gives a field value, told by its first and last bytes.
+    func fieldType(_ value: Range<Int>) -> UInt8 {
+        guard let first = value.first.map({ buf[$0] }) else { return 0 }
+        if first == quote { return UInt8(ascii: "s") }
+        if isNumeric(first) || first == minus || first == UInt8(ascii: "n") || first == UInt8(ascii: "N")
+            || first == UInt8(ascii: "i") || first == UInt8(ascii: "I") || first == UInt8(ascii: "u") {
+            let last = buf[value.upperBound - 1]
+            return last == UInt8(ascii: "i") || last == UInt8(ascii: "u") ? last : UInt8(ascii: "f")
+        }
+        return UInt8(ascii: "b")
+    }
+
+    /// A backslash right before an escape pair such as `\,` (`\\,`), in a measurement.
+    func hasBackslashBeforeEscape(_ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i + 2 < range.upperBound + 1 && i + 2 < n {
+            if buf[i] == backslash && buf[i + 1] == backslash {
+                let next = buf[i + 2]
+                if next == comma || next == space || next == equals || next == quote { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    func isValidUTF8(_ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let lead = buf[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return false
+            }
+            guard i + length <= range.upperBound else { return false }
+            let second = buf[i + 1]
+            guard second >= lower && second <= upper else { return false }
+            for k in 2..<max(length, 2) where buf[i + k] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
+    }
+}
+
+/// The raw tag keys of a line's tag section.
+private struct TagKeys {
+    let buf: UnsafeRawBufferPointer
+    var position: Int
+    let end: Int
+
+    init(buf: UnsafeRawBufferPointer, start: Int, end: Int) {
+        self.buf = buf
+        position = start
+        self.end = end
+    }
+
+    /// The next key; the section was already checked by the scanner.
+    mutating func next() -> Range<Int>? {
+        guard position < end else { return nil }
+        let keyStart = position
+        var i = position + 1
+        while i < end && !(buf[i] == equals && buf[i - 1] != backslash) { i += 1 }
+        let key = keyStart..<i
+        i += 1
+        while i < end && !(buf[i] == comma && buf[i - 1] != backslash) { i += 1 }
+        position = i + 1
+        return key
+    }
+}
+
+/// The fields of a line as the server's second pass sees them.
+private struct FieldWalker {
+    struct Field {
+        var key: Range<Int>
+        var value: Range<Int>
+    }
+
+    let buf: UnsafeRawBufferPointer
+    var position: Int
+    let end: Int
+
+    init(buf: UnsafeRawBufferPointer, start: Int, end: Int) {
+        self.buf = buf
+        position = start
+        self.end = end
+    }
+
+    /// The next field; `.some(nil)` when a key has no `=` the server can see.
+    mutating func next() -> Field?? {
+        guard position < end else { return nil }
+        let keyStart = position
+        var i = position
+        while i < end && !(buf[i] == equals && (i == keyStart || buf[i - 1] != backslash)) { i += 1 }
+        if i > end - 2 {
+            position = end
+            return .some(nil)
+        }
+        let key = keyStart..<i
+        i += 1
+        let valueStart = i
+        var quoted = false
+        while i < end {
+            if buf[i] == backslash && i + 1 < end && (buf[i + 1] == quote || buf[i + 1] == backslash) {
+                i += 2
+                continue
+            }
+            if buf[i] == quote {
+                quoted.toggle()
+                i += 1
+                continue
+            }
+            if buf[i] == comma && !quoted { break }
+            i += 1
+        }
+        position = i < end ? i + 1 : i
+        return Field(key: key, value: valueStart..<i)
+    }
+}
+
+private let backslash = UInt8(ascii: "\\")
+private let comma = UInt8(ascii: ",")
+private let space = UInt8(ascii: " ")
+private let equals = UInt8(ascii: "=")
+private let quote = UInt8(ascii: "\"")
+private let minus = UInt8(ascii: "-")
+
+@inline(__always)
+private func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+}
+
+@inline(__always)
+private func isNumeric(_ byte: UInt8) -> Bool {
+    isDigit(byte) || byte == UInt8(ascii: ".")
+}
