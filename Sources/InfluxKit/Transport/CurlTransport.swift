@@ -189,7 +189,7 @@ private final class TransferState {
 
     func header(_ line: UnsafeRawBufferPointer) {
         var text = String(decoding: line, as: UTF8.self)
-        while text.last == "\n" || text.last == "\r" { text.removeLast() }
+        while text.last?.isNewline == true { text.removeLast() }
         if text.hasPrefix("HTTP/") {
             let parts = text.split(separator: " ", maxSplits: 2)
             status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0

@@ -1,0 +1,34 @@
+import Glibc
+import InfluxKit
+
+/// An input of `influxkit write`: a file path, or `-` for standard input.
+struct InputFile {
+    /// The name used in messages (`-` for standard input).
+    let name: String
+
+    /// Calls `body` with consecutive pieces of the input, read in large blocks.
+    func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        let descriptor = name == "-" ? STDIN_FILENO : open(name, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw InfluxError.invalidArgument("cannot open \(name): \(String(cString: strerror(errno)))")
+        }
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InfluxError.invalidArgument("cannot read \(name): \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { return }
+            try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        }
+    }
+
+    /// The whole input.
+    func readAll() throws -> [UInt8] {
+        var bytes = [UInt8]()
+        try forEachChunk { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+}
