@@ -229,7 +229,7 @@ import Testing
             try line(Point(measurement: "m", tags: ["t": String(repeating: " ", count: 32_766)], fields: ["f": .integer(1)]))
         }
         #expect(throws: InfluxError.invalidPoint(reason: "series key with field \" \" is 65536 bytes, more than the server's 65535")) {
-            try line(Point(measurement: String(repeating: "a", count: 65_529), fields: [" ": .integer(1)]))
+            try line(Point(measurement: String(repeating: "a", count: 65_530), fields: [" ": .integer(1)]))
         }
     }
 
