@@ -35,7 +35,11 @@ extension Point.Time {
             }
         case let .date(date):
             guard let nanoseconds = Self.nanoseconds(of: date) else {
-                throw InfluxError.invalidPoint(reason: "time \(date) is outside the server's range")
+                // Not `\(date)`: describing a NaN date traps in Foundation.
+                let seconds = date.timeIntervalSince1970
+                throw InfluxError.invalidPoint(
+                    reason: seconds.isFinite
+                        ? "time \(seconds)s since 1970 is outside the server's range" : "time is not a finite date")
             }
             return nanoseconds
         }
@@ -76,9 +80,18 @@ extension Point.Time {
         let fraction = interval - wholeSeconds  // exact: the low bits of `interval`
         let fractionNanoseconds = Int64((fraction * 1e9).rounded())
         let seconds = Int64(wholeSeconds) + 978_307_200  // 2001-01-01 minus 1970-01-01
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return nanoseconds(seconds: seconds, fraction: fractionNanoseconds)
+    }
+
+    /// `seconds` × 10⁹ + `fraction` (0 ... 10⁹), or `nil` outside the server's range.
+    ///
+    /// Near the earliest time `seconds` × 10⁹ alone is below `Int64.min` although the sum is
+    /// not, so negative seconds are counted from the next second down.
+    static func nanoseconds(seconds: Int64, fraction: Int64) -> Int64? {
+        let (whole, rest) = seconds < 0 && fraction > 0 ? (seconds + 1, fraction - 1_000_000_000) : (seconds, fraction)
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: 1_000_000_000)
         guard !overflow else { return nil }
-        let (nanoseconds, overflow2) = scaled.addingReportingOverflow(fractionNanoseconds)
+        let (nanoseconds, overflow2) = scaled.addingReportingOverflow(rest)
         guard !overflow2, validNanoseconds.contains(nanoseconds) else { return nil }
         return nanoseconds
     }

@@ -111,10 +111,9 @@ public enum RFC3339 {
 
         let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        guard !overflow else { return .outOfRange }
-        let (nanoseconds, overflow2) = scaled.addingReportingOverflow(fraction)
-        guard !overflow2, Point.Time.validNanoseconds.contains(nanoseconds) else { return .outOfRange }
+        guard let nanoseconds = Point.Time.nanoseconds(seconds: seconds, fraction: fraction) else {
+            return .outOfRange
+        }
         return .success(nanoseconds)
     }
 
