@@ -47,9 +47,10 @@ extension InfluxClient {
         chunkSize: Int? = nil,
         onResult: (ResultSet) throws -> Void
     ) throws {
+        let settings = configuration
         var urlQuery: [(name: String, value: String)] = []
-        if let db = database ?? configuration.database { urlQuery.append(("db", db)) }
-        if let rp = retentionPolicy ?? configuration.retentionPolicy { urlQuery.append(("rp", rp)) }
+        if let db = database ?? settings.database { urlQuery.append(("db", db)) }
+        if let rp = retentionPolicy ?? settings.retentionPolicy { urlQuery.append(("rp", rp)) }
         if let epoch { urlQuery.append(("epoch", epoch.rawValue)) }
         if chunked {
             urlQuery.append(("chunked", "true"))

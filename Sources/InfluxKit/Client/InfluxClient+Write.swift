@@ -9,11 +9,12 @@ extension InfluxClient {
         precision: Precision = .nanoseconds,
         consistency: Consistency? = nil
     ) throws {
-        guard let db = database ?? configuration.database else {
+        let settings = configuration
+        guard let db = database ?? settings.database else {
             throw InfluxError.invalidArgument("no database given for the write")
         }
         var urlQuery: [(name: String, value: String)] = [("db", db), ("precision", precision.writeParameter)]
-        if let rp = retentionPolicy ?? configuration.retentionPolicy { urlQuery.append(("rp", rp)) }
+        if let rp = retentionPolicy ?? settings.retentionPolicy { urlQuery.append(("rp", rp)) }
         if let consistency { urlQuery.append(("consistency", consistency.rawValue)) }
         let request = HTTPRequest(
             method: .post, path: "/write", query: urlQuery,

@@ -7,7 +7,8 @@ import Foundation
 /// client per thread for parallel work.
 public final class InfluxClient: @unchecked Sendable {
     /// The configuration the client was created with (database and user as last switched).
-    public private(set) var configuration: ClientConfiguration
+    public var configuration: ClientConfiguration { lock.withLock { current } }
+    private var current: ClientConfiguration
     private var transport: any HTTPTransport
     private let makeTransport: (ClientConfiguration) throws -> any HTTPTransport
     private let lock = NSLock()
@@ -38,24 +39,24 @@ public final class InfluxClient: @unchecked Sendable {
         configuration: ClientConfiguration,
         makeTransport: @escaping (ClientConfiguration) throws -> any HTTPTransport
     ) throws {
-        self.configuration = configuration
+        self.current = configuration
         self.makeTransport = makeTransport
         self.transport = try makeTransport(configuration)
     }
 
     /// Makes `database` the default of later queries and writes.
     public func switchDatabase(_ database: String?) {
-        lock.withLock { configuration.database = database }
+        lock.withLock { current.database = database }
     }
 
     /// Uses other credentials from now on (the connection is re-established).
     public func switchUser(_ username: String?, password: String?) throws {
         try lock.withLock {
-            var changed = configuration
+            var changed = current
             changed.username = username
             changed.password = password
             transport = try makeTransport(changed)
-            configuration = changed
+            current = changed
         }
     }
 
