@@ -67,6 +67,19 @@ struct CommandLineTests {
             """)
     }
 
+    @Test func aFieldTypeConflictInsideABatchLosesNoValidPoint() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        // influxd refuses such a request whole; the writer must still get the good points in.
+        let input = "m,h=a v=1i 1\nm,h=b v=2 2\nm,h=c v=3i 3\nm,h=d v=4i 4\nm,h=e v=5.5 5\nm,h=f v=6i 6\n"
+        let run = try Self.influxkit(["write", "-d", database, "--precision", "s"] + Self.connection(server), input: input)
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("wrote 4 points, rejected 2 lines"))
+        #expect(run.stderr.contains("field type conflict"))
+        let rows = try server.client().query("SELECT v FROM m", database: database, epoch: .seconds).first?.series.first?.values
+        #expect(rows == [1, 3, 4, 6].map { [.integer($0), .integer($0)] })
+    }
+
     @Test func jsonInputReportsRefusedPointsAndExitsThree() throws {
         let server = try InfluxServer.shared()
         let database = try server.createDatabase()

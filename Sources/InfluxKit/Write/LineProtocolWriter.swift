@@ -148,44 +148,65 @@ public final class LineProtocolWriter {
 
     private func flush() throws {
         guard !batchLines.isEmpty else { return }
-        summary.batches += 1
-        var refused = 0
-        do {
-            try client.write(
-                lines: batch, database: options.database, retentionPolicy: options.retentionPolicy,
-                precision: options.precision, consistency: options.consistency)
-        } catch let error as InfluxError {
-            guard let message = Self.rejectionMessage(error) else {
-                throw error
-            }
-            refused = attributeRejections(message, dropped: Self.droppedCount(error))
-        }
-        summary.written += batchLines.count - refused
-        summary.rejectedByServer += refused
+        try send(batchLines.indices)
         batch.removeAll(keepingCapacity: true)
         batchLines.removeAll(keepingCapacity: true)
     }
 
+    /// Sends the batched lines `lines` and counts what became of them.
+    ///
+    /// When points of one new field disagree on its type inside a request, influxd refuses the
+    /// whole request (`field type conflict`, nothing written). Then the lines are sent again in
+    /// halves, which cannot duplicate anything, until the conflicting lines stand alone.
+    private func send(_ lines: Range<Int>) throws {
+        summary.batches += 1
+        let body = lines == batchLines.indices
+            ? batch
+            : Array(batch[batchLines[lines.lowerBound].range.lowerBound...batchLines[lines.upperBound - 1].range.upperBound])
+        do {
+            try client.write(
+                lines: body, database: options.database, retentionPolicy: options.retentionPolicy,
+                precision: options.precision, consistency: options.consistency)
+            summary.written += lines.count
+        } catch let InfluxError.http(400, message) where message.hasPrefix("field type conflict") {
+            guard lines.count > 1 else {
+                let entry = batchLines[lines.lowerBound]
+                summary.rejectedByServer += 1
+                onRejection(Rejection(source: entry.source, line: entry.line, reason: message, byServer: true))
+                return
+            }
+            let middle = lines.lowerBound + lines.count / 2
+            try send(lines.lowerBound..<middle)
+            try send(middle..<lines.upperBound)
+        } catch let error as InfluxError {
+            guard let message = Self.rejectionMessage(error) else { throw error }
+            let refused = attributeRejections(message, dropped: Self.droppedCount(error), lines: lines)
+            summary.written += lines.count - refused
+            summary.rejectedByServer += refused
+        }
+    }
+
     /// Reports the lines a `partial write` (or an all-bad 400) names; returns how many points the
     /// server refused. Lines it names by text are matched back; points dropped without a line
-    /// (a field type conflict says only `dropped=N`) are reported against the whole batch.
-    private func attributeRejections(_ message: String, dropped: Int) -> Int {
+    /// (a field type conflict says only `dropped=N`) are reported against the lines sent.
+    private func attributeRejections(_ message: String, dropped: Int, lines: Range<Int>) -> Int {
         var named = 0
-        for entry in batchLines {
+        for entry in batchLines[lines] {
             let text = String(decoding: batch[entry.range], as: UTF8.self)
             guard message.contains("unable to parse '\(text)': ") else { continue }
             named += 1
             let reason = Self.reason(after: "unable to parse '\(text)': ", in: message)
             onRejection(Rejection(source: entry.source, line: entry.line, reason: reason, byServer: true))
         }
-        if dropped > 0, let first = batchLines.first, let last = batchLines.last {
+        let first = batchLines[lines.lowerBound], last = batchLines[lines.upperBound - 1]
+        if dropped > 0 {
             let range = first.line == last.line ? "\(first.line)" : "\(first.line)-\(last.line)"
             onRejection(Rejection(
                 source: first.source, line: first.line,
                 reason: "server dropped \(dropped) point\(dropped == 1 ? "" : "s") of lines \(range): \(message)",
                 byServer: true))
         }
-        return min(named + dropped, batchLines.count)
+        return min(named + dropped, lines.count)
     }
 
     /// The server's text when `error` means "some points were refused, the rest written".
