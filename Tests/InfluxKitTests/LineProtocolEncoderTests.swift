@@ -83,18 +83,25 @@ import Testing
         #expect(try line(Point(measurement: "m", fields: ["f": .float(number)])) == "m f=\(text)\n")
     }
 
+    private func floatText(_ number: Double) -> String {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        let count = bytes.withUnsafeMutableBufferPointer { buffer in
+            var writer = ByteWriter(start: buffer.baseAddress!)
+            LineProtocolEncoder.writeFloat(number, to: &writer)
+            return writer.count
+        }
+        #expect(count <= LineProtocolEncoder.maxSize(of: .float(number)))
+        return String(decoding: bytes[..<count], as: UTF8.self)
+    }
+
     @Test func floatsMatchTheirDescription() {
         var generator = SplitMix64(seed: 7)
         for _ in 0..<5000 {
             let number = Double(bitPattern: generator.next())
             guard number.isFinite else { continue }
-            var bytes: [UInt8] = []
-            LineProtocolEncoder.appendFloat(number, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == number.description)
+            #expect(floatText(number) == number.description)
             let whole = Double(Int64(bitPattern: generator.next()) >> Int64(generator.next() % 64))
-            bytes.removeAll()
-            LineProtocolEncoder.appendFloat(whole, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == whole.description)
+            #expect(floatText(whole) == whole.description)
         }
     }
 
