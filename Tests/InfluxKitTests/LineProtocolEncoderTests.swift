@@ -105,6 +105,23 @@ import Testing
         }
     }
 
+    /// The short-decimal fast path must give exactly what `description` gives.
+    @Test func shortDecimalsMatchTheirDescription() {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<20000 {
+            let decimals = Int(generator.next() % 6)
+            var scale = 1.0
+            for _ in 0..<decimals { scale *= 10 }
+            let digits = Double(generator.next() % (generator.next() % 2 == 0 ? 100_000 : 1_000_000_000_000_000))
+            let number = (generator.next() % 2 == 0 ? 1 : -1) * digits / scale
+            #expect(floatText(number) == number.description)
+        }
+        for text in ["0.1", "0.2", "0.3", "61.13", "0.5", "99999999999.9999", "1e-4", "0.0001", "1e11", "100000000000.5"] {
+            let number = Double(text)!
+            #expect(floatText(number) == number.description)
+        }
+    }
+
     @Test(arguments: [
         (Int64.min, "-9223372036854775808i"), (Int64.max, "9223372036854775807i"), (0, "0i"), (-7, "-7i"), (10, "10i"),
     ])

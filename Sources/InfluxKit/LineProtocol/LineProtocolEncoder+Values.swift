@@ -39,14 +39,46 @@ extension LineProtocolEncoder {
 
     /// Writes a finite float in the shortest form that reads back as the same `Double`: the
     /// same text as `description` (`2.0`, `0.1`, `1e+20`, `5e-324`).
+    ///
+    /// Numbers with up to 4 decimals (most measurements) take a fast path: `d / 10^k` with `d`
+    /// and `10^k` exact is the correctly rounded value of the decimal `d·10^-k`, so when it
+    /// equals the number, those digits read back as it, and the smallest such `k` is the
+    /// shortest form.
     static func writeFloat(_ number: Double, to writer: inout ByteWriter) {
-        if number == number.rounded(.towardZero), abs(number) < 1e15 {
-            if number.sign == .minus { writer.write(UInt8(ascii: "-")) }
-            writer.writeDecimal(UInt64(abs(number)))
+        let magnitude = abs(number)
+        if magnitude < 1e11 {
+            var scale = 1.0
+            for decimals in 0...4 {
+                let digits = (magnitude * scale).rounded()
+                if digits / scale == magnitude {
+                    if number.sign == .minus { writer.write(UInt8(ascii: "-")) }
+                    writeDecimal(UInt64(digits), decimals: decimals, to: &writer)
+                    return
+                }
+                scale *= 10
+            }
+        }
+        number.write(to: &writer)
+    }
+
+    /// Writes `digits` with a decimal point `decimals` places from the right (`.0` for none),
+    /// with a leading `0` before the point when needed.
+    private static func writeDecimal(_ digits: UInt64, decimals: Int, to writer: inout ByteWriter) {
+        guard decimals > 0 else {
+            writer.writeDecimal(digits)
             writer.write(UInt8(ascii: "."))
             writer.write(UInt8(ascii: "0"))
-        } else {
-            number.write(to: &writer)
+            return
+        }
+        var divisor: UInt64 = 1
+        for _ in 0..<decimals { divisor *= 10 }
+        writer.writeDecimal(digits / divisor)
+        writer.write(UInt8(ascii: "."))
+        var fraction = digits % divisor
+        for _ in 0..<decimals {
+            divisor /= 10
+            writer.write(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
         }
     }
 

@@ -53,11 +53,6 @@ public struct LineProtocolEncoder: Sendable {
     /// How many NaN or infinite float fields were left out of the points in ``bytes``.
     public private(set) var droppedFieldCount = 0
 
-    /// The tags of the point being encoded, in key order (reused between points).
-    private var tagSlots: [SortSlot<[String: String].Index>] = []
-    /// The writable fields of the point being encoded, in key order (reused between points).
-    private var fieldSlots: [SortSlot<[String: FieldValue].Index>] = []
-
     /// The largest series key the server accepts, in bytes.
     static let maxKeyLength = 65_535
 
@@ -81,9 +76,26 @@ public struct LineProtocolEncoder: Sendable {
     /// Throws `InfluxError.invalidPoint` and leaves ``bytes`` unchanged when the point cannot be
     /// written faithfully.
     public mutating func append(_ point: Point, globalTags: [String: String] = [:]) throws {
-        var size = collectTags(point.tags, globalTags: globalTags)
-        let dropped = collectFields(point.fields, size: &size)
-        guard !fieldSlots.isEmpty else {
+        // The tags and fields are sorted as small records in stack memory.
+        try withUnsafeTemporaryAllocation(of: TagSlot.self, capacity: point.tags.count + globalTags.count) { tagSlots in
+            try withUnsafeTemporaryAllocation(of: FieldSlot.self, capacity: point.fields.count) { fieldSlots in
+                try append(point, globalTags: globalTags, tagSlots: tagSlots, fieldSlots: fieldSlots)
+            }
+        }
+    }
+
+    private typealias TagSlot = SortSlot<[String: String].Index>
+    private typealias FieldSlot = SortSlot<[String: FieldValue].Index>
+
+    private mutating func append(
+        _ point: Point, globalTags: [String: String],
+        tagSlots: UnsafeMutableBufferPointer<TagSlot>, fieldSlots: UnsafeMutableBufferPointer<FieldSlot>
+    ) throws {
+        var size = 0
+        let tags = Self.collectTags(point.tags, globalTags: globalTags, into: tagSlots, size: &size)
+        var dropped = 0
+        let fields = Self.collectFields(point.fields, into: fieldSlots, size: &size, dropped: &dropped)
+        guard !fields.isEmpty else {
             throw InfluxError.invalidPoint(
                 reason: dropped > 0 ? "no field left after dropping NaN and infinite values" : "point has no fields")
         }
@@ -93,12 +105,10 @@ public struct LineProtocolEncoder: Sendable {
         size += 2 * point.measurement.utf8.count + 22
         let start = bytes.count
         bytes.appendZeroes(size)
-        let tagSlots = self.tagSlots
-        let fieldSlots = self.fieldSlots
         do {
             let written = try bytes.withUnsafeMutableBufferPointer { buffer in
                 var writer = ByteWriter(start: buffer.baseAddress! + start)
-                try Self.write(point, globalTags: globalTags, tags: tagSlots, fields: fieldSlots, time: time, to: &writer)
+                try Self.write(point, globalTags: globalTags, tags: tags, fields: fields, time: time, to: &writer)
                 writer.write(UInt8(ascii: "\n"))
                 return writer.count
             }
@@ -113,8 +123,8 @@ public struct LineProtocolEncoder: Sendable {
 
     /// Writes one line of `point` (with the tags and fields already sorted into slots).
     private static func write(
-        _ point: Point, globalTags: [String: String], tags: [SortSlot<[String: String].Index>],
-        fields: [SortSlot<[String: FieldValue].Index>], time: Int64?, to writer: inout ByteWriter
+        _ point: Point, globalTags: [String: String], tags: UnsafeMutableBufferPointer<TagSlot>,
+        fields: UnsafeMutableBufferPointer<FieldSlot>, time: Int64?, to writer: inout ByteWriter
     ) throws {
         try writeName(point.measurement, as: .measurement, to: &writer)
         for slot in tags {
@@ -151,16 +161,19 @@ public struct LineProtocolEncoder: Sendable {
         }
     }
 
-    /// Fills `tagSlots` with the merged, non-empty tags sorted by key; returns the most bytes
-    /// they can take.
-    private mutating func collectTags(_ tags: [String: String], globalTags: [String: String]) -> Int {
-        tagSlots.removeAll(keepingCapacity: true)
-        var size = 0
+    /// Puts the merged, non-empty tags into `slots` sorted by key, adds the most bytes they
+    /// can take to `size`, and returns the filled part.
+    private static func collectTags(
+        _ tags: [String: String], globalTags: [String: String], into slots: UnsafeMutableBufferPointer<TagSlot>,
+        size: inout Int
+    ) -> UnsafeMutableBufferPointer<TagSlot> {
+        var count = 0
         if !globalTags.isEmpty {
             for index in globalTags.indices {
                 let (key, value) = globalTags[index]
                 if !key.isEmpty && !value.isEmpty && tags[key] == nil {
-                    tagSlots.append(SortSlot(key: key, index: index, isGlobal: true))
+                    slots[count] = SortSlot(key: key, index: index, isGlobal: true)
+                    count += 1
                     size += 2 + 2 * (key.utf8.count + value.utf8.count)
                 }
             }
@@ -168,29 +181,35 @@ public struct LineProtocolEncoder: Sendable {
         for index in tags.indices {
             let (key, value) = tags[index]
             if !key.isEmpty && !value.isEmpty {
-                tagSlots.append(SortSlot(key: key, index: index, isGlobal: false))
+                slots[count] = SortSlot(key: key, index: index, isGlobal: false)
+                count += 1
                 size += 2 + 2 * (key.utf8.count + value.utf8.count)
             }
         }
-        Self.sort(&tagSlots) { $0.isGlobal ? globalTags[$0.index].key : tags[$0.index].key }
-        return size
+        let filled = UnsafeMutableBufferPointer(rebasing: slots[..<count])
+        sort(filled) { $0.isGlobal ? globalTags[$0.index].key : tags[$0.index].key }
+        return filled
     }
 
-    /// Fills `fieldSlots` with the writable fields sorted by key, adds the most bytes they can
-    /// take to `size`, and returns how many were dropped.
-    private mutating func collectFields(_ fields: [String: FieldValue], size: inout Int) -> Int {
-        fieldSlots.removeAll(keepingCapacity: true)
-        var dropped = 0
+    /// Puts the writable fields into `slots` sorted by key, adds the most bytes they can take to
+    /// `size` and the number of NaN or infinite ones to `dropped`, and returns the filled part.
+    private static func collectFields(
+        _ fields: [String: FieldValue], into slots: UnsafeMutableBufferPointer<FieldSlot>,
+        size: inout Int, dropped: inout Int
+    ) -> UnsafeMutableBufferPointer<FieldSlot> {
+        var count = 0
         for index in fields.indices {
             let (key, value) = fields[index]
             if case let .float(number) = value, !number.isFinite {
                 dropped += 1
             } else {
-                fieldSlots.append(SortSlot(key: key, index: index, isGlobal: false))
-                size += 2 + 2 * key.utf8.count + Self.maxSize(of: value)
+                slots[count] = SortSlot(key: key, index: index, isGlobal: false)
+                count += 1
+                size += 2 + 2 * key.utf8.count + maxSize(of: value)
             }
         }
-        Self.sort(&fieldSlots) { fields[$0.index].key }
-        return dropped
+        let filled = UnsafeMutableBufferPointer(rebasing: slots[..<count])
+        sort(filled) { fields[$0.index].key }
+        return filled
     }
 }

@@ -26,13 +26,14 @@ struct SortSlot<Index: Sendable>: Sendable {
 extension LineProtocolEncoder {
     /// Sorts slots by the UTF-8 bytes of their keys (`key` fetches a slot's key when prefixes
     /// tie): insertion sort for the usual handful.
-    static func sort<Index>(_ slots: inout [SortSlot<Index>], key: (SortSlot<Index>) -> String) {
+    static func sort<Index>(_ slots: UnsafeMutableBufferPointer<SortSlot<Index>>, key: (SortSlot<Index>) -> String) {
         guard slots.count > 1 else { return }
         func precedes(_ lhs: SortSlot<Index>, _ rhs: SortSlot<Index>) -> Bool {
             if lhs.prefix != rhs.prefix { return lhs.prefix < rhs.prefix }
             return utf8Precedes(key(lhs), key(rhs))
         }
         guard slots.count <= 16 else {
+            var slots = slots
             slots.sort(by: precedes)
             return
         }
