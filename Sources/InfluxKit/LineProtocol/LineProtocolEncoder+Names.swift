@@ -54,7 +54,9 @@ extension LineProtocolEncoder {
     }
 
     /// The slow path of `writeName`: escapes byte by byte; returns a problem or `nil`.
-    private static func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>, as kind: NameKind, to writer: inout ByteWriter) -> String? {
+    private static func writeEscaped(
+        _ utf8: UnsafeBufferPointer<UInt8>, as kind: NameKind, to writer: inout ByteWriter
+    ) -> String? {
         let backslashSensitive = kind == .measurement || kind == .fieldKey
         for index in utf8.indices {
             let byte = utf8[index]

@@ -12,7 +12,8 @@
 //   (`a\=b` is stored as `a=b`; `a\,b` is stored under a name SELECT cannot find). Refused.
 // - Field keys: the field scanner skips escape PAIRS, so a literal backslash before `,`, space or
 //   `=` turns the escape into `\\` and the separator becomes real (400), and `\"` loses its
-//   backslash. Refused, like measurements.
+//   backslash. Refused, like measurements (an even run of backslashes before `,` would in fact
+//   survive; refusing every case keeps the rule simple).
 // - Tag keys and values round-trip every other backslash combination (`a\,b` written as `a\\,b`
 //   comes back as `a\,b`), so only the trailing backslash is refused there.
 // - A measurement starting with `#` makes the line a comment: 204, nothing stored. Refused.
@@ -136,7 +137,8 @@ public struct LineProtocolEncoder: Sendable {
         }
         let keyLength = writer.count
         guard keyLength <= maxKeyLength else {
-            throw InfluxError.invalidPoint(reason: "series key is \(keyLength) bytes, more than the server's \(maxKeyLength)")
+            throw InfluxError.invalidPoint(
+                reason: "series key is \(keyLength) bytes, more than the server's \(maxKeyLength)")
         }
 
         var separator = UInt8(ascii: " ")
@@ -149,7 +151,8 @@ public struct LineProtocolEncoder: Sendable {
             let total = keyLength + 4 + (writer.count - keyStart)
             guard total <= maxKeyLength else {
                 throw InfluxError.invalidPoint(
-                    reason: "series key with field \"\(field.key)\" is \(total) bytes, more than the server's \(maxKeyLength)")
+                    reason: "series key with field \"\(field.key)\" is \(total) bytes, "
+                        + "more than the server's \(maxKeyLength)")
             }
             writer.write(UInt8(ascii: "="))
             writeValue(field.value, to: &writer)
