@@ -83,18 +83,42 @@ import Testing
         #expect(try line(Point(measurement: "m", fields: ["f": .float(number)])) == "m f=\(text)\n")
     }
 
+    private func floatText(_ number: Double) -> String {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        let count = bytes.withUnsafeMutableBufferPointer { buffer in
+            var writer = ByteWriter(start: buffer.baseAddress!)
+            LineProtocolEncoder.writeFloat(number, to: &writer)
+            return writer.count
+        }
+        #expect(count <= LineProtocolEncoder.maxSize(of: .float(number)))
+        return String(decoding: bytes[..<count], as: UTF8.self)
+    }
+
     @Test func floatsMatchTheirDescription() {
         var generator = SplitMix64(seed: 7)
         for _ in 0..<5000 {
             let number = Double(bitPattern: generator.next())
             guard number.isFinite else { continue }
-            var bytes: [UInt8] = []
-            LineProtocolEncoder.appendFloat(number, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == number.description)
+            #expect(floatText(number) == number.description)
             let whole = Double(Int64(bitPattern: generator.next()) >> Int64(generator.next() % 64))
-            bytes.removeAll()
-            LineProtocolEncoder.appendFloat(whole, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == whole.description)
+            #expect(floatText(whole) == whole.description)
+        }
+    }
+
+    /// The short-decimal fast path must give exactly what `description` gives.
+    @Test func shortDecimalsMatchTheirDescription() {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<20000 {
+            let decimals = Int(generator.next() % 6)
+            var scale = 1.0
+            for _ in 0..<decimals { scale *= 10 }
+            let digits = Double(generator.next() % (generator.next() % 2 == 0 ? 100_000 : 1_000_000_000_000_000))
+            let number = (generator.next() % 2 == 0 ? 1 : -1) * digits / scale
+            #expect(floatText(number) == number.description)
+        }
+        for text in ["0.1", "0.2", "0.3", "61.13", "0.5", "99999999999.9999", "1e-4", "0.0001", "1e11", "100000000000.5"] {
+            let number = Double(text)!
+            #expect(floatText(number) == number.description)
         }
     }
 

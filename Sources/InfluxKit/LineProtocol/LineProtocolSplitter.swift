@@ -102,7 +102,7 @@ public struct LineProtocolSplitter: Sendable {
                     }
                     if buffer[i + 1] == newline {
                         pending.noteInnerNewline(at: i + 1 - recordStart)
-                        cutIndex = min(cutIndex, recordStart + maxRecordLength)
+                        cutIndex = min(cutIndex, cutLimit(recordStart))
                     }
                     i += 2
                     continue scan
@@ -128,7 +128,7 @@ public struct LineProtocolSplitter: Sendable {
                 if byte == newline {
                     if pending.quoted {
                         pending.noteInnerNewline(at: i - recordStart)
-                        cutIndex = min(cutIndex, recordStart + maxRecordLength)
+                        cutIndex = min(cutIndex, cutLimit(recordStart))
                     } else {
                         finish(buffer, from: recordStart, to: i, terminated: true, into: &records)
                         recordStart = i + 1
@@ -147,6 +147,12 @@ public struct LineProtocolSplitter: Sendable {
         }
         pending.resume = i - recordStart
         return recordStart
+    }
+
+    /// The index past which a record starting at `recordStart` is too long.
+    private func cutLimit(_ recordStart: Int) -> Int {
+        let (limit, overflow) = recordStart.addingReportingOverflow(maxRecordLength)
+        return overflow ? Int.max : limit
     }
 
     /// Splits a whole input at once.

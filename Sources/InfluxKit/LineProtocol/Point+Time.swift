@@ -20,7 +20,8 @@ extension Point.Time {
         case let .epoch(value, precision):
             let (nanoseconds, overflow) = value.multipliedReportingOverflow(by: precision.nanosecondsPerUnit)
             guard !overflow, Self.validNanoseconds.contains(nanoseconds) else {
-                throw InfluxError.invalidPoint(reason: "time \(value)\(precision.rawValue) is outside the server's range")
+                throw InfluxError.invalidPoint(
+                    reason: "time \(value)\(precision.rawValue) is outside the server's range")
             }
             return nanoseconds
         case let .rfc3339(text):

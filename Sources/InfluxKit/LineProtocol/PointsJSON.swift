@@ -28,7 +28,9 @@ public enum PointsJSON {
     ///
     /// Throws `InfluxError.invalidArgument` when `json` as a whole has the wrong shape (neither an
     /// array nor an object with a `"points"` array, or global `"tags"` that are not an object).
-    public static func points(from json: JSONValue, precision: Precision = .nanoseconds) throws -> [Result<Point, InfluxError>] {
+    public static func points(
+        from json: JSONValue, precision: Precision = .nanoseconds
+    ) throws -> [Result<Point, InfluxError>] {
         let items: [JSONValue]
         var defaults = Defaults()
         switch json {

@@ -19,7 +19,8 @@ public enum RFC3339 {
         case .malformed:
             throw InfluxError.invalidArgument("invalid rfc3339 time \"\(text)\"")
         case .outOfRange:
-            throw InfluxError.invalidArgument("time \"\(text)\" is outside the range 1677-09-21T00:12:43.145224194Z to 2262-04-11T23:47:16.854775806Z")
+            throw InfluxError.invalidArgument(
+                "time \"\(text)\" is outside the range 1677-09-21T00:12:43.145224194Z to 2262-04-11T23:47:16.854775806Z")
         }
     }
 

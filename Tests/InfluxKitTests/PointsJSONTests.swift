@@ -1,0 +1,99 @@
+import Testing
+@testable import InfluxKit
+
+@Suite struct PointsJSONTests {
+    private func object(_ members: KeyValuePairs<String, JSONValue>) -> JSONValue {
+        .object(members.map { (key: $0.key, value: $0.value) })
+    }
+
+    @Test func readsAnArrayOfPoints() throws {
+        let json = JSONValue.array([
+            object([
+                "measurement": .string("cpu"),
+                "tags": object(["host": .string("a"), "core": .integer(0), "hot": .bool(true), "ratio": .float(1.5), "big": .float(1e20)]),
+                "time": .integer(1_700_000_000),
+                "fields": object(["int": .integer(2), "float": .float(2.0), "text": .string("x"), "flag": .bool(false), "none": .null, "huge": .unsigned(18_446_744_073_709_551_615)]),
+            ]),
+        ])
+        let results = try PointsJSON.points(from: json, precision: .seconds)
+        #expect(results.count == 1)
+        let point = try results[0].get()
+        #expect(point == Point(
+            measurement: "cpu",
+            tags: ["host": "a", "core": "0", "hot": "True", "ratio": "1.5", "big": "1e+20"],
+            fields: ["int": .integer(2), "float": .float(2), "text": .string("x"), "flag": .boolean(false), "huge": .unsigned(18_446_744_073_709_551_615)],
+            time: .epoch(1_700_000_000, .seconds)))
+    }
+
+    @Test func readsTheObjectFormWithGlobalTagsAndDefaultMeasurement() throws {
+        let json = object([
+            "measurement": .string("default"),
+            "tags": object(["dc": .string("west"), "host": .string("global"), "rack": .string("r1")]),
+            "points": .array([
+                object(["tags": object(["host": .string("own"), "rack": .null]), "fields": object(["f": .integer(1)]), "time": .string("2024-01-02T03:04:05Z")]),
+                object(["measurement": .string("named"), "fields": object(["f": .integer(2)])]),
+            ]),
+        ])
+        let points = try PointsJSON.points(from: json).map { try $0.get() }
+        #expect(points == [
+            Point(measurement: "default", tags: ["dc": "west", "host": "own", "rack": ""], fields: ["f": .integer(1)], time: .rfc3339("2024-01-02T03:04:05Z")),
+            Point(measurement: "named", tags: ["dc": "west", "host": "global", "rack": "r1"], fields: ["f": .integer(2)]),
+        ])
+        // The null tag hides the global one and is then dropped, as in influxdb-python.
+        #expect(try points[0].lineProtocol() == "default,dc=west,host=own f=1i 1704164645000000000")
+    }
+
+    @Test func reportsEachRefusedPointWithItsIndex() throws {
+        let json = JSONValue.array([
+            object(["measurement": .string("ok"), "fields": object(["f": .integer(1)])]),
+            object(["fields": object(["f": .integer(1)])]),
+            object(["measurement": .string("m"), "fields": object(["f": .array([])])]),
+            object(["measurement": .string("m"), "fields": object(["f": .integer(1)]), "time": .float(1.5)]),
+            object(["measurement": .string("m"), "fields": object(["f": .integer(1)]), "time": .string("yesterday")]),
+            object(["measurement": .string("m"), "tags": object(["t": object([:])]), "fields": object(["f": .integer(1)])]),
+            object(["measurement": .integer(3), "fields": object(["f": .integer(1)])]),
+            object(["measurement": .string("m")]),
+            object(["measurement": .string("m"), "fields": .array([])]),
+            .string("not a point"),
+            object(["measurement": .string("m"), "fields": object(["f": .integer(1)]), "time": .unsigned(10_000_000_000_000_000_000)]),
+            object(["measurement": .string("m"), "fields": object(["f": .integer(1)]), "time": .string("2300-01-01T00:00:00Z")]),
+            object(["measurement": .string("last"), "fields": object(["f": .integer(1)]), "time": .null]),
+        ])
+        let results = try PointsJSON.points(from: json)
+        let reasons: [String?] = results.map {
+            if case let .failure(.invalidPoint(reason)) = $0 { return reason }
+            return nil
+        }
+        #expect(reasons == [
+            nil,
+            "missing measurement",
+            "field \"f\" is an array or object",
+            "\"time\" must be an integer or an rfc3339 string",
+            "invalid rfc3339 time \"yesterday\"",
+            "tag \"t\" is an array or object",
+            "\"measurement\" must be a string",
+            "missing fields",
+            "\"fields\" must be an object",
+            "a point must be a json object",
+            "time is outside the server's range",
+            "time 2300-01-01T00:00:00Z is outside the server's range",
+            nil,
+        ])
+    }
+
+    @Test(arguments: [
+        JSONValue.string("x"), .integer(1), .null,
+        .object([(key: "measurement", value: .string("m"))]),
+        .object([(key: "points", value: .object([]))]),
+        .object([(key: "points", value: .array([])), (key: "tags", value: .array([]))]),
+        .object([(key: "points", value: .array([])), (key: "measurement", value: .integer(1))]),
+    ])
+    func refusesTheWrongOverallShape(json: JSONValue) {
+        #expect(throws: InfluxError.self) { try PointsJSON.points(from: json) }
+    }
+
+    @Test func anEmptyListHasNoPoints() throws {
+        #expect(try PointsJSON.points(from: .array([])).isEmpty)
+        #expect(try PointsJSON.points(from: object(["points": .array([])])).isEmpty)
+    }
+}
