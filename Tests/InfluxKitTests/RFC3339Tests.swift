@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func formatAndParseRoundTrip() throws {
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<2000 {
             let value = Int64(bitPattern: generator.next()) / 2  // well inside the range
             let text = RFC3339.string(fromNanoseconds: value)
@@ -89,22 +89,5 @@ import Testing
 extension RFC3339 {
     static func parse(_ text: String) -> ParseResult {
         Array(text.utf8).withUnsafeBytes { parse($0) }
-    }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
