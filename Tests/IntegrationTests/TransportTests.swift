@@ -276,12 +276,14 @@ struct TransportTests {
         var configuration = peer.configuration()
         configuration.caFile = certificates.authority.path
         let error = caught { try InfluxClient(configuration: configuration).ping() }
-        guard case .tls = error else {
+        guard case let .tls(_, reason) = error else {
             Issue.record("expected a tls error, got \(String(describing: error))")
             return
         }
+        // The peer's alert ("certificate required") may reach the client before the peer has
+        // written its journal, so the evidence is the client's reason, not the journal.
+        #expect(reason.contains("certificate"), "\(reason)")
         #expect(try peer.requests().isEmpty)
-        #expect(try peer.events().contains("tls-failed"))
     }
 
     @Test(arguments: [true, false])

@@ -72,16 +72,33 @@ class Handler(http.server.BaseHTTPRequestHandler):
         context = self.server.tls_context
         self.client_certificate = None
         if context is not None:
+            connection = context.wrap_socket(self.request, server_side=True, do_handshake_on_connect=False)
             try:
-                self.request = context.wrap_socket(self.request, server_side=True)
+                connection.do_handshake()
             except (ssl.SSLError, OSError) as error:
                 self.server.journal.record(event="tls-failed", reason=str(error))
+                self.linger(connection)
                 raise
+            self.request = connection
             certificate = self.request.getpeercert()
             if certificate:
                 subject = dict(pair for rdn in certificate.get("subject", ()) for pair in rdn)
                 self.client_certificate = subject.get("commonName")
         super().setup()
+
+    @staticmethod
+    def linger(connection):
+        """Closes after a failed handshake the way a careful server does: the alert is out, then
+        FIN, and what the client still sends is read, so that the client reads the alert rather
+        than a connection reset (a TLS 1.3 client learns of a refused certificate only then)."""
+        try:
+            connection.shutdown(socket.SHUT_WR)
+            connection.settimeout(2)
+            while connection.recv(4096):
+                pass
+        except OSError:
+            pass
+        connection.close()
 
     def log_message(self, format, *args):
         pass
