@@ -133,13 +133,14 @@ final class CurlTransport: HTTPTransport {
     private func transferError(_ code: CURLcode) -> InfluxError {
         let detail = errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        // With TLS 1.3 a server refusing the client's certificate says so in an alert that
+        // arrives only once the request is sent or the answer read.
+        let tlsAlert = configuration.ssl && reason.contains("alert")
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
-            var connected = 0
-            _ = ik_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &connected)
-            let seconds = connected == 0 && configuration.timeout == nil
-                ? configuration.connectTimeout : (configuration.timeout ?? configuration.connectTimeout)
-            return .timeout(url: baseURL, seconds: seconds)
+            return .timeout(url: baseURL, seconds: expiredTimeout())
+        case CURLE_RECV_ERROR where tlsAlert, CURLE_SEND_ERROR where tlsAlert:
+            return .tls(url: baseURL, reason: reason)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
              CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR,
              CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
@@ -150,6 +151,15 @@ final class CurlTransport: HTTPTransport {
         default:
             return .connectionFailed(url: baseURL, reason: reason)
         }
+    }
+
+    /// The seconds of the timeout that ended the transfer: the connect timeout unless the
+    /// connection (TLS included) was established, or a shorter total timeout.
+    private func expiredTimeout() -> Double {
+        var readyToSend = 0.0
+        _ = ik_curl_getinfo_double(handle, CURLINFO_PRETRANSFER_TIME, &readyToSend)
+        guard let total = configuration.timeout else { return configuration.connectTimeout }
+        return readyToSend == 0 ? min(configuration.connectTimeout, total) : total
     }
 
     // MARK: Gzip
