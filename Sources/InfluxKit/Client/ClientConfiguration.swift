@@ -31,7 +31,8 @@ public struct ClientConfiguration: Sendable {
     public var retentionPolicy: String?
     /// Extra headers sent with every request.
     public var headers: [String: String] = [:]
-    /// A proxy URL such as `http://proxy:3128` (`nil`: libcurl's environment handling).
+    /// A proxy URL such as `http://proxy:3128`, used for every host (`nil`: the `http_proxy`,
+    /// `https_proxy` and `no_proxy` environment variables apply, as libcurl reads them).
     public var proxy: String?
     /// Seconds to wait for the connection to be established.
     public var connectTimeout: Double = 10

@@ -40,7 +40,11 @@ final class CurlTransport: HTTPTransport {
         if let path = c.caFile { try set(CURLOPT_CAINFO, path) }
         if let path = c.clientCertificate { try set(CURLOPT_SSLCERT, path) }
         if let path = c.clientKey { try set(CURLOPT_SSLKEY, path) }
-        if let proxy = c.proxy { try set(CURLOPT_PROXY, proxy) }
+        if let proxy = c.proxy {
+            // An explicit proxy is used for every host, whatever NO_PROXY says.
+            try set(CURLOPT_PROXY, proxy)
+            try set(CURLOPT_NOPROXY, "")
+        }
         try set(CURLOPT_CONNECTTIMEOUT_MS, Int(c.connectTimeout * 1000))
         if let timeout = c.timeout { try set(CURLOPT_TIMEOUT_MS, Int(timeout * 1000)) }
         if c.gzip { try set(CURLOPT_ACCEPT_ENCODING, "gzip") }
