@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InfluxKit
 
 /// `influxkit write`: line protocol (or influxdb-python JSON) from files or standard input.
@@ -35,6 +36,9 @@ struct WriteCommand: ParsableCommand {
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        for file in files where file != "-" && !FileManager.default.isReadableFile(atPath: file) {
+            throw ValidationError("cannot read \(file)")
+        }
     }
 
     func run() throws {

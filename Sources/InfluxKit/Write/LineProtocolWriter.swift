@@ -9,6 +9,9 @@ import Foundation
 /// still written. Lines the server refuses in a `partial write` are matched back to their
 /// source lines. Errors that make writing pointless (unreachable server, authentication, a
 /// missing database) are thrown; ``summary`` still tells what was written before.
+///
+/// Batches are sent from a thread of its own while the next lines are read and checked, so the
+/// client's work overlaps the server's; at most one full batch waits behind the one in flight.
 public final class LineProtocolWriter {
     /// Where and how to write.
     public struct Options: Sendable {
@@ -41,8 +44,8 @@ public final class LineProtocolWriter {
         public var byServer: Bool
     }
 
-    /// The counts of a write, which always add up: `records == written + rejectedByValidator +
-    /// rejectedByServer + unsent`.
+    /// The counts of a write. They add up: `records == written + rejectedByValidator +
+    /// rejectedByServer`, plus the lines not sent when a write is abandoned on an error.
     public struct Summary: Sendable, Equatable {
         /// Records (points) read from the input.
         public var records = 0
@@ -60,26 +63,39 @@ public final class LineProtocolWriter {
     }
 
     /// The counts so far.
-    public private(set) var summary = Summary()
+    public var summary: Summary {
+        var total = checked
+        let sent = sender.counts
+        total.written = sent.written
+        total.rejectedByServer = sent.rejectedByServer
+        total.batches = sent.batches
+        return total
+    }
 
-    private let client: InfluxClient
     private let options: Options
-    private let onRejection: (Rejection) -> Void
+    private let onRejection: @Sendable (Rejection) -> Void
     private let validator: LineProtocolValidator
+    private let sender: BatchSender
+    private var checked = Summary()
     private var source = "-"
     private var splitter = LineProtocolSplitter()
     private var pending: [UInt8] = []
     private var records: [LineProtocolSplitter.Record] = []
-    private var batch: [UInt8] = []
-    private var batchLines: [(source: String, line: Int, range: Range<Int>)] = []
+    private var batch: LineBatch
+    private var batchCapacity: Int { min(options.batchBytes, 1 << 20) + 4096 }
 
-    /// Creates a writer; `onRejection` hears of every line that is not written.
-    public init(client: InfluxClient, options: Options, onRejection: @escaping (Rejection) -> Void) {
-        self.client = client
+    /// Creates a writer; `onRejection` hears of every line that is not written, from the
+    /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
+    public init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
         self.options = options
         self.onRejection = onRejection
         self.validator = LineProtocolValidator(precision: options.precision)
-        batch.reserveCapacity(min(options.batchBytes, 1 << 20) + 4096)
+        self.sender = BatchSender(client: client, options: options, onRejection: onRejection)
+        self.batch = LineBatch(reservingCapacity: min(options.batchBytes, 1 << 20) + 4096)
+    }
+
+    deinit {
+        sender.close()
     }
 
     /// Starts a new source; its lines are numbered from 1.
@@ -104,6 +120,7 @@ public final class LineProtocolWriter {
     @discardableResult
     public func finish() throws -> Summary {
         try flush()
+        try sender.finish()
         return summary
     }
 
@@ -124,17 +141,13 @@ public final class LineProtocolWriter {
     private func take(_ record: LineProtocolSplitter.Record, in buffer: [UInt8]) throws {
         let bytes = buffer[record.range]
         let problem = bytes.withUnsafeBytes { validator.problem(in: $0) }
+        checked.records += 1
         guard let problem else {
-            summary.records += 1
-            let start = batch.count
-            batch.append(contentsOf: bytes)
-            batchLines.append((source, record.line, start..<batch.count))
-            batch.append(UInt8(ascii: "\n"))
-            if batchLines.count >= options.batchSize || batch.count >= options.batchBytes { try flush() }
+            batch.append(bytes, source: source, line: record.line)
+            if batch.lines.count >= options.batchSize || batch.bytes.count >= options.batchBytes { try flush() }
             return
         }
-        summary.records += 1
-        summary.rejectedByValidator += 1
+        checked.rejectedByValidator += 1
         onRejection(Rejection(source: source, line: record.line, reason: problem, byServer: false))
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return }
         let rest = Array(buffer[(newline + 1)..<record.range.upperBound])
@@ -147,88 +160,8 @@ public final class LineProtocolWriter {
     }
 
     private func flush() throws {
-        guard !batchLines.isEmpty else { return }
-        try send(batchLines.indices)
-        batch.removeAll(keepingCapacity: true)
-        batchLines.removeAll(keepingCapacity: true)
-    }
-
-    /// Sends the batched lines `lines` and counts what became of them.
-    ///
-    /// When points of one new field disagree on its type inside a request, influxd refuses the
-    /// whole request (`field type conflict`, nothing written). Then the lines are sent again in
-    /// halves, which cannot duplicate anything, until the conflicting lines stand alone.
-    private func send(_ lines: Range<Int>) throws {
-        summary.batches += 1
-        let body = lines == batchLines.indices
-            ? batch
-            : Array(batch[batchLines[lines.lowerBound].range.lowerBound...batchLines[lines.upperBound - 1].range.upperBound])
-        do {
-            try client.write(
-                lines: body, database: options.database, retentionPolicy: options.retentionPolicy,
-                precision: options.precision, consistency: options.consistency)
-            summary.written += lines.count
-        } catch let InfluxError.http(400, message) where message.hasPrefix("field type conflict") {
-            guard lines.count > 1 else {
-                let entry = batchLines[lines.lowerBound]
-                summary.rejectedByServer += 1
-                onRejection(Rejection(source: entry.source, line: entry.line, reason: message, byServer: true))
-                return
-            }
-            let middle = lines.lowerBound + lines.count / 2
-            try send(lines.lowerBound..<middle)
-            try send(middle..<lines.upperBound)
-        } catch let error as InfluxError {
-            guard let message = Self.rejectionMessage(error) else { throw error }
-            let refused = attributeRejections(message, dropped: Self.droppedCount(error), lines: lines)
-            summary.written += lines.count - refused
-            summary.rejectedByServer += refused
-        }
-    }
-
-    /// Reports the lines a `partial write` (or an all-bad 400) names; returns how many points the
-    /// server refused. Lines it names by text are matched back; points dropped without a line
-    /// (a field type conflict says only `dropped=N`) are reported against the lines sent.
-    private func attributeRejections(_ message: String, dropped: Int, lines: Range<Int>) -> Int {
-        var named = 0
-        for entry in batchLines[lines] {
-            let text = String(decoding: batch[entry.range], as: UTF8.self)
-            guard message.contains("unable to parse '\(text)': ") else { continue }
-            named += 1
-            let reason = Self.reason(after: "unable to parse '\(text)': ", in: message)
-            onRejection(Rejection(source: entry.source, line: entry.line, reason: reason, byServer: true))
-        }
-        let first = batchLines[lines.lowerBound], last = batchLines[lines.upperBound - 1]
-        if dropped > 0 {
-            let range = first.line == last.line ? "\(first.line)" : "\(first.line)-\(last.line)"
-            onRejection(Rejection(
-                source: first.source, line: first.line,
-                reason: "server dropped \(dropped) point\(dropped == 1 ? "" : "s") of lines \(range): \(message)",
-                byServer: true))
-        }
-        return min(named + dropped, lines.count)
-    }
-
-    /// The server's text when `error` means "some points were refused, the rest written".
-    private static func rejectionMessage(_ error: InfluxError) -> String? {
-        switch error {
-        case let .partialWrite(message, _): return message
-        case let .http(400, message) where message.contains("unable to parse"): return message
-        default: return nil
-        }
-    }
-
-    private static func droppedCount(_ error: InfluxError) -> Int {
-        if case let .partialWrite(_, dropped) = error { return dropped }
-        return 0
-    }
-
-    /// The server's reason after `prefix`, up to the end of that line of the message.
-    private static func reason(after prefix: String, in message: String) -> String {
-        guard let range = message.range(of: prefix) else { return message }
-        let rest = message[range.upperBound...]
-        let line = rest.prefix { $0 != "\n" }
-        if let dropped = line.range(of: " dropped=") { return String(line[..<dropped.lowerBound]) }
-        return String(line)
+        guard !batch.lines.isEmpty else { return }
+        try sender.submit(batch)
+        batch = LineBatch(reservingCapacity: batchCapacity)
     }
 }
