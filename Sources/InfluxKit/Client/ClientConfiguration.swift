@@ -42,6 +42,21 @@ public struct ClientConfiguration: Sendable {
     public var gzip: Bool = false
     /// The `User-Agent` header.
     public var userAgent: String = "influxkit/0.1"
+    /// How many times a request that could not reach the server is tried again
+    /// (influxdb-python's `retries`, default 3; 0 tries once).
+    ///
+    /// Stored for compatibility: requests are not retried yet.
+    public var retries: Int = 3
+    /// Send `writePoints` over UDP instead of HTTP (influxdb-python's `use_udp`).
+    ///
+    /// Stored for the coming UDP support; writes use HTTP until then.
+    public var useUDP: Bool = false
+    /// The server's UDP port (influxdb-python's `udp_port`), separate from the HTTP `port`.
+    ///
+    /// Stored for the coming UDP support.
+    public var udpPort: Int = 4444
+    /// influxdb-python's `pool_size`, accepted for compatibility: a client keeps one connection.
+    public var poolSize: Int = 10
 
     /// Creates a configuration; every property keeps its default unless set.
     public init(

@@ -4,18 +4,32 @@ import Foundation
 ///
 /// One client keeps one connection alive across requests. Calls are serialised internally, so a
 /// client may be shared, but requests from several threads queue behind each other; use one
-/// client per thread for parallel work.
+/// client per thread for parallel work. The connection and its libcurl handle are released by
+/// ``close()`` or when the client is deallocated, whichever comes first.
 public final class InfluxClient: @unchecked Sendable {
     /// The configuration the client was created with (database and user as last switched).
     public var configuration: ClientConfiguration { lock.withLock { current } }
     private var current: ClientConfiguration
-    private var transport: any HTTPTransport
+    /// `nil` once closed; the next request opens a new one.
+    private var transport: (any HTTPTransport)?
     private let makeTransport: (ClientConfiguration) throws -> any HTTPTransport
     private let lock = NSLock()
 
     /// Creates a client; no request is sent until the first call.
     public convenience init(configuration: ClientConfiguration) throws {
         try self.init(configuration: configuration, makeTransport: { try CurlTransport(configuration: $0) })
+    }
+
+    /// Creates a client from a data source name such as `influxdb://user:pass@host:8086/db`
+    /// (influxdb-python's `from_dsn`); `configure` changes any other setting, or overrides what
+    /// the DSN says. See ``ClientConfiguration/init(dsn:)`` for the accepted forms.
+    public convenience init(
+        dsn: String,
+        configure: (inout ClientConfiguration) throws -> Void = { _ in }
+    ) throws {
+        var configuration = try ClientConfiguration(dsn: dsn)
+        try configure(&configuration)
+        try self.init(configuration: configuration)
     }
 
     /// Creates a client from the most common settings.
@@ -60,6 +74,15 @@ public final class InfluxClient: @unchecked Sendable {
         }
     }
 
+    /// Closes the connection and releases its libcurl handle now rather than when the client is
+    /// deallocated (influxdb-python's `close()`).
+    ///
+    /// Closing twice does nothing. The client stays usable, as influxdb-python's does: a later
+    /// call opens a new connection. A request in progress on another thread finishes first.
+    public func close() {
+        lock.withLock { transport = nil }
+    }
+
     /// Pings the server and returns its version (`X-Influxdb-Version`).
     @discardableResult
     public func ping() throws -> String {
@@ -85,7 +108,11 @@ public final class InfluxClient: @unchecked Sendable {
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
-        try lock.withLock { try transport.perform(request, onBody: onBody) }
+        try lock.withLock {
+            let open = try transport ?? makeTransport(current)
+            transport = open
+            return try open.perform(request, onBody: onBody)
+        }
     }
 
     /// How much of an error body is kept for the message.
