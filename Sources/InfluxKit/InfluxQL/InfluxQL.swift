@@ -1,4 +1,8 @@
-/// Quoting for values placed in generated InfluxQL, so no name can inject a statement.
+/// Quoting for values placed in generated InfluxQL, so no name can inject a statement, and the
+/// builders of the statements the admin API sends (in the `InfluxQL+…` files).
+///
+/// A newline is written `\n`, the one escape InfluxQL knows besides `\\`, `\"` and `\'`: the
+/// server's scanner refuses a raw newline inside quotes.
 public enum InfluxQL {
     /// `name` as a double-quoted identifier, with `\` and `"` escaped: `my "db"` → `"my \"db\""`.
     public static func quoteIdentifier(_ name: String) -> String {
@@ -10,13 +14,17 @@ public enum InfluxQL {
         "'" + escaped(text, quote: "'") + "'"
     }
 
-    private static func escaped(_ text: String, quote: Character) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 2)
-        for character in text {
-            if character == "\\" || character == quote { out.append("\\") }
-            out.append(character)
+    /// Works on Unicode scalars, not characters: a quote followed by a combining mark is one
+    /// `Character`, but the server's scanner still sees the quote.
+    private static func escaped(_ text: String, quote: Unicode.Scalar) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", quote: out += ["\\", scalar]
+            case "\n": out += ["\\", "n"]
+            default: out.append(scalar)
+            }
         }
-        return out
+        return String(out)
     }
 }

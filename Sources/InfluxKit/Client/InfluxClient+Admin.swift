@@ -1,0 +1,21 @@
+extension InfluxClient {
+    /// Runs one generated statement and returns its result; a failed statement is thrown as
+    /// `.statement(index: 0, message:)` with the server's reason.
+    @discardableResult
+    func runStatement(_ statement: String, database: String? = nil) throws -> ResultSet {
+        let results = try query(statement, database: database)
+        guard results.count == 1, let result = results.first else {
+            throw InfluxError.malformedResponse(reason: "expected the result of one statement, got \(results.count)")
+        }
+        if let error = result.error { throw InfluxError.statement(index: result.statementID, message: error) }
+        return result
+    }
+
+    /// `database`, or the configured default; `.invalidArgument` when there is neither.
+    func targetDatabase(_ database: String?) throws -> String {
+        guard let name = database ?? configuration.database else {
+            throw InfluxError.invalidArgument("no database given and no default database configured")
+        }
+        return name
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+extension InfluxClient {
+    /// Every shard of every database.
+    public func shards() throws -> [Shard] {
+        try runStatement(InfluxQL.showShards).rows.map { row in
+            let owners = try row.string("owners")
+            return Shard(
+                id: try row.int("id"), database: try row.string("database"),
+                retentionPolicy: try row.string("retention_policy"), shardGroup: try row.int("shard_group"),
+                startTime: try Self.date(row.string("start_time")), endTime: try Self.date(row.string("end_time")),
+                expiryTime: try Self.date(row.string("expiry_time")),
+                owners: owners.split(separator: ",").map(String.init))
+        }
+    }
+
+    /// The queries the server is running now (this one included).
+    public func runningQueries() throws -> [RunningQuery] {
+        try runStatement(InfluxQL.showQueries).rows.map { row in
+            RunningQuery(
+                id: try row.int("qid"), query: try row.string("query"), database: try row.string("database"),
+                duration: try row.string("duration"), status: try row.string("status"))
+        }
+    }
+
+    /// Stops a running query; an unknown id is thrown as `.statement` (`no such query id: …`).
+    public func killQuery(_ id: Int) throws {
+        try runStatement(InfluxQL.killQuery(id))
+    }
+
+    private static func date(_ text: String) throws -> Date {
+        let nanoseconds = try RFC3339.nanoseconds(from: text)
+        let (seconds, fraction) = nanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
+        return Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(fraction) / 1e9)
+    }
+}

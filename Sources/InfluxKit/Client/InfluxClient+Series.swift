@@ -1,0 +1,22 @@
+extension InfluxClient {
+    /// The series keys of a database (`cpu,host=a,region=eu`, escaped as in line protocol),
+    /// optionally only those of one measurement and with the given tag values.
+    public func series(database: String? = nil, measurement: String? = nil, tags: [String: String] = [:]) throws -> [String] {
+        let statement = InfluxQL.showSeries(on: try targetDatabase(database), from: measurement, tags: tags)
+        return try runStatement(statement).rows.map { try $0.string("key") }
+    }
+
+    /// Deletes the series of a measurement and/or with the given tag values, and their data.
+    ///
+    /// Without a measurement and tags every series of the database would go: that is refused
+    /// with `.invalidArgument` before anything is sent, unless `allowUnfiltered` is true.
+    public func deleteSeries(
+        database: String? = nil,
+        measurement: String? = nil,
+        tags: [String: String] = [:],
+        allowUnfiltered: Bool = false
+    ) throws {
+        let statement = try InfluxQL.dropSeries(from: measurement, tags: tags, allowUnfiltered: allowUnfiltered)
+        try runStatement(statement, database: targetDatabase(database))
+    }
+}
