@@ -96,6 +96,16 @@ import InfluxKit
         }
     }
 
+    @Test func infiniteIsADurationOfRetentionPoliciesOnly() throws {
+        #expect(!InfluxQL.isDuration("INF", allowingInfinite: false))
+        #expect(InfluxQL.isDuration("1h", allowingInfinite: false))
+        #expect(try InfluxQL.createRetentionPolicy("r", on: "db", duration: "inf") == #"CREATE RETENTION POLICY "r" ON "db" DURATION inf REPLICATION 1"#)
+        #expect(throws: InfluxError.self) { _ = try InfluxQL.createRetentionPolicy("r", on: "db", duration: "1d", shardDuration: "INF") }
+        #expect(throws: InfluxError.self) { _ = try InfluxQL.alterRetentionPolicy("r", on: "db", shardDuration: "INF") }
+        #expect(throws: InfluxError.self) { _ = try InfluxQL.createContinuousQuery("c", on: "db", select: "S", resampleEvery: "INF") }
+        #expect(throws: InfluxError.self) { _ = try InfluxQL.createContinuousQuery("c", on: "db", select: "S", resampleFor: "INF") }
+    }
+
     @Test func refusesUnsafeOrEmptyRequests() {
         #expect(throws: InfluxError.self) { _ = try InfluxQL.dropSeries() }
         #expect(throws: InfluxError.self) { _ = try InfluxQL.dropSeries(from: nil, tags: [:], allowUnfiltered: false) }

@@ -6,7 +6,7 @@ extension InfluxQL {
     ///
     /// `select` is InfluxQL written by the caller (a `SELECT … INTO … GROUP BY time(…)`); it is
     /// refused when it holds a `;` anywhere, even inside quotes, so that it can never end the
-    /// statement and start another. The resample durations are checked (see ``isDuration(_:)``).
+    /// statement and start another. The resample durations are checked (see ``isDuration(_:allowingInfinite:)``; not `INF`).
     public static func createContinuousQuery(
         _ name: String,
         on database: String,

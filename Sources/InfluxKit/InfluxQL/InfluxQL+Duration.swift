@@ -1,9 +1,10 @@
 extension InfluxQL {
-    /// Whether `text` is a duration literal InfluxQL accepts: `INF` (any case), or one or more
-    /// whole numbers each followed by a unit (`ns`, `u` or `µ`, `ms`, `s`, `m`, `h`, `d`, `w`),
-    /// such as `90m`, `7d` or `1h30m`.
-    public static func isDuration(_ text: String) -> Bool {
-        if text.lowercased() == "inf" { return true }
+    /// Whether `text` is a duration literal InfluxQL accepts: one or more whole numbers each
+    /// followed by a unit (`ns`, `u` or `µ`, `ms`, `s`, `m`, `h`, `d`, `w`), such as `90m`, `7d`
+    /// or `1h30m`; or, when `allowingInfinite`, `INF` in any case (influxd takes `INF` only as
+    /// the duration of a retention policy, not as a shard duration or a resample interval).
+    public static func isDuration(_ text: String, allowingInfinite: Bool = true) -> Bool {
+        if text.lowercased() == "inf" { return allowingInfinite }
         var scalars = Substring(text).unicodeScalars[...]
         guard !scalars.isEmpty else { return false }
         while !scalars.isEmpty {
@@ -22,10 +23,10 @@ extension InfluxQL {
     private static let durationUnits = ["ns", "ms", "u", "µ", "s", "m", "h", "d", "w"]
 
     /// `text` when it is a duration literal, else an `.invalidArgument` naming `what`.
-    static func duration(_ text: String, for what: String) throws -> String {
-        guard isDuration(text) else {
-            throw InfluxError.invalidArgument(
-                "\(what) \(quoteLiteral(text)) is not a duration such as 1h, 90m, 7d, 4w, 1h30m or INF")
+    static func duration(_ text: String, for what: String, allowingInfinite: Bool = false) throws -> String {
+        guard isDuration(text, allowingInfinite: allowingInfinite) else {
+            let examples = allowingInfinite ? "1h, 90m, 7d, 4w, 1h30m or INF" : "1h, 90m, 7d, 4w or 1h30m"
+            throw InfluxError.invalidArgument("\(what) \(quoteLiteral(text)) is not a duration such as \(examples)")
         }
         return text
     }

@@ -6,7 +6,8 @@ extension InfluxQL {
 
     /// `CREATE RETENTION POLICY "name" ON "database" DURATION d REPLICATION n [SHARD DURATION s] [DEFAULT]`.
     ///
-    /// Durations are checked (see ``isDuration(_:)``) and the replication must be at least 1,
+    /// Durations are checked (see ``isDuration(_:allowingInfinite:)``; `INF` is for `duration`
+    /// only) and the replication must be at least 1,
     /// else `.invalidArgument` is thrown.
     public static func createRetentionPolicy(
         _ name: String,
@@ -48,7 +49,7 @@ extension InfluxQL {
         duration: String?, replication: Int?, shardDuration: String?, makeDefault: Bool
     ) throws -> String {
         var options = ""
-        if let duration { options += " DURATION " + (try InfluxQL.duration(duration, for: "duration")) }
+        if let duration { options += " DURATION " + (try InfluxQL.duration(duration, for: "duration", allowingInfinite: true)) }
         if let replication {
             guard replication >= 1 && replication <= Int(Int32.max) else {
                 throw InfluxError.invalidArgument("replication \(replication) is not from 1 to \(Int32.max)")
