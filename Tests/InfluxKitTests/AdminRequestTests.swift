@@ -126,6 +126,15 @@ import Testing
                 expiryTime: Date(timeIntervalSince1970: 4 * 86400), owners: []),
         ])
 
+        // A shard group may start before the first instant a point can have.
+        let (extreme, _) = try Self.client(answering: #"""
+            {"results":[{"statement_id":0,"series":[{"name":"ext","columns":["id","database","retention_policy","shard_group","start_time","end_time","expiry_time","owners"],"values":[[2,"ext","autogen",2,"1677-09-20T00:00:00Z","1677-09-27T00:00:00Z","1677-09-27T00:00:00Z","4,5"],[3,"ext","autogen",3,"2262-04-07T00:00:00Z","2262-04-11T23:47:16Z","2262-04-11T23:47:16Z",""]]}]}]}
+            """#)
+        let extremes = try extreme.shards()
+        #expect(extremes.map(\.startTime) == [Date(timeIntervalSince1970: -9_223_459_200), Date(timeIntervalSince1970: 9_222_940_800)])
+        #expect(extremes.map(\.endTime.timeIntervalSince1970) == [-9_222_854_400, 9_223_372_036])
+        #expect(extremes.map(\.owners) == [["4", "5"], []])
+
         let (queries, _) = try Self.client(answering: #"""
             {"results":[{"statement_id":0,"series":[{"columns":["qid","query","database","duration","status"],"values":[[134,"SHOW QUERIES","","25µs","running"]]}]}]}
             """#)

@@ -28,9 +28,17 @@ extension InfluxClient {
         try runStatement(InfluxQL.killQuery(id))
     }
 
+    /// The instant of an RFC3339 time of `SHOW SHARDS`: exact to the nanosecond inside the range
+    /// of points, and through Foundation outside it (a shard group may start before 1677-09-21).
     private static func date(_ text: String) throws -> Date {
-        let nanoseconds = try RFC3339.nanoseconds(from: text)
-        let (seconds, fraction) = nanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
-        return Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(fraction) / 1e9)
+        if let nanoseconds = try? RFC3339.nanoseconds(from: text) {
+            let (seconds, fraction) = nanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
+            return Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(fraction) / 1e9)
+        }
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions.insert(.withFractionalSeconds)
+        if let date = formatter.date(from: text) { return date }
+        throw InfluxError.malformedResponse(reason: "invalid time \(text) in the answer")
     }
 }
