@@ -97,10 +97,11 @@ struct AdminTests {
                 RetentionPolicy(name: name, duration: "1h30m0s", shardGroupDuration: "1h0m0s", replication: 1, isDefault: false),
             ])
 
-            try client.alterRetentionPolicy(name, database: database, duration: "2d", shardDuration: "1d", makeDefault: true)
+            try client.alterRetentionPolicy(
+                name, database: database, duration: "2d", replication: 2, shardDuration: "1d", makeDefault: true)
             let altered = try client.retentionPolicies(database: database)
             #expect(altered.first { $0.name == name } == RetentionPolicy(
-                name: name, duration: "48h0m0s", shardGroupDuration: "24h0m0s", replication: 1, isDefault: true))
+                name: name, duration: "48h0m0s", shardGroupDuration: "24h0m0s", replication: 2, isDefault: true))
             #expect(altered.first { $0.name == "autogen" }?.isDefault == false)
 
             try client.alterRetentionPolicy("autogen", database: database, makeDefault: true)
