@@ -47,14 +47,20 @@ public struct ClientConfiguration: Sendable {
     ///
     /// Stored for compatibility: requests are not retried yet.
     public var retries: Int = 3
-    /// Send `writePoints` over UDP instead of HTTP (influxdb-python's `use_udp`).
+    /// Send `writePoints` to the server's UDP listener on `udpPort` instead of over HTTP
+    /// (influxdb-python's `use_udp`). See ``InfluxClient/sendPacket(lines:)``.
     ///
-    /// Stored for the coming UDP support; writes use HTTP until then.
+    /// Only `writePoints` changes; queries, `write(lines:)` and everything else use HTTP.
     public var useUDP: Bool = false
     /// The server's UDP port (influxdb-python's `udp_port`), separate from the HTTP `port`.
-    ///
-    /// Stored for the coming UDP support.
     public var udpPort: Int = 4444
+    /// The largest datagram sent to the UDP listener, in bytes: 65,507 by default, the most a
+    /// UDP datagram over IPv4 can carry (65,535 less the 8-byte UDP and 20-byte IPv4 headers).
+    ///
+    /// Lines are packed into datagrams up to this size and never split; a line longer than this
+    /// is refused. Lower it when a network on the way drops fragmented datagrams (for example
+    /// to 1,472 for an Ethernet MTU of 1,500 without fragmentation).
+    public var maxDatagramSize: Int = 65_507
     /// influxdb-python's `pool_size`, accepted for compatibility: a client keeps one connection.
     public var poolSize: Int = 10
 

@@ -50,6 +50,11 @@ extension InfluxClient {
     /// dropped; a point that cannot be written faithfully (see ``LineProtocolEncoder``) is left
     /// out, every valid point is still written, and then the first refusal is thrown as
     /// `.invalidPoint` naming the point's index and how many were refused.
+    ///
+    /// With `useUDP` set in the configuration, the points go to the server's UDP listener
+    /// instead, as ``sendPacket(_:timePrecision:tags:)`` sends them: `database`,
+    /// `retentionPolicy`, `batchSize` and `consistency` are then ignored (the listener's own
+    /// settings apply), and `timePrecision` must be the listener's configured precision.
     public func writePoints(
         _ points: some Sequence<Point>,
         timePrecision: Precision = .nanoseconds,
@@ -59,6 +64,10 @@ extension InfluxClient {
         batchSize: Int? = nil,
         consistency: Consistency? = nil
     ) throws {
+        if configuration.useUDP {
+            try sendPacket(points, timePrecision: timePrecision, tags: tags)
+            return
+        }
         var encoder = LineProtocolEncoder(precision: timePrecision)
         var refused: [(index: Int, reason: String)] = []
         let limit = max(batchSize ?? Int.max, 1)

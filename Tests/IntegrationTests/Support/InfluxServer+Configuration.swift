@@ -3,8 +3,8 @@ import Foundation
 extension InfluxServer {
     /// The `influxdb.conf` of a private server: all state under `directory`, HTTP on
     /// `127.0.0.1:port`, the RPC service on `127.0.0.1:port+1`, no other listener, no reporting,
-    /// quiet logs.
-    static func configuration(directory: URL, port: Int, authEnabled: Bool) -> String {
+    /// quiet logs. With `udp`, a UDP listener writing into its database is on as well.
+    static func configuration(directory: URL, port: Int, authEnabled: Bool, udp: UDPListener? = nil) -> String {
         let root = directory.path
         return """
             reporting-enabled = false
@@ -61,9 +61,22 @@ extension InfluxServer {
             [[opentsdb]]
               enabled = false
 
-            [[udp]]
-              enabled = false
+            \(udp.map(udpSection) ?? "[[udp]]\n  enabled = false")
 
             """
+    }
+
+    /// The `[[udp]]` section of a listener on `127.0.0.1:port`; its batches are written after
+    /// 50 ms at the latest, so tests do not wait for the default second.
+    private static func udpSection(_ udp: UDPListener) -> String {
+        """
+        [[udp]]
+          enabled = true
+          bind-address = "127.0.0.1:\(udp.port)"
+          database = "\(udp.database)"
+          batch-size = 1000
+          batch-pending = 100
+          batch-timeout = "50ms"
+        """
     }
 }

@@ -18,12 +18,22 @@ final class InfluxServer: Sendable {
         var password: String
     }
 
+    /// A UDP listener of the server: its port on 127.0.0.1 and the database it writes into.
+    struct UDPListener: Sendable {
+        /// The UDP port.
+        var port: Int
+        /// The database the listener writes into (it creates it when it starts).
+        var database: String
+    }
+
     /// The HTTP port on 127.0.0.1.
     let port: Int
     /// The directory holding the configuration, the data and `influxd.log`.
     let directory: URL
     /// The administrator of a server with authentication on; `nil` when authentication is off.
     let admin: Credentials?
+    /// The UDP listener, when the server was started with one.
+    let udp: UDPListener?
     /// The PID of `influxd`.
     let processIdentifier: Int32
     private let process: Process
@@ -31,10 +41,11 @@ final class InfluxServer: Sendable {
     /// `http://127.0.0.1:PORT`, for clients under test.
     var url: String { "http://127.0.0.1:\(port)" }
 
-    private init(port: Int, directory: URL, admin: Credentials?, process: Process) {
+    private init(port: Int, directory: URL, admin: Credentials?, udp: UDPListener?, process: Process) {
         self.port = port
         self.directory = directory
         self.admin = admin
+        self.udp = udp
         self.process = process
         self.processIdentifier = process.processIdentifier
     }
@@ -47,6 +58,7 @@ extension InfluxServer {
     private static let authenticatedServer = Result {
         try InfluxServer.start(admin: Credentials(username: "admin", password: randomToken()))
     }
+    private static let udpServer = Result { try InfluxServer.start(udpDatabase: "udp") }
 
     /// The server without authentication, started on first use.
     ///
@@ -58,6 +70,11 @@ extension InfluxServer {
     /// The server with authentication on and an administrator `admin`, started on first use.
     static func authenticated() throws -> InfluxServer {
         try authenticatedServer.get()
+    }
+
+    /// The server with a UDP listener writing into the database `udp`, started on first use.
+    static func withUDP() throws -> InfluxServer {
+        try udpServer.get()
     }
 
     private static func randomToken() -> String {
@@ -78,9 +95,12 @@ extension InfluxServer {
 
     /// Starts a new server; with `admin`, authentication is on and that administrator exists.
     ///
-    /// - Parameter searchPath: where to look for `influxd`, in the form of `PATH`.
+    /// - Parameters:
+    ///   - udpDatabase: when given, a UDP listener on a free port writes into this database.
+    ///   - searchPath: where to look for `influxd`, in the form of `PATH`.
     static func start(
         admin: Credentials? = nil,
+        udpDatabase: String? = nil,
         searchPath: String? = ProcessInfo.processInfo.environment["PATH"]
     ) throws -> InfluxServer {
         guard let executable = locateInfluxd(searchPath: searchPath) else {
@@ -91,8 +111,15 @@ extension InfluxServer {
         var attempt = 1
         while true {
             guard let port = LoopbackPort.freePair() else { throw InfluxServerError.noFreePort }
+            var udp: UDPListener?
+            if let udpDatabase {
+                guard let udpPort = LoopbackPort.freeUDP(avoiding: [port, port + 1]) else {
+                    throw InfluxServerError.noFreePort
+                }
+                udp = UDPListener(port: udpPort, database: udpDatabase)
+            }
             do {
-                return try launch(executable, port: port, admin: admin)
+                return try launch(executable, port: port, admin: admin, udp: udp)
             } catch InfluxServerError.exitedDuringStart where attempt < startAttempts {
                 // Most likely another process took one of the ports since we checked: try others.
                 attempt += 1
@@ -108,11 +135,14 @@ extension InfluxServer {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    private static func launch(_ executable: URL, port: Int, admin: Credentials?) throws -> InfluxServer {
+    private static func launch(
+        _ executable: URL, port: Int, admin: Credentials?, udp: UDPListener?
+    ) throws -> InfluxServer {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("\(leftoverPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let configuration = configuration(directory: directory, port: port, authEnabled: admin != nil)
+        let configuration = configuration(
+            directory: directory, port: port, authEnabled: admin != nil, udp: udp)
         try configuration.write(to: directory.appendingPathComponent("influxdb.conf"), atomically: true, encoding: .utf8)
         let logURL = directory.appendingPathComponent("influxd.log")
         FileManager.default.createFile(atPath: logURL.path, contents: nil)
@@ -129,7 +159,8 @@ extension InfluxServer {
         try String(process.processIdentifier).write(
             to: directory.appendingPathComponent("influxd.pid"), atomically: true, encoding: .utf8)
 
-        let server = InfluxServer(port: port, directory: directory, admin: admin, process: process)
+        let server = InfluxServer(
+            port: port, directory: directory, admin: admin, udp: udp, process: process)
         running.withLock { $0.append(server) }
         do {
             try server.waitUntilReady()

@@ -17,9 +17,20 @@ enum LoopbackPort {
         return nil
     }
 
-    /// Whether a listening socket could be bound to `127.0.0.1:port` right now.
-    static func isFree(_ port: Int) -> Bool {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// A port other than `avoiding` that a UDP socket can bind now, or `nil` after many tries.
+    static func freeUDP(avoiding: Set<Int> = []) -> Int? {
+        for _ in 0..<200 {
+            let port = Int.random(in: candidates)
+            if !avoiding.contains(port) && isFree(port, type: SOCK_DGRAM) {
+                return port
+            }
+        }
+        return nil
+    }
+
+    /// Whether a socket of `type` (TCP by default) could be bound to `127.0.0.1:port` right now.
+    static func isFree(_ port: Int, type: __socket_type = SOCK_STREAM) -> Bool {
+        let socket = Glibc.socket(AF_INET, Int32(type.rawValue), 0)
         guard socket >= 0 else { return false }
         defer { close(socket) }
         var address = address(port)
