@@ -67,12 +67,12 @@ extension ResultSet {
     }
 
     /// Whether every filter entry equals the series tag of that name.
-    private static func matches(_ seriesTags: [String: String], _ filter: [String: String]) -> Bool {
+    static func matches(_ seriesTags: [String: String], _ filter: [String: String]) -> Bool {
         filter.allSatisfy { seriesTags[$0.key] == $0.value }
     }
 
     /// Whether every filter entry equals the point's column of that name, as a string.
-    private static func matches(_ point: [String: JSONValue], _ filter: [String: String]) -> Bool {
+    static func matches(_ point: [String: JSONValue], _ filter: [String: String]) -> Bool {
         filter.allSatisfy { point[$0.key] == .string($0.value) }
     }
 }
