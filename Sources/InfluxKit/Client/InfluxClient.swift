@@ -14,6 +14,8 @@ public final class InfluxClient: @unchecked Sendable {
     private var transport: (any HTTPTransport)?
     private let makeTransport: (ClientConfiguration) throws -> any HTTPTransport
     private let lock = NSLock()
+    /// Where the `async` methods run the blocking calls, off Swift's cooperative thread pool.
+    let blockingQueue = DispatchQueue(label: "influxkit.client")
 
     /// Creates a client; no request is sent until the first call.
     public convenience init(configuration: ClientConfiguration) throws {

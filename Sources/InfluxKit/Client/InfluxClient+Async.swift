@@ -1,0 +1,168 @@
+import Foundation
+
+/// The `async` surface, for Swift concurrency.
+///
+/// Each method runs the synchronous method of the same name on the client's own serial queue,
+/// a thread outside Swift's cooperative pool, and resumes the caller when it is done; the
+/// results and errors are those of the synchronous method. Calls on one client are serialised
+/// as the synchronous ones are: use several clients for parallel requests.
+///
+/// Cancelling the calling task throws `InfluxError.cancelled`: before the request starts, or
+/// between two results of a query as they arrive. A write, or a query waiting for the server's
+/// first answer, runs to its end (bounded by the configured timeouts) before the cancellation
+/// is seen.
+extension InfluxClient {
+    /// Pings the server and returns its version; see ``ping()``.
+    @discardableResult
+    public func ping() async throws -> String {
+        try await runBlocking { _ in try self.ping() }
+    }
+
+    /// Runs InfluxQL and returns one result per statement; see
+    /// ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:)``.
+    public func query(
+        _ query: String,
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        epoch: Precision? = nil,
+        params: [String: JSONValue] = [:],
+        chunked: Bool = false,
+        chunkSize: Int? = nil
+    ) async throws -> [ResultSet] {
+        try await runBlocking { cancellation in
+            var chunks: [ResultSet] = []
+            try self.query(
+                query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
+                chunked: chunked, chunkSize: chunkSize
+            ) { chunk in
+                try cancellation.check()
+                chunks.append(chunk)
+            }
+            return chunks.mergingChunks()
+        }
+    }
+
+    /// Writes line protocol as it is; see the synchronous `write(lines:…)`.
+    public func write(
+        lines: [UInt8],
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        precision: Precision = .nanoseconds,
+        consistency: Consistency? = nil
+    ) async throws {
+        try await runBlocking { _ in
+            try self.write(
+                lines: lines, database: database, retentionPolicy: retentionPolicy,
+                precision: precision, consistency: consistency)
+        }
+    }
+
+    /// Writes line protocol given as text; see the synchronous `write(lines:…)`.
+    public func write(
+        lines: [String],
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        precision: Precision = .nanoseconds,
+        consistency: Consistency? = nil
+    ) async throws {
+        try await runBlocking { _ in
+            try self.write(
+                lines: lines, database: database, retentionPolicy: retentionPolicy,
+                precision: precision, consistency: consistency)
+        }
+    }
+
+    /// Encodes and writes points, over UDP when `useUDP` is set; see
+    /// ``writePoints(_:timePrecision:database:retentionPolicy:tags:batchSize:consistency:)``.
+    public func writePoints(
+        _ points: some Sequence<Point> & Sendable,
+        timePrecision: Precision = .nanoseconds,
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        tags: [String: String] = [:],
+        batchSize: Int? = nil,
+        consistency: Consistency? = nil
+    ) async throws {
+        try await runBlocking { _ in
+            try self.writePoints(
+                points, timePrecision: timePrecision, database: database, retentionPolicy: retentionPolicy,
+                tags: tags, batchSize: batchSize, consistency: consistency)
+        }
+    }
+
+    /// Streams a chunked query: the stream yields each chunk (at most `chunkSize` rows, with
+    /// `partial` set while more of its statement follows) as it arrives, in constant memory.
+    ///
+    /// The request starts at once, on the client's queue. Up to `bufferSize` chunks wait for
+    /// the iterating task; when they are not taken, reading from the server stops until they
+    /// are (back-pressure, nothing is dropped). A failed statement is a chunk with `error` set,
+    /// as in ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:onResult:)``;
+    /// a failed request ends the stream with its error. Cancelling the iterating task ends the
+    /// stream without an error, as `AsyncThrowingStream` does (check `Task.isCancelled` to tell
+    /// a cut-short result from a whole one); that, or dropping the stream before its end,
+    /// aborts the transfer when the next chunk arrives.
+    ///
+    /// While the stream runs the client is busy: calling the same client from inside the loop
+    /// waits for the stream, which waits for the loop. Use a second client there.
+    public func queryChunks(
+        _ query: String,
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        epoch: Precision? = nil,
+        params: [String: JSONValue] = [:],
+        chunkSize: Int? = nil,
+        bufferSize: Int = 4
+    ) -> AsyncThrowingStream<ResultSet, any Error> {
+        let channel = ChunkChannel(capacity: bufferSize)
+        blockingQueue.async {
+            do {
+                try self.query(
+                    query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
+                    chunked: true, chunkSize: chunkSize, onResult: channel.send)
+                channel.finish(throwing: nil)
+            } catch {
+                channel.finish(throwing: error)
+            }
+        }
+        let consumer = ChunkConsumer(channel)
+        return AsyncThrowingStream { try await consumer.next() }
+    }
+
+    /// Runs `work` on ``blockingQueue`` and waits for it without blocking the calling thread;
+    /// `work` receives the flag raised when the calling task is cancelled.
+    private func runBlocking<T: Sendable>(
+        _ work: @escaping @Sendable (CancellationFlag) throws -> T
+    ) async throws -> T {
+        let cancellation = CancellationFlag()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                blockingQueue.async {
+                    continuation.resume(with: Result {
+                        try cancellation.check()
+                        return try work(cancellation)
+                    })
+                }
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
+    }
+}
+
+/// The iterating end of a ``ChunkChannel``, owned by the stream: when the stream and its
+/// iterator are gone, the channel is cancelled so the reading thread does not wait forever.
+private final class ChunkConsumer: Sendable {
+    private let channel: ChunkChannel
+
+    init(_ channel: ChunkChannel) {
+        self.channel = channel
+    }
+
+    deinit {
+        channel.cancel()
+    }
+
+    func next() async throws -> ResultSet? {
+        try await channel.next()
+    }
+}
