@@ -30,15 +30,17 @@ extension InfluxClient {
         chunkSize: Int? = nil
     ) async throws -> [ResultSet] {
         try await runBlocking { cancellation in
-            var chunks: [ResultSet] = []
+            var accumulator = ResultSetAccumulator()
+            var results: [ResultSet] = []
             try self.query(
                 query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
                 chunked: chunked, chunkSize: chunkSize
             ) { chunk in
                 try cancellation.check()
-                chunks.append(chunk)
+                if let finished = accumulator.add(chunk) { results.append(finished) }
             }
-            return chunks.mergingChunks()
+            if let last = accumulator.finish() { results.append(last) }
+            return results
         }
     }
 

@@ -67,7 +67,9 @@ extension InfluxServer {
     }
 
     /// The `[[udp]]` section of a listener on `127.0.0.1:port`; its batches are written after
-    /// 50 ms at the latest, so tests do not wait for the default second.
+    /// 50 ms at the latest, so tests do not wait for the default second, and its socket asks for
+    /// a 4 MiB receive buffer (the kernel caps it at `net.core.rmem_max`) so that a burst is not
+    /// dropped while influxd is busy.
     private static func udpSection(_ udp: UDPListener) -> String {
         """
         [[udp]]
@@ -77,6 +79,7 @@ extension InfluxServer {
           batch-size = 1000
           batch-pending = 100
           batch-timeout = "50ms"
+          read-buffer = 4194304
         """
     }
 }
