@@ -67,6 +67,16 @@ import Testing
         #expect(arrived == ["m v=1i\nm v=3i"])
     }
 
+    @Test func aHostNameIsResolvedPreferringIPv4() throws {
+        let receiver = try UDPReceiver()
+        var configuration = ClientConfiguration(host: "localhost")
+        configuration.udpPort = receiver.port
+        let client = try InfluxClient(configuration: configuration, makeTransport: { _ in FakeTransport([]) })
+        try client.sendPacket(lines: Array("m v=1i\r\n\nm v=2i".utf8))
+        let arrived = receiver.receiveAll().map { String(decoding: $0, as: UTF8.self) }
+        #expect(arrived == ["m v=1i\nm v=2i"])
+    }
+
     @Test(arguments: [0, -5])
     func aDatagramLimitBelowOneIsRefused(limit: Int) throws {
         let client = try client(udpPort: 9, maxDatagramSize: limit)

@@ -10,7 +10,7 @@ extension InfluxClient {
     /// Sends line protocol (one point per line, `\n`-separated) to the UDP listener,
     /// influxdb-python's `send_packet(packet, protocol='line')`.
     ///
-    /// Empty lines are skipped. A line longer than `maxDatagramSize` is not sent; every other
+    /// Empty lines are skipped and a `\r` ending a line is removed. A line longer than `maxDatagramSize` is not sent; every other
     /// line still is, and then the first such line is thrown as `.invalidLine` (counting lines
     /// from 1) with its size and the limit.
     public func sendPacket(lines: [UInt8]) throws {

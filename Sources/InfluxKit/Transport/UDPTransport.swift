@@ -3,7 +3,8 @@ import Glibc
 /// Sends datagrams to influxd's UDP listener (`[[udp]]` in `influxdb.conf`) over a plain BSD
 /// socket.
 ///
-/// The host is resolved on creation; each ``send(_:)`` is one `sendto`. UDP gives no answer:
+/// The host is resolved on creation, preferring an IPv4 address when it has several; each
+/// ``send(_:)`` is one `sendto`. UDP gives no answer:
 /// a datagram the listener cannot parse, or one lost on the way, goes unnoticed.
 final class UDPTransport {
     /// `udp://host:port`, for error messages.
@@ -29,7 +30,14 @@ final class UDPTransport {
             throw InfluxError.connectionFailed(url: url, reason: String(cString: gai_strerror(status)))
         }
         defer { freeaddrinfo(list) }
-        let entry = first.pointee
+        // IPv4 first, as influxdb-python (AF_INET only) and influxd's default listener expect.
+        var chosen = first.pointee
+        var next = first.pointee.ai_next
+        while chosen.ai_family != AF_INET, let candidate = next {
+            if candidate.pointee.ai_family == AF_INET { chosen = candidate.pointee }
+            next = candidate.pointee.ai_next
+        }
+        let entry = chosen
         socket = Glibc.socket(entry.ai_family, entry.ai_socktype, entry.ai_protocol)
         guard socket >= 0 else {
             throw InfluxError.connectionFailed(url: url, reason: String(cString: strerror(errno)))
