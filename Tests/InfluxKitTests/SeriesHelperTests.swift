@@ -102,6 +102,28 @@ import Testing
         }
     }
 
+    @Test func aTagCannotBeCalledTime() {
+        var configuration = Self.configuration()
+        configuration.tags.append("time")
+        #expect(throws: InfluxError.invalidArgument("a tag cannot be called time")) {
+            try SeriesHelper(configuration)
+        }
+    }
+
+    @Test func pointsAddedFromManyThreadsAreEachWrittenOnce() throws {
+        let transport = FakeTransport([])
+        let helper = try SeriesHelper(Self.configuration(client: try InfluxClient.fake(transport), bulkSize: 7, autocommit: true))
+        DispatchQueue.concurrentPerform(iterations: 200) { index in
+            try? helper.add(tags: ["server_name": "a", "zone": "z"], fields: ["some_stat": .integer(Int64(index))],
+                            time: .epoch(Int64(index), .seconds))
+        }
+        try helper.commit()
+        let lines = Self.bodies(transport).flatMap { $0.split(separator: "\n") }
+        #expect(lines.count == 200)
+        #expect(Set(lines).count == 200)
+        #expect(transport.requests.count == 200 / 7 + 1)
+    }
+
     @Test func autocommitWritesAtBulkSizeThenCommitWritesTheRest() throws {
         let transport = FakeTransport([])
         let client = try InfluxClient.fake(transport)

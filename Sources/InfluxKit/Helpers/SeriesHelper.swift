@@ -43,7 +43,8 @@ public final class SeriesHelper: Sendable {
     /// Checks `configuration` and creates a helper with an empty queue.
     ///
     /// Throws `InfluxError.invalidArgument` when autocommit is on without a client, when a name
-    /// is both a tag and a field or appears twice, when the series name template is malformed,
+    /// is both a tag and a field or appears twice, when a tag is called `time`, when the series
+    /// name template is malformed,
     /// or when one of its placeholders is neither a tag nor a field.
     public init(_ configuration: Configuration) throws {
         var configuration = configuration
@@ -55,6 +56,9 @@ public final class SeriesHelper: Sendable {
         let tagNames = Set(configuration.tags)
         guard fieldNames.count == configuration.fields.count, tagNames.count == configuration.tags.count else {
             throw InfluxError.invalidArgument("a tag or field name is listed twice")
+        }
+        if tagNames.contains("time") {
+            throw InfluxError.invalidArgument("a tag cannot be called time")
         }
         if let both = configuration.tags.first(where: fieldNames.contains) {
             throw InfluxError.invalidArgument("\"\(both)\" is both a tag and a field")
