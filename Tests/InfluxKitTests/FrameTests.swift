@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import InfluxKit
 
@@ -93,5 +94,19 @@ import InfluxKit
     @Test func frameKeysDescribeThemselvesWithSortedTags() {
         #expect(FrameKey(measurement: "cpu", tags: ["z": "1", "a": "2"]).description == "cpu,a=2,z=1")
         #expect(FrameKey(measurement: "cpu").description == "cpu")
+    }
+
+    @Test func frameKeysSortByMeasurementThenTags() {
+        let keys = [
+            FrameKey(measurement: "b"), FrameKey(measurement: "a", tags: ["h": "2"]),
+            FrameKey(measurement: "a", tags: ["h": "1", "z": "0"]), FrameKey(measurement: "a", tags: ["h": "1"]),
+            FrameKey(measurement: "a"), FrameKey(measurement: "a", tags: ["g": "9"]),
+        ]
+        #expect(keys.sorted().map(\.description) == ["a", "a,g=9", "a,h=1", "a,h=1,z=0", "a,h=2", "b"])
+    }
+
+    @Test func datesFollowTheIndex() throws {
+        let frame = try Frame(time: [1_700_000_000_250_000_000, -1_500_000_000])
+        #expect(frame.dates == [Date(timeIntervalSince1970: 1_700_000_000.25), Date(timeIntervalSince1970: -1.5)])
     }
 }
