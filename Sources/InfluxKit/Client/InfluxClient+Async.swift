@@ -30,17 +30,9 @@ extension InfluxClient {
         chunkSize: Int? = nil
     ) async throws -> [ResultSet] {
         try await runBlocking { cancellation in
-            var accumulator = ResultSetAccumulator()
-            var results: [ResultSet] = []
-            try self.query(
+            try self.collectResults(
                 query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
-                chunked: chunked, chunkSize: chunkSize
-            ) { chunk in
-                try cancellation.check()
-                if let finished = accumulator.add(chunk) { results.append(finished) }
-            }
-            if let last = accumulator.finish() { results.append(last) }
-            return results
+                chunked: chunked, chunkSize: chunkSize, beforeEachChunk: cancellation.check)
         }
     }
 

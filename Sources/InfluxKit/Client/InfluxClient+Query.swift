@@ -19,12 +19,30 @@ extension InfluxClient {
         chunked: Bool = false,
         chunkSize: Int? = nil
     ) throws -> [ResultSet] {
+        try collectResults(
+            query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
+            chunked: chunked, chunkSize: chunkSize, beforeEachChunk: {})
+    }
+
+    /// Runs a query and merges its chunks into one result per statement, calling
+    /// `beforeEachChunk` as each chunk arrives (the async surface checks cancellation there).
+    func collectResults(
+        _ query: String,
+        database: String?,
+        retentionPolicy: String?,
+        epoch: Precision?,
+        params: [String: JSONValue],
+        chunked: Bool,
+        chunkSize: Int?,
+        beforeEachChunk: () throws -> Void
+    ) throws -> [ResultSet] {
         var accumulator = ResultSetAccumulator()
         var results: [ResultSet] = []
         try self.query(
             query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
             chunked: chunked, chunkSize: chunkSize
         ) { chunk in
+            try beforeEachChunk()
             if let finished = accumulator.add(chunk) { results.append(finished) }
         }
         if let last = accumulator.finish() { results.append(last) }

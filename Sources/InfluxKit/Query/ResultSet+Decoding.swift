@@ -24,16 +24,8 @@ extension ResultSet {
         epoch: Precision? = nil
     ) throws -> [T] {
         var decoded: [T] = []
-        for series in series {
-            let name = series.name ?? Self.unnamedSeriesName
-            if let measurement, measurement != name { continue }
-            let seriesTags = series.tags ?? [:]
-            let seriesMatches = tags.map { Self.matches(seriesTags, $0) } ?? true
-            for row in series.values {
-                let point = Self.point(columns: series.columns, values: row)
-                guard seriesMatches || Self.matches(point, tags ?? [:]) else { continue }
-                decoded.append(try series.decodeRow(point, as: type, index: decoded.count, epoch: epoch))
-            }
+        try forEachPoint(measurement: measurement, tags: tags) { series, point in
+            decoded.append(try series.decodeRow(point, as: type, index: decoded.count, epoch: epoch))
         }
         return decoded
     }

@@ -39,19 +39,27 @@ extension ResultSet {
     ///   - tags: the tag values to keep, or `nil` for all.
     public func points(measurement: String? = nil, tags: [String: String]? = nil) -> [[String: JSONValue]] {
         var points: [[String: JSONValue]] = []
+        forEachPoint(measurement: measurement, tags: tags) { _, point in points.append(point) }
+        return points
+    }
+
+    /// Calls `body` with each point that `points(measurement:tags:)` keeps, and its series.
+    func forEachPoint(
+        measurement: String?,
+        tags: [String: String]?,
+        _ body: (Series, [String: JSONValue]) throws -> Void
+    ) rethrows {
         for series in series {
             let name = series.name ?? Self.unnamedSeriesName
             if let measurement, measurement != name { continue }
-            let seriesTags = series.tags ?? [:]
-            let seriesMatches = tags.map { Self.matches(seriesTags, $0) } ?? true
+            let seriesMatches = tags.map { Self.matches(series.tags ?? [:], $0) } ?? true
             for row in series.values {
                 let point = Self.point(columns: series.columns, values: row)
                 if seriesMatches || Self.matches(point, tags ?? [:]) {
-                    points.append(point)
+                    try body(series, point)
                 }
             }
         }
-        return points
     }
 
     /// The point of one row: each column name mapped to the row's value in that position, as
