@@ -15,6 +15,7 @@ struct InfluxKitCommand: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            SecretArguments.scrub()
             try command.run()
         } catch let error as InfluxError {
             Diagnostics.error(error.description)

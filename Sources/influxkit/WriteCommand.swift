@@ -28,9 +28,6 @@ struct WriteCommand: ParsableCommand {
     @Option(help: "Unit of the timestamps: ns, u, ms, s, m or h.")
     var precision: Precision = .nanoseconds
 
-    @Option(help: "Retention policy to write to.")
-    var rp: String?
-
     @Option(help: "Points per request.")
     var batchSize = 5000
 
@@ -45,7 +42,7 @@ struct WriteCommand: ParsableCommand {
         let client = try connection.makeClient()
         var options = LineProtocolWriter.Options()
         options.database = client.configuration.database
-        options.retentionPolicy = rp
+        options.retentionPolicy = client.configuration.retentionPolicy
         options.precision = precision
         options.batchSize = batchSize
         guard options.database != nil else { throw ValidationError("give a database with -d/--database") }

@@ -42,6 +42,13 @@ public struct ClientConfiguration: Sendable {
     public var gzip: Bool = false
     /// The `User-Agent` header.
     public var userAgent: String = "influxkit/0.1"
+    /// How many times a request that could not reach the server may be tried again. Stored
+    /// for the retry policy; requests are not retried yet.
+    public var retries: Int = 0
+    /// Hears of every request once it has finished or failed (for request logs such as
+    /// `influxkit --verbose`). It runs on the thread that sent the request; it is never given
+    /// credentials.
+    public var requestObserver: (@Sendable (RequestLog) -> Void)?
 
     /// Creates a configuration; every property keeps its default unless set.
     public init(
