@@ -108,8 +108,16 @@ struct ConnectionOptions: ParsableArguments {
 
     /// A client for these options; warns about `--unsafe-ssl`, and asks for the password on the
     /// terminal when the server wants one that was not given.
-    func makeClient() throws -> InfluxClient {
-        let configuration = try configuration()
+    /// `observer` hears of every request too.
+    func makeClient(observing observer: (@Sendable (RequestLog) -> Void)? = nil) throws -> InfluxClient {
+        var configuration = try configuration()
+        if let observer {
+            let logger = configuration.requestObserver
+            configuration.requestObserver = { request in
+                logger?(request)
+                observer(request)
+            }
+        }
         if unsafeSsl {
             Diagnostics.error("warning: --unsafe-ssl: the server's certificate is not verified")
         }

@@ -56,7 +56,7 @@ struct CommandLineTests {
         #expect(run.stderr.contains("\(file.path):5: "))
         #expect(run.stderr.contains("wrote 3 points, rejected 2 lines"))
 
-        let query = try Self.influxkit(["query", "-d", database, "--epoch", "s", "SELECT usage FROM cpu GROUP BY host"] + Self.connection(server))
+        let query = try Self.influxkit(["query", "-d", database, "--epoch", "s", "--format", "csv", "SELECT usage FROM cpu GROUP BY host"] + Self.connection(server))
         #expect(query.status == 0)
         #expect(query.stdout == """
             name,tags,time,usage
@@ -107,7 +107,7 @@ struct CommandLineTests {
 
     @Test func statementErrorsGoToStandardErrorWithTheirNumberAndExitOne() throws {
         let server = try InfluxServer.shared()
-        let run = try Self.influxkit(["query", "SHOW DATABASES; SELECT * FROM nowhere..m"] + Self.connection(server))
+        let run = try Self.influxkit(["query", "--format", "csv", "SHOW DATABASES; SELECT * FROM nowhere..m"] + Self.connection(server))
         #expect(run.status == 1)
         #expect(run.stderr.contains("statement 2: database not found: nowhere"))
         #expect(run.stdout.hasPrefix("name,tags,name\n"))
