@@ -62,10 +62,11 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
+        let received = ByteCount()
+        // The client first: --password-stdin takes the first line of standard input.
+        let client = try connection.makeClient(observing: timing ? received.add : nil)
         let text = try statementText()
         guard text.contains(where: { !$0.isWhitespace }) else { throw ValidationError("no statement given") }
-        let received = ByteCount()
-        let client = try connection.makeClient(observing: timing ? received.add : nil)
         let params = Dictionary(try parameters.map(boundParameter), uniquingKeysWith: { $1 })
         var renderer = format.makeRenderer(streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1)
         var out = OutputBuffer()

@@ -66,15 +66,14 @@ struct WriteCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try connection.configuration()
         let rejections = try RejectionSink(path: errorsFile)
         let writer: LineProtocolWriter
         if dryRun {
-            writer = LineProtocolWriter(options: options(configuration), onRejection: rejections.report,
+            writer = LineProtocolWriter(options: options(try connection.configuration()), onRejection: rejections.report,
                                         dryRun: DryRunPrinter(precision: precision).print)
         } else {
             let client = try connection.makeClient()
-            writer = LineProtocolWriter(client: client, options: options(configuration), onRejection: rejections.report)
+            writer = LineProtocolWriter(client: client, options: options(client.configuration), onRejection: rejections.report)
         }
         var refusedPoints = 0
         defer { report(writer.summary, refusedPoints: refusedPoints) }
