@@ -20,9 +20,9 @@ enum PasswordPrompt {
         }
     }
 
-    /// Prints `prompt` on `terminal` and reads one line with echo turned off.
+    /// Prints `prompt` on `terminal` and reads one line with echo turned off (turned off
+    /// before the prompt shows, so nothing typed after it is echoed or discarded).
     static func read(prompt: String, terminal: Int32) throws -> String {
-        _ = prompt.withCString { write(terminal, $0, strlen($0)) }
         var saved = termios()
         let isTerminal = tcgetattr(terminal, &saved) == 0
         if isTerminal {
@@ -30,6 +30,7 @@ enum PasswordPrompt {
             quiet.c_lflag &= ~tcflag_t(ECHO)
             tcsetattr(terminal, TCSAFLUSH, &quiet)
         }
+        _ = prompt.withCString { write(terminal, $0, strlen($0)) }
         defer {
             if isTerminal { tcsetattr(terminal, TCSAFLUSH, &saved) }
             _ = write(terminal, "\n", 1)
