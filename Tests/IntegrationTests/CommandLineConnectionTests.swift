@@ -57,12 +57,17 @@ struct CommandLineConnectionTests {
     @Test func thePasswordCanComeFromTheFirstLineOfStandardInput() throws {
         let server = try InfluxServer.authenticated()
         let admin = try #require(server.admin)
-        let connection = CommandLineTests.connection(server) + ["-u", admin.username, "--password-stdin", "--format", "csv"]
+        let connection = CommandLineTests.connection(server) + ["-u", admin.username, "--password-stdin"]
 
-        let right = try influxkit(["query"] + connection, "\(admin.password)\nSHOW USERS\n", [:])
+        let right = try influxkit(["query", "--format", "csv"] + connection, "\(admin.password)\nSHOW USERS\n", [:])
         #expect(right.status == 0)
         #expect(right.stdout.hasPrefix("name,tags,user,admin\n"))
         #expect(right.stdout.contains(",,admin,true\n"))
+
+        let database = try server.createDatabase()
+        let write = try influxkit(["write", "-d", database, "--precision", "s"] + connection, "\(admin.password)\nm v=1 1\nm v=2 2\n", [:])
+        #expect(write.status == 0)
+        #expect(write.stderr == "wrote 2 points, rejected 0 lines\n", "the password line is not a point")
 
         let wrong = try influxkit(["query", "SHOW USERS"] + connection, "not-it\n", [:])
         #expect(wrong.status == 4)
