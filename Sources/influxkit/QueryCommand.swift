@@ -80,6 +80,7 @@ struct QueryCommand: ParsableCommand {
             }
             rows += result.series.reduce(0) { $0 + $1.values.count }
             renderer.render(result, into: &out)
+            out.flush()  // each chunk as it arrives
         }
         renderer.finish(into: &out)
         out.flush()

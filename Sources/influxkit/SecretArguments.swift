@@ -23,16 +23,28 @@ enum SecretArguments {
             for name in ["--password=", "--token=", "--dsn=", "--url="] where text.hasPrefix(name) {
                 blank(argument, from: name.utf8.count, kind: String(name.dropLast()))
             }
-            if text.hasPrefix("-p"), !text.hasPrefix("--"), text.utf8.count > 2 {
-                blank(argument, from: 2, kind: "-p")
+            if let equals = shortPasswordValue(text) {
+                blank(argument, from: equals, kind: "-p")
             }
             index += 1
         }
     }
 
-    /// The option name when `text` is an option whose next argument is secret or holds one.
+    /// The option name when `text` is an option whose next argument is secret or holds one;
+    /// a cluster of short flags ending in `p` (`-vp`) counts as `-p`.
     private static func secretOption(_ text: String) -> String? {
-        ["-p", "--password", "--token", "--dsn", "--url"].contains(text) ? text : nil
+        if ["-p", "--password", "--token", "--dsn", "--url"].contains(text) { return text }
+        let isShortCluster = text.hasPrefix("-") && !text.hasPrefix("--") && text.count > 2
+            && text.dropFirst().allSatisfy { $0.isASCII && $0.isLetter }
+        return isShortCluster && text.hasSuffix("p") ? "-p" : nil
+    }
+
+    /// Where the value starts in `-p=VALUE` or `-vp=VALUE`.
+    private static func shortPasswordValue(_ text: String) -> Int? {
+        guard text.hasPrefix("-"), !text.hasPrefix("--"), let equals = text.firstIndex(of: "=") else { return nil }
+        let flags = text[text.index(after: text.startIndex)..<equals]
+        guard flags.hasSuffix("p"), flags.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return text.utf8.distance(from: text.utf8.startIndex, to: equals.samePosition(in: text.utf8)!) + 1
     }
 
     /// Blanks `argument` from byte `offset`: all of it for passwords and tokens, only the

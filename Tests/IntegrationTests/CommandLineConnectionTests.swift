@@ -97,7 +97,7 @@ struct CommandLineConnectionTests {
         let database = try server.createDatabase()
         let process = Process()
         process.executableURL = CommandLineTests.binary
-        process.arguments = ["write", "-d", database, "-p", "Hunter-2-pw", "--dsn", "influxdb://u:Dsn-Secret@127.0.0.1:\(server.port)", "--token=Tok-En-9"]
+        process.arguments = ["write", "-d", database, "-vp", "Hunter-2-pw", "--dsn", "influxdb://u:Dsn-Secret@127.0.0.1:\(server.port)", "--token=Tok-En-9"]
         let stdin = Pipe()
         process.standardInput = stdin
         process.standardOutput = FileHandle.nullDevice
@@ -113,7 +113,7 @@ struct CommandLineConnectionTests {
             // /proc files report size 0: read them as a stream.
             let raw = FileHandle(forReadingAtPath: "/proc/\(process.processIdentifier)/cmdline")?.readDataToEndOfFile() ?? Data()
             arguments = String(decoding: raw, as: UTF8.self)
-            if !arguments.contains("Hunter-2-pw") { break }
+            if arguments.contains("write") && !arguments.contains("Hunter-2-pw") { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
         #expect(arguments.contains("write"))
