@@ -100,7 +100,7 @@ struct ConnectionOptions: ParsableArguments {
             configuration.timeout = timeout
             configuration.connectTimeout = min(configuration.connectTimeout, timeout)
         }
-        configuration.retries = retries ?? 0
+        if let retries { configuration.retries = retries }
         configuration.gzip = gzip
         if verbose { configuration.requestObserver = Diagnostics.log }
         return configuration
