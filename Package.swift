@@ -32,6 +32,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "InfluxKitTests", dependencies: ["InfluxKit"]),
+        .testTarget(name: "InfluxShellTests", dependencies: ["InfluxShell", "InfluxKit"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["InfluxKit"],

@@ -54,4 +54,9 @@ static inline int ik_deflate_init_gzip(z_stream *stream, int level) {
     return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
 }
 
+// inflateInit2 is a macro too; this reads one gzip member (RFC 1952), not raw deflate.
+static inline int ik_inflate_init_gzip(z_stream *stream) {
+    return inflateInit2(stream, 15 + 16);
+}
+
 #endif

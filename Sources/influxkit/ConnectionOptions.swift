@@ -3,6 +3,9 @@ import Foundation
 import InfluxKit
 
 /// The options every subcommand shares to reach and log in to the server.
+///
+/// Precedence: `--dsn`, then the single flags, then the environment, then the defaults; `--url`
+/// overrides host, port and scheme whatever else is given.
 struct ConnectionOptions: ParsableArguments {
     @Option(help: "Server host name or address (env INFLUX_HOST).")
     var host: String?
@@ -10,31 +13,135 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Server HTTP port (env INFLUX_PORT).")
     var port: Int?
 
+    @Option(help: ArgumentHelp("Server URL, http or https with an optional path prefix; overrides --host and --port.", valueName: "url"))
+    var url: String?
+
+    @Option(help: ArgumentHelp("influxdb://[user[:password]@]host[:port][/database] (https+influxdb:// for HTTPS).", valueName: "dsn"))
+    var dsn: String?
+
     @Option(name: .shortAndLong, help: "Database (env INFLUX_DATABASE).")
     var database: String?
+
+    @Option(help: ArgumentHelp("Retention policy of queries and writes.", valueName: "name"))
+    var rp: String?
 
     @Option(name: .shortAndLong, help: "User name (env INFLUX_USERNAME).")
     var username: String?
 
-    @Option(name: .shortAndLong, help: "Password (env INFLUX_PASSWORD; prefer the environment to the command line).")
+    @Option(name: .shortAndLong, help: "Password (env INFLUX_PASSWORD; prefer the environment or --password-stdin to the command line).")
     var password: String?
 
-    /// The client configuration: flags first, then the environment, then defaults.
+    @Flag(help: "Read the password from the first line of standard input.")
+    var passwordStdin = false
+
+    @Option(help: ArgumentHelp("Send Authorization: Token TOKEN (env INFLUX_TOKEN).", valueName: "token"))
+    var token: String?
+
+    @Flag(help: "Use HTTPS.")
+    var ssl = false
+
+    @Flag(help: "Do not verify the server's TLS certificate (prints a warning).")
+    var unsafeSsl = false
+
+    @Option(help: ArgumentHelp("PEM file of CA certificates to trust.", valueName: "file"))
+    var caCert: String?
+
+    @Option(help: ArgumentHelp("PEM client certificate (mTLS).", valueName: "file"))
+    var clientCert: String?
+
+    @Option(help: ArgumentHelp("PEM private key of --client-cert.", valueName: "file"))
+    var clientKey: String?
+
+    @Option(help: ArgumentHelp("Seconds a request may take (default: no limit; connecting: 10).", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(help: ArgumentHelp("Times to retry a request that could not reach the server.", valueName: "n"))
+    var retries: Int?
+
+    @Flag(help: "Gzip request bodies and ask for gzip answers.")
+    var gzip = false
+
+    @Flag(name: .shortAndLong, help: "Log every request on standard error (method, URL, status, bytes, time), credentials left out.")
+    var verbose = false
+
+    func validate() throws {
+        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
+        if let retries, retries < 0 { throw ValidationError("--retries must not be negative") }
+        if passwordStdin && password != nil { throw ValidationError("give -p/--password or --password-stdin, not both") }
+        if clientKey != nil && clientCert == nil { throw ValidationError("--client-key needs --client-cert") }
+    }
+
+    /// The client configuration: `--dsn`, then flags, then the environment, then defaults;
+    /// `--url` last. A password from `--password-stdin` is read here.
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ClientConfiguration {
         var configuration = ClientConfiguration()
-        configuration.host = host ?? environment["INFLUX_HOST"] ?? "localhost"
-        if let port = port ?? environment["INFLUX_PORT"].flatMap({ Int($0) }) {
-            guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
-            configuration.port = port
+        if let dsn {
+            configuration = try ClientConfiguration(dsn: dsn)
+        } else {
+            configuration.host = environment["INFLUX_HOST"] ?? configuration.host
+            if let text = environment["INFLUX_PORT"] { configuration.port = try Self.environmentPort(text) }
         }
-        configuration.database = database ?? environment["INFLUX_DATABASE"]
-        configuration.username = username ?? environment["INFLUX_USERNAME"]
-        configuration.password = password ?? environment["INFLUX_PASSWORD"]
+        if let host { configuration.host = host }
+        if let port { configuration.port = port }
+        configuration.database = database ?? configuration.database ?? environment["INFLUX_DATABASE"]
+        configuration.username = username ?? configuration.username ?? environment["INFLUX_USERNAME"]
+        configuration.password = password ?? configuration.password ?? environment["INFLUX_PASSWORD"]
+        configuration.token = token ?? environment["INFLUX_TOKEN"]
+        configuration.retentionPolicy = rp
+        if ssl { configuration.ssl = true }
+        if let url { try configuration.setServerURL(url) }
+        if passwordStdin { configuration.password = try Self.readPasswordLine() }
+        configuration.verifySSL = !unsafeSsl
+        configuration.caFile = caCert
+        configuration.clientCertificate = clientCert
+        configuration.clientKey = clientKey
+        if let timeout {
+            configuration.timeout = timeout
+            configuration.connectTimeout = min(configuration.connectTimeout, timeout)
+        }
+        if let retries { configuration.retries = retries }
+        configuration.gzip = gzip
+        if verbose { configuration.requestObserver = Diagnostics.log }
         return configuration
     }
 
-    /// A client for these options.
-    func makeClient() throws -> InfluxClient {
-        try InfluxClient(configuration: configuration())
+    /// A client for these options; warns about `--unsafe-ssl`, and asks for the password on the
+    /// terminal when the server wants one that was not given.
+    /// `observer` hears of every request too.
+    func makeClient(observing observer: (@Sendable (RequestLog) -> Void)? = nil) throws -> InfluxClient {
+        var configuration = try configuration()
+        if let observer {
+            let logger = configuration.requestObserver
+            configuration.requestObserver = { request in
+                logger?(request)
+                observer(request)
+            }
+        }
+        if unsafeSsl {
+            Diagnostics.error("warning: --unsafe-ssl: the server's certificate is not verified")
+        }
+        let client = try InfluxClient(configuration: configuration)
+        try PasswordPrompt.askIfNeeded(client)
+        return client
+    }
+
+    private static func environmentPort(_ text: String) throws -> Int {
+        guard let port = Int(text), (1...65535).contains(port) else {
+            throw ValidationError("INFLUX_PORT must be a port number between 1 and 65535")
+        }
+        return port
+    }
+
+    /// One line of standard input, read byte by byte so the rest stays for the command.
+    private static func readPasswordLine() throws -> String {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(STDIN_FILENO, &byte, 1) == 1 {
+            if byte == UInt8(ascii: "\n") { break }
+            bytes.append(byte)
+        }
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

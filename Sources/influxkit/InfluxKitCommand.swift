@@ -8,13 +8,26 @@ struct InfluxKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "influxkit",
         abstract: "A command-line client for InfluxDB 1.x.",
+        discussion: """
+            Connection options go after the subcommand; INFLUX_HOST, INFLUX_PORT, INFLUX_USERNAME,             INFLUX_PASSWORD, INFLUX_TOKEN and INFLUX_DATABASE are used when a flag is not given.             Exit status: 0 success, 1 server or statement error, 2 server unreachable, 3 lines             rejected, 4 authentication or authorization failed, 64 usage error.
+
+            Examples:
+              influxkit ping --url https://influx.example:8086
+              influxkit query -d metrics 'SHOW MEASUREMENTS'
+              gzip -dc points.lp.gz | influxkit write -d metrics
+            """,
+        version: Self.version,
         subcommands: [PingCommand.self, QueryCommand.self, WriteCommand.self]
     )
+
+    /// The version `--version` prints.
+    static let version = "0.1.0"
 
     /// Runs the command, mapping library errors to the exit codes scripts rely on.
     static func main() {
         do {
             var command = try parseAsRoot()
+            SecretArguments.scrub()
             try command.run()
         } catch let error as InfluxError {
             Diagnostics.error(error.description)

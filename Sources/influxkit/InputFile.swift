@@ -1,13 +1,36 @@
 import Glibc
 import InfluxKit
 
-/// An input of `influxkit write`: a file path, or `-` for standard input.
+/// An input of `influxkit write`: a file path, or `-` for standard input. Gzip input (a `.gz`
+/// name, or the gzip magic number at the start) is decompressed on the fly.
 struct InputFile {
     /// The name used in messages (`-` for standard input).
     let name: String
 
-    /// Calls `body` with consecutive pieces of the input, read in large blocks.
+    /// Calls `body` with consecutive pieces of the (decompressed) input.
     func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        var gunzip = name.hasSuffix(".gz") ? try Gunzip() : nil
+        var first = true
+        try forEachRawChunk { chunk in
+            if first {
+                first = false
+                if gunzip == nil && Gunzip.hasMagic(chunk) { gunzip = try Gunzip() }
+            }
+            if let gunzip {
+                try gunzip.decompress(chunk, into: body)
+            } else {
+                try body(chunk)
+            }
+        }
+        do {
+            try gunzip?.finish()
+        } catch let InfluxError.invalidArgument(reason) {
+            throw InfluxError.invalidArgument("\(name): \(reason)")
+        }
+    }
+
+    /// Calls `body` with consecutive pieces of the input as stored, read in large blocks.
+    private func forEachRawChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let descriptor = name == "-" ? STDIN_FILENO : open(name, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw InfluxError.invalidArgument("cannot open \(name): \(String(cString: strerror(errno)))")
@@ -25,7 +48,7 @@ struct InputFile {
         }
     }
 
-    /// The whole input.
+    /// The whole (decompressed) input.
     func readAll() throws -> [UInt8] {
         var bytes = [UInt8]()
         try forEachChunk { bytes.append(contentsOf: $0) }

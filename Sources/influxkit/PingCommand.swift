@@ -5,7 +5,14 @@ import InfluxKit
 /// `influxkit ping`: the server's version and the round-trip time.
 struct PingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ping", abstract: "Check that the server answers; print its version and the round-trip time.")
+        commandName: "ping", abstract: "Check that the server answers; print its version and the round-trip time.",
+        discussion: """
+            Exit status 2 when the server cannot be reached.
+
+            Examples:
+              influxkit ping
+              influxkit ping --url https://influx.example/gateway --ca-cert ca.pem
+            """)
 
     @OptionGroup var connection: ConnectionOptions
 

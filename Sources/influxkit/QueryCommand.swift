@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import InfluxKit
 import InfluxShell
+import Synchronization
 
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -12,7 +14,18 @@ struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Run InfluxQL statements and print their results.",
-        discussion: "Statements come from the arguments, from --file, or from standard input when neither is given.")
+        discussion: """
+            Statements come from the arguments, from --file, or from standard input when neither is given. \
+            A failed statement is reported on standard error with its number (from 1) and makes the exit status 1.
+
+            --param values that read as true/false, whole numbers or decimal numbers are sent as those JSON \
+            types; anything else (or a value in double quotes) is sent as a string.
+
+            Examples:
+              influxkit query -d metrics 'SELECT mean(usage) FROM cpu WHERE time > now() - 1h GROUP BY host'
+              influxkit query -d metrics --format csv --epoch s -f report.iql > report.csv
+              influxkit query -d metrics --param host=web1 'SELECT * FROM cpu WHERE host = $host'
+            """)
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -22,8 +35,8 @@ struct QueryCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .long], help: "Read statements from this file.")
     var file: String?
 
-    @Option(help: "Output format: csv or json.")
-    var format: OutputFormat = .csv
+    @Option(help: "Output format.")
+    var format: OutputFormat = .column
 
     @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339.")
     var epoch: Precision?
@@ -34,31 +47,57 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Rows per chunk when streaming (server default 10000).")
     var chunkSize: Int?
 
+    @Option(name: .customLong("param"), help: ArgumentHelp("A bind parameter, referenced as $name.", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Flag(help: "Print rows, bytes received and elapsed time on standard error.")
+    var timing = false
+
     func validate() throws {
         if file != nil && !statements.isEmpty {
             throw ValidationError("give statements as arguments or with --file, not both")
         }
         if let chunkSize, chunkSize < 1 { throw ValidationError("--chunk-size must be positive") }
+        for parameter in parameters { _ = try boundParameter(parameter) }
     }
 
     func run() throws {
+        let received = ByteCount()
+        // The client first: --password-stdin takes the first line of standard input.
+        let client = try connection.makeClient(observing: timing ? received.add : nil)
         let text = try statementText()
         guard text.contains(where: { !$0.isWhitespace }) else { throw ValidationError("no statement given") }
-        let client = try connection.makeClient()
-        var renderer = format.makeRenderer(streaming: chunked)
+        let params = Dictionary(try parameters.map(boundParameter), uniquingKeysWith: { $1 })
+        var renderer = format.makeRenderer(streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1)
         var out = OutputBuffer()
-        var failed = 0
-        try client.query(text, epoch: epoch, chunked: chunked, chunkSize: chunkSize) { result in
+        var failed = 0, rows = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        try client.query(text, epoch: epoch, params: params, chunked: chunked, chunkSize: chunkSize) { result in
             if let error = result.error {
                 out.flush()
                 Diagnostics.error("statement \(result.statementID + 1): \(error)")
                 failed += 1
             }
+            rows += result.series.reduce(0) { $0 + $1.values.count }
             renderer.render(result, into: &out)
+            out.flush()  // each chunk as it arrives
         }
         renderer.finish(into: &out)
         out.flush()
+        if timing {
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            Diagnostics.error("\(rows) rows, \(received.total) bytes, \(String(format: "%.1f", milliseconds)) ms")
+        }
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    private func boundParameter(_ text: String) throws -> (String, JSONValue) {
+        do {
+            let parameter = try BindParameter(parsing: text)
+            return (parameter.name, parameter.value)
+        } catch {
+            throw ValidationError("--param \(text): give name=value")
+        }
     }
 
     private func statementText() throws -> String {
@@ -67,5 +106,18 @@ struct QueryCommand: ParsableCommand {
         }
         if !statements.isEmpty { return statements.joined(separator: ";\n") }
         return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
+}
+
+/// Response bytes summed over requests, from any thread.
+final class ByteCount: Sendable {
+    private let bytes = Mutex(0)
+
+    /// The bytes so far.
+    var total: Int { bytes.withLock { $0 } }
+
+    /// Adds the response bytes of `request`.
+    @Sendable func add(_ request: RequestLog) {
+        bytes.withLock { $0 += request.responseBytes }
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import InfluxKit
 
+extension Consistency: ExpressibleByArgument {}
+
 /// `influxkit write`: line protocol (or influxdb-python JSON) from files or standard input.
 struct WriteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +11,16 @@ struct WriteCommand: ParsableCommand {
         abstract: "Write points from files or standard input.",
         discussion: """
             Every line is checked before it is sent; bad lines are reported as FILE:LINE: reason \
-            and the good ones are still written. Exit status 3 means some lines were rejected.
+            and the good ones are still written. Exit status 3 means some lines were rejected. \
+            Gzip input (.gz, or gzip data on standard input) is decompressed on the fly. Files in \
+            the `influx -import` format (# DDL / # DML sections, # CONTEXT-DATABASE: and \
+            # CONTEXT-RETENTION-POLICY: lines) are imported as they are.
+
+            Examples:
+              producer | influxkit write -d metrics --precision s
+              influxkit write -d metrics --errors-file rejected.txt day1.lp day2.lp.gz
+              influxkit write export.txt                    # influx_inspect export output
+              influxkit write -d metrics --dry-run points.lp
             """)
 
     /// The input formats.
@@ -28,52 +39,86 @@ struct WriteCommand: ParsableCommand {
     @Option(help: "Unit of the timestamps: ns, u, ms, s, m or h.")
     var precision: Precision = .nanoseconds
 
-    @Option(help: "Retention policy to write to.")
-    var rp: String?
+    @Option(help: "Write consistency (clusters): any, one, quorum or all.")
+    var consistency: Consistency?
 
     @Option(help: "Points per request.")
     var batchSize = 5000
 
+    @Flag(help: "Check the input and print on standard output what would be sent; send nothing.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Write rejected lines (FILE:LINE: reason) to this file instead of standard error.", valueName: "path"))
+    var errorsFile: String?
+
+    @Option(help: "Progress on standard error: auto (on a terminal), always or never.")
+    var progress: WriteProgress.Mode = .auto
+
+    @Option(help: ArgumentHelp("Write at most this many points per second.", valueName: "points-per-second"))
+    var rateLimit: Double?
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        if let rateLimit, !(rateLimit > 0) { throw ValidationError("--rate-limit must be positive") }
         for file in files where file != "-" && !FileManager.default.isReadableFile(atPath: file) {
             throw ValidationError("cannot read \(file)")
         }
     }
 
     func run() throws {
-        let client = try connection.makeClient()
-        var options = LineProtocolWriter.Options()
-        options.database = client.configuration.database
-        options.retentionPolicy = rp
-        options.precision = precision
-        options.batchSize = batchSize
-        guard options.database != nil else { throw ValidationError("give a database with -d/--database") }
-        let writer = LineProtocolWriter(client: client, options: options) { rejection in
-            Diagnostics.line("\(rejection.source):\(rejection.line): \(rejection.reason)")
+        let rejections = try RejectionSink(path: errorsFile)
+        let writer: LineProtocolWriter
+        if dryRun {
+            writer = LineProtocolWriter(options: options(try connection.configuration()), onRejection: rejections.report,
+                                        dryRun: DryRunPrinter(precision: precision).print)
+        } else {
+            let client = try connection.makeClient()
+            writer = LineProtocolWriter(client: client, options: options(client.configuration), onRejection: rejections.report)
         }
         var refusedPoints = 0
-        do {
-            for input in (files.isEmpty ? ["-"] : files).map(InputFile.init(name:)) {
-                writer.beginSource(input.name)
-                switch format {
-                case .lp: try input.forEachChunk { try writer.append($0) }
-                case .json: refusedPoints += try appendJSON(input, to: writer)
-                }
-                try writer.endSource()
-            }
-            try writer.finish()
-        } catch {
-            report(writer.summary, refusedPoints: refusedPoints)
-            throw error
-        }
-        report(writer.summary, refusedPoints: refusedPoints)
+        defer { report(writer.summary, refusedPoints: refusedPoints) }
+        refusedPoints = try feed(writer, rejections: rejections)
         if writer.summary.rejected + refusedPoints > 0 { throw ExitCode(3) }
+    }
+
+    private func options(_ configuration: ClientConfiguration) -> LineProtocolWriter.Options {
+        var options = LineProtocolWriter.Options()
+        options.database = configuration.database
+        options.retentionPolicy = configuration.retentionPolicy
+        options.precision = precision
+        options.consistency = consistency
+        options.batchSize = batchSize
+        options.pointsPerSecond = rateLimit
+        return options
+    }
+
+    /// Reads every input into the writer and waits for the last batch; returns how many JSON
+    /// points were refused.
+    private func feed(_ writer: LineProtocolWriter, rejections: RejectionSink) throws -> Int {
+        var meter = WriteProgress(mode: progress)
+        defer { meter.finish() }
+        var refused = 0, bytes = 0
+        for input in (files.isEmpty ? ["-"] : files).map(InputFile.init(name:)) {
+            writer.beginSource(input.name)
+            switch format {
+            case .lp:
+                try input.forEachChunk { chunk in
+                    try writer.append(chunk)
+                    bytes += chunk.count
+                    meter.update(writer.summary, bytes: bytes)
+                }
+            case .json:
+                refused += try appendJSON(input, to: writer, rejections: rejections)
+            }
+            try writer.endSource()
+        }
+        try writer.finish()
+        return refused
     }
 
     /// Converts a JSON input to line protocol, reporting each point that cannot be written;
     /// returns how many were refused.
-    private func appendJSON(_ input: InputFile, to writer: LineProtocolWriter) throws -> Int {
+    private func appendJSON(_ input: InputFile, to writer: LineProtocolWriter, rejections: RejectionSink) throws -> Int {
         let json = try JSONReader(allowNonFiniteNumbers: true).parse(input.readAll())
         var encoder = LineProtocolEncoder(precision: precision)
         var refused = 0
@@ -82,7 +127,7 @@ struct WriteCommand: ParsableCommand {
                 try encoder.append(converted.get())
             } catch {
                 refused += 1
-                Diagnostics.line("\(input.name): point \(index): \(error)")
+                rejections.line("\(input.name): point \(index): \(error)")
             }
         }
         try encoder.bytes.withUnsafeBytes { try writer.append($0) }
@@ -92,6 +137,7 @@ struct WriteCommand: ParsableCommand {
     private func report(_ summary: LineProtocolWriter.Summary, refusedPoints: Int) {
         let unit = format == .json ? "points" : "lines"
         let rejected = summary.rejected + refusedPoints
-        Diagnostics.line("wrote \(summary.written) points, rejected \(rejected) \(unit)")
+        let verb = dryRun ? "would write" : "wrote"
+        Diagnostics.line("\(verb) \(summary.written) points, rejected \(rejected) \(unit)")
     }
 }

@@ -11,13 +11,22 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    /// Runs the built `influxkit` with `arguments`, feeding `input` on standard input.
-    static func influxkit(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Run {
+    /// The built `influxkit` executable.
+    static var binary: URL {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("influxkit")
-        let binary = FileManager.default.fileExists(atPath: executable.path)
+        return FileManager.default.fileExists(atPath: executable.path)
             ? executable
             : Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("influxkit")
+    }
+
+    /// Runs the built `influxkit` with `arguments`, feeding `input` on standard input.
+    static func influxkit(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Run {
+        try influxkit(arguments, input: Data(input.utf8), environment: environment)
+    }
+
+    /// Runs the built `influxkit` with `arguments`, feeding the bytes `input` on standard input.
+    static func influxkit(_ arguments: [String], input: Data, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -29,13 +38,32 @@ struct CommandLineTests {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
+        // Feed standard input and read standard error from threads of their own, so neither
+        // pipe can fill up and block the process.
+        let inputHandle = stdin.fileHandleForWriting
+        Thread {
+            inputHandle.write(input)
+            try? inputHandle.close()
+        }.start()
+        let errors = Collected()
+        let errorHandle = stderr.fileHandleForReading
+        let errorThread = Thread {
+            errors.data = errorHandle.readDataToEndOfFile()
+            errors.done.signal()
+        }
+        errorThread.start()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        errors.done.wait()
+        let err = errors.data
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                    stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Bytes read on another thread, handed over once `done` is signalled.
+    final class Collected: @unchecked Sendable {
+        var data = Data()
+        let done = DispatchSemaphore(value: 0)
     }
 
     static func connection(_ server: InfluxServer) -> [String] {
@@ -56,7 +84,7 @@ struct CommandLineTests {
         #expect(run.stderr.contains("\(file.path):5: "))
         #expect(run.stderr.contains("wrote 3 points, rejected 2 lines"))
 
-        let query = try Self.influxkit(["query", "-d", database, "--epoch", "s", "SELECT usage FROM cpu GROUP BY host"] + Self.connection(server))
+        let query = try Self.influxkit(["query", "-d", database, "--epoch", "s", "--format", "csv", "SELECT usage FROM cpu GROUP BY host"] + Self.connection(server))
         #expect(query.status == 0)
         #expect(query.stdout == """
             name,tags,time,usage
@@ -107,7 +135,7 @@ struct CommandLineTests {
 
     @Test func statementErrorsGoToStandardErrorWithTheirNumberAndExitOne() throws {
         let server = try InfluxServer.shared()
-        let run = try Self.influxkit(["query", "SHOW DATABASES; SELECT * FROM nowhere..m"] + Self.connection(server))
+        let run = try Self.influxkit(["query", "--format", "csv", "SHOW DATABASES; SELECT * FROM nowhere..m"] + Self.connection(server))
         #expect(run.status == 1)
         #expect(run.stderr.contains("statement 2: database not found: nowhere"))
         #expect(run.stdout.hasPrefix("name,tags,name\n"))

@@ -63,6 +63,10 @@ public struct ClientConfiguration: Sendable {
     public var maxDatagramSize: Int = 65_507
     /// influxdb-python's `pool_size`, accepted for compatibility: a client keeps one connection.
     public var poolSize: Int = 10
+    /// Hears of every request once it has finished or failed (for request logs such as
+    /// `influxkit --verbose`). It runs on the thread that sent the request; it is never given
+    /// credentials.
+    public var requestObserver: (@Sendable (RequestLog) -> Void)?
 
     /// Creates a configuration; every property keeps its default unless set.
     public init(

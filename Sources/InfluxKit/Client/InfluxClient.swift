@@ -105,8 +105,43 @@ public final class InfluxClient: @unchecked Sendable {
         return (head, body)
     }
 
-    /// Runs one request on the transport, serialised with every other call.
+    /// Runs one request on the transport, serialised with every other call, and tells the
+    /// configured observer about it.
     func perform(
+        _ request: HTTPRequest,
+        onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
+    ) throws -> HTTPResponseHead {
+        let settings = configuration
+        guard let observer = settings.requestObserver else {
+            return try performLocked(request, onBody: onBody)
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        var received = 0
+        var status: Int?
+        func record(_ error: (any Error)?) {
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            observer(RequestLog(
+                method: request.method.rawValue, url: RequestLog.url(of: request, baseURL: settings.baseURL),
+                status: status, requestBytes: request.body?.count ?? 0, responseBytes: received,
+                milliseconds: elapsed, error: error.map { "\($0)" }))
+        }
+        do {
+            let head = try performLocked(request) { head, bytes in
+                status = head.status
+                received += bytes.count
+                try onBody(head, bytes)
+            }
+            status = head.status
+            record(nil)
+            return head
+        } catch {
+            record(error)
+            throw error
+        }
+    }
+
+    /// Runs one request on the transport (opened again after `close()`), under the lock.
+    private func performLocked(
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {

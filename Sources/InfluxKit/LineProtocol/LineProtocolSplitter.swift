@@ -26,16 +26,23 @@ public struct LineProtocolSplitter: Sendable {
         public var range: Range<Int>
         /// The number of the line the record starts on, counting from 1.
         public var line: Int
+        /// Whether the record is a comment line (from its `#` on; only with ``reportsComments``).
+        public var isComment: Bool
 
         /// Creates a record.
-        public init(range: Range<Int>, line: Int) {
+        public init(range: Range<Int>, line: Int, isComment: Bool = false) {
             self.range = range
             self.line = line
+            self.isComment = isComment
         }
     }
 
     /// Records longer than this are cut at their first newline (see the type's discussion).
     public var maxRecordLength: Int
+
+    /// Whether comment lines come out as records too (with `isComment`), for the directives of
+    /// `influx -import` files; they are skipped otherwise.
+    public var reportsComments = false
 
     /// The number of the line on which the next, not yet returned, record starts.
     public private(set) var line: Int
@@ -73,6 +80,7 @@ public struct LineProtocolSplitter: Sendable {
                     break
                 case hash:
                     pending.mode = .comment
+                    pending.contentStart = i - recordStart
                 default:
                     pending.mode = .content
                     pending.contentStart = i - recordStart
@@ -168,6 +176,11 @@ public struct LineProtocolSplitter: Sendable {
         _ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int, terminated: Bool,
         into records: inout [Record]
     ) {
+        if pending.mode == .comment && reportsComments {
+            var last = end
+            if buffer[last - 1] == carriageReturn { last -= 1 }
+            records.append(Record(range: (start + pending.contentStart)..<last, line: line, isComment: true))
+        }
         if pending.mode == .content {
             var last = end
             if last > start + pending.contentStart && buffer[last - 1] == carriageReturn { last -= 1 }

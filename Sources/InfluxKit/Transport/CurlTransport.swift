@@ -193,6 +193,69 @@ final class CurlTransport: HTTPTransport {
     }
 }
 
+/// Streaming gunzip: decompresses gzip input (RFC 1952, several members one after the other
+/// as `cat a.gz b.gz` makes) piece by piece, in constant memory.
+///
+/// Feed the compressed bytes with ``decompress(_:into:)`` as they arrive, then call
+/// ``finish()``, which throws when the input ended inside a member.
+public final class Gunzip {
+    private var stream = z_stream()
+    private var insideMember = false
+    private var output = [UInt8](repeating: 0, count: 256 << 10)
+
+    /// Creates a decompressor.
+    public init() throws {
+        guard ik_inflate_init_gzip(&stream) == Z_OK else {
+            throw InfluxError.invalidArgument("zlib could not start a gunzip stream")
+        }
+    }
+
+    deinit {
+        inflateEnd(&stream)
+    }
+
+    /// Whether `bytes` start with the gzip magic number (`1f 8b`).
+    public static func hasMagic(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
+    }
+
+    /// Decompresses the next piece of input, handing the decompressed bytes to `body` in
+    /// pieces; throws `.invalidArgument` when the input is not valid gzip.
+    public func decompress(_ input: UnsafeRawBufferPointer, into body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let base = input.baseAddress, !input.isEmpty else { return }
+        stream.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
+        stream.avail_in = uInt(input.count)
+        defer { stream.next_in = nil }
+        while stream.avail_in > 0 {
+            insideMember = true
+            let (status, produced) = output.withUnsafeMutableBytes { buffer -> (Int32, Int) in
+                stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.avail_out = uInt(buffer.count)
+                let status = inflate(&stream, Z_NO_FLUSH)
+                return (status, buffer.count - Int(stream.avail_out))
+            }
+            if produced > 0 {
+                try output.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<produced])) }
+            }
+            switch status {
+            case Z_OK, Z_BUF_ERROR where produced > 0:
+                continue
+            case Z_STREAM_END:
+                insideMember = false
+                inflateReset(&stream)
+            default:
+                let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+                throw InfluxError.invalidArgument("not valid gzip: \(reason)")
+            }
+        }
+    }
+
+    /// Checks that the input did not end inside a member.
+    public func finish() throws {
+        guard !insideMember else { throw InfluxError.invalidArgument("gzip input is truncated") }
+    }
+}
+
 /// What the libcurl callbacks of one transfer share with `perform`.
 private final class TransferState {
     var onBody: ((HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void)?

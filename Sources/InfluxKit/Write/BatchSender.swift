@@ -15,8 +15,11 @@ final class BatchSender: @unchecked Sendable {
         var batches = 0
     }
 
-    private let client: InfluxClient
-    private let options: LineProtocolWriter.Options
+    /// Sends one request body of `points` lines to a database and retention policy.
+    typealias Deliver = @Sendable (_ body: [UInt8], _ database: String?, _ retentionPolicy: String?, _ points: Int) throws -> Void
+
+    private let deliver: Deliver
+    private let pointsPerSecond: Double?
     private let onRejection: @Sendable (LineProtocolWriter.Rejection) -> Void
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
@@ -25,14 +28,20 @@ final class BatchSender: @unchecked Sendable {
     private var stopped = false
     private var failure: (any Error)?
     private var sent = Counts()
+    private var sending = false
+    // Used by the sending thread only.
+    private var started: UInt64?
+    private var released = 0
 
+    /// Creates a sender; with `pointsPerSecond`, batches are held back so that on average no
+    /// more points than that go out per second.
     init(
-        client: InfluxClient,
-        options: LineProtocolWriter.Options,
-        onRejection: @escaping @Sendable (LineProtocolWriter.Rejection) -> Void
+        pointsPerSecond: Double?,
+        onRejection: @escaping @Sendable (LineProtocolWriter.Rejection) -> Void,
+        deliver: @escaping Deliver
     ) {
-        self.client = client
-        self.options = options
+        self.deliver = deliver
+        self.pointsPerSecond = pointsPerSecond
         self.onRejection = onRejection
         let thread = Thread { [self] in run() }
         thread.name = "influxkit-writer"
@@ -64,6 +73,14 @@ final class BatchSender: @unchecked Sendable {
         }
     }
 
+    /// Waits until nothing is queued or in flight; throws the error that stopped sending, if any.
+    func waitUntilIdle() throws {
+        try condition.withLock {
+            while (waiting != nil || sending) && failure == nil { condition.wait() }
+            if let failure { throw failure }
+        }
+    }
+
     /// Lets the thread end once the queued batch is sent, without waiting for it.
     func close() {
         condition.withLock {
@@ -75,11 +92,17 @@ final class BatchSender: @unchecked Sendable {
     private func run() {
         while let batch = next() {
             do {
+                pace(batch.lines.count)
                 try send(batch, lines: batch.lines.indices)
+                condition.withLock {
+                    sending = false
+                    condition.broadcast()
+                }
             } catch {
                 condition.withLock {
                     failure = error
                     waiting = nil
+                    sending = false
                     condition.broadcast()
                 }
                 break
@@ -97,9 +120,21 @@ final class BatchSender: @unchecked Sendable {
             while waiting == nil && !closed { condition.wait() }
             let batch = waiting
             waiting = nil
+            sending = batch != nil
             condition.broadcast()
             return batch
         }
+    }
+
+    /// Sleeps until sending `points` more keeps the average rate within `pointsPerSecond`.
+    private func pace(_ points: Int) {
+        guard let rate = pointsPerSecond, rate > 0 else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        let start = started ?? now
+        started = start
+        let due = start + UInt64(Double(released) / rate * 1e9)
+        if due > now { Thread.sleep(forTimeInterval: Double(due - now) / 1e9) }
+        released += points
     }
 
     private func count(_ change: (inout Counts) -> Void) {
@@ -114,10 +149,7 @@ final class BatchSender: @unchecked Sendable {
     private func send(_ batch: LineBatch, lines: Range<Int>) throws {
         count { $0.batches += 1 }
         do {
-            try client.write(
-                lines: batch.body(of: lines), database: options.database,
-                retentionPolicy: options.retentionPolicy, precision: options.precision,
-                consistency: options.consistency)
+            try deliver(batch.body(of: lines), batch.database, batch.retentionPolicy, lines.count)
             count { $0.written += lines.count }
         } catch let InfluxError.http(400, message) where message.hasPrefix("field type conflict") {
             guard lines.count > 1 else {

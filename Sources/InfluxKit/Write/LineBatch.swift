@@ -7,13 +7,19 @@ struct LineBatch: Sendable {
         var range: Range<Int>
     }
 
+    /// The database the lines go to; `nil` for the client's default.
+    var database: String?
+    /// The retention policy the lines go to; `nil` for the client's default.
+    var retentionPolicy: String?
     /// The request body: the lines, each ended by `\n`.
     private(set) var bytes: [UInt8] = []
     /// The lines, in order.
     private(set) var lines: [Line] = []
 
-    init(reservingCapacity capacity: Int = 0) {
+    init(reservingCapacity capacity: Int = 0, database: String? = nil, retentionPolicy: String? = nil) {
         bytes.reserveCapacity(capacity)
+        self.database = database
+        self.retentionPolicy = retentionPolicy
     }
 
     /// Adds one line (without its terminator).

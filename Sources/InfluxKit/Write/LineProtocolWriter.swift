@@ -12,6 +12,12 @@ import Foundation
 ///
 /// Batches are sent from a thread of its own while the next lines are read and checked, so the
 /// client's work overlaps the server's; at most one full batch waits behind the one in flight.
+///
+/// Files made by `influx_inspect export` (the `influx -import` format) are understood: lines
+/// after `# DDL` are InfluxQL statements, run in order (a failing one is rejected like a bad
+/// line); `# DML` switches back to line protocol; `# CONTEXT-DATABASE: db` and
+/// `# CONTEXT-RETENTION-POLICY: rp` send what is batched and make later lines go there. Each
+/// source starts in line-protocol mode with the target of ``Options``.
 public final class LineProtocolWriter {
     /// Where and how to write.
     public struct Options: Sendable {
@@ -27,6 +33,9 @@ public final class LineProtocolWriter {
         public var batchSize: Int = 5000
         /// Bytes per request, kept well under the server's default `max-body-size` (25 MB).
         public var batchBytes: Int = 8 << 20
+        /// At most this many points per second on average (`nil`: as fast as the server takes
+        /// them); batches are then no larger than one second's worth.
+        public var pointsPerSecond: Double?
 
         /// Creates options with the defaults.
         public init() {}
@@ -62,6 +71,15 @@ public final class LineProtocolWriter {
         public var rejected: Int { rejectedByValidator + rejectedByServer }
     }
 
+    /// What a dry run would have sent (see ``init(options:onRejection:dryRun:)``).
+    public enum Operation: Sendable, Equatable {
+        /// A write request: the body (lines ended by `\n`), its target (`nil`: the defaults)
+        /// and its number of points.
+        case write(body: [UInt8], database: String?, retentionPolicy: String?, points: Int)
+        /// An InfluxQL statement of a `# DDL` section, with the database in context.
+        case statement(String, database: String?)
+    }
+
     /// The counts so far.
     public var summary: Summary {
         var total = checked
@@ -76,7 +94,15 @@ public final class LineProtocolWriter {
     private let onRejection: @Sendable (Rejection) -> Void
     private let validator: LineProtocolValidator
     private let sender: BatchSender
+    /// Runs a DDL statement; returns the statement's error, if it failed.
+    private let runStatement: (String, String?) throws -> String?
+    private let batchSize: Int
     private var checked = Summary()
+    private var database: String?
+    private var retentionPolicy: String?
+    private var inDDL = false
+    /// Whether the current source's target was set back to that of the options.
+    private var targetIsReset = true
     private var source = "-"
     private var splitter = LineProtocolSplitter()
     private var pending: [UInt8] = []
@@ -86,12 +112,59 @@ public final class LineProtocolWriter {
 
     /// Creates a writer; `onRejection` hears of every line that is not written, from the
     /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
-    public init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
+    public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
+        let sender = BatchSender(pointsPerSecond: options.pointsPerSecond, onRejection: onRejection) { body, database, rp, _ in
+            try client.write(
+                lines: body, database: database, retentionPolicy: rp,
+                precision: options.precision, consistency: options.consistency)
+        }
+        self.init(options: options, onRejection: onRejection, sender: sender) { statement, database in
+            do {
+                return try client.query(statement, database: database).first { $0.error != nil }?.error
+            } catch InfluxError.http(400, let message) {
+                return message
+            }
+        }
+    }
+
+    /// Creates a writer that checks everything but sends nothing: each request it would send,
+    /// and each DDL statement it would run, goes to `dryRun` instead (from another thread).
+    /// Everything handed over counts as written.
+    public convenience init(
+        options: Options,
+        onRejection: @escaping @Sendable (Rejection) -> Void,
+        dryRun: @escaping @Sendable (Operation) -> Void
+    ) {
+        let sender = BatchSender(pointsPerSecond: nil, onRejection: onRejection) { body, database, rp, points in
+            dryRun(.write(body: body, database: database, retentionPolicy: rp, points: points))
+        }
+        self.init(options: options, onRejection: onRejection, sender: sender) { statement, database in
+            dryRun(.statement(statement, database: database))
+            return nil
+        }
+    }
+
+    private init(
+        options: Options,
+        onRejection: @escaping @Sendable (Rejection) -> Void,
+        sender: BatchSender,
+        runStatement: @escaping (String, String?) throws -> String?
+    ) {
         self.options = options
         self.onRejection = onRejection
         self.validator = LineProtocolValidator(precision: options.precision)
-        self.sender = BatchSender(client: client, options: options, onRejection: onRejection)
-        self.batch = LineBatch(reservingCapacity: min(options.batchBytes, 1 << 20) + 4096)
+        self.sender = sender
+        self.runStatement = runStatement
+        if let rate = options.pointsPerSecond, rate > 0 {
+            batchSize = max(1, min(options.batchSize, Int(min(rate, 1e9))))
+        } else {
+            batchSize = options.batchSize
+        }
+        database = options.database
+        retentionPolicy = options.retentionPolicy
+        self.batch = LineBatch(
+            reservingCapacity: min(options.batchBytes, 1 << 20) + 4096,
+            database: options.database, retentionPolicy: options.retentionPolicy)
     }
 
     deinit {
@@ -102,7 +175,10 @@ public final class LineProtocolWriter {
     public func beginSource(_ name: String) {
         source = name
         splitter = LineProtocolSplitter()
+        splitter.reportsComments = true
         pending.removeAll(keepingCapacity: true)
+        inDDL = false
+        targetIsReset = false
     }
 
     /// Takes the next bytes of the current source.
@@ -125,6 +201,10 @@ public final class LineProtocolWriter {
     }
 
     private func drain(isFinal: Bool) throws {
+        if !targetIsReset {
+            targetIsReset = true
+            try switchTarget(database: options.database, retentionPolicy: options.retentionPolicy)
+        }
         records.removeAll(keepingCapacity: true)
         let consumed = pending.withUnsafeBytes { splitter.split($0, isFinal: isFinal, into: &records) }
         for record in records {
@@ -140,11 +220,25 @@ public final class LineProtocolWriter {
     /// its first line is rejected; the lines after it are split and checked again on their own.
     private func take(_ record: LineProtocolSplitter.Record, in buffer: [UInt8]) throws {
         let bytes = buffer[record.range]
+        if record.isComment {
+            try obey(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        if inDDL {
+            checked.records += 1
+            try flush()
+            try sender.waitUntilIdle()
+            if let error = try runStatement(String(decoding: bytes, as: UTF8.self), database) {
+                checked.rejectedByValidator += 1
+                onRejection(Rejection(source: source, line: record.line, reason: error, byServer: true))
+            }
+            return
+        }
         let problem = bytes.withUnsafeBytes { validator.problem(in: $0) }
         checked.records += 1
         guard let problem else {
             batch.append(bytes, source: source, line: record.line)
-            if batch.lines.count >= options.batchSize || batch.bytes.count >= options.batchBytes { try flush() }
+            if batch.lines.count >= batchSize || batch.bytes.count >= options.batchBytes { try flush() }
             return
         }
         checked.rejectedByValidator += 1
@@ -152,6 +246,7 @@ public final class LineProtocolWriter {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return }
         let rest = Array(buffer[(newline + 1)..<record.range.upperBound])
         var resplitter = LineProtocolSplitter(firstLine: record.line + 1)
+        resplitter.reportsComments = true
         var again: [LineProtocolSplitter.Record] = []
         _ = rest.withUnsafeBytes { resplitter.split($0, isFinal: true, into: &again) }
         for inner in again {
@@ -159,9 +254,36 @@ public final class LineProtocolWriter {
         }
     }
 
+    /// Follows the directive of an `influx -import` comment line; other comments are ignored.
+    private func obey(_ comment: String) throws {
+        let text = comment.drop { $0 == "#" || $0 == " " || $0 == "\t" }
+        func value(after prefix: String) -> String {
+            text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        }
+        if text == "DDL" || text.hasPrefix("DDL ") {
+            inDDL = true
+        } else if text == "DML" || text.hasPrefix("DML ") {
+            inDDL = false
+        } else if text.hasPrefix("CONTEXT-DATABASE:") {
+            try switchTarget(database: value(after: "CONTEXT-DATABASE:"), retentionPolicy: retentionPolicy)
+        } else if text.hasPrefix("CONTEXT-RETENTION-POLICY:") {
+            let rp = value(after: "CONTEXT-RETENTION-POLICY:")
+            try switchTarget(database: database, retentionPolicy: rp.isEmpty ? nil : rp)
+        }
+    }
+
+    /// Sends what is batched when the target changes, and makes later lines go to the new one.
+    private func switchTarget(database: String?, retentionPolicy: String?) throws {
+        guard database != self.database || retentionPolicy != self.retentionPolicy else { return }
+        try flush()
+        self.database = database
+        self.retentionPolicy = retentionPolicy
+        batch = LineBatch(reservingCapacity: batchCapacity, database: database, retentionPolicy: retentionPolicy)
+    }
+
     private func flush() throws {
         guard !batch.lines.isEmpty else { return }
         try sender.submit(batch)
-        batch = LineBatch(reservingCapacity: batchCapacity)
+        batch = LineBatch(reservingCapacity: batchCapacity, database: database, retentionPolicy: retentionPolicy)
     }
 }

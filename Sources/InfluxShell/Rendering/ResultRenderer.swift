@@ -15,16 +15,28 @@ extension ResultRenderer {
 
 /// The output formats of one-shot queries.
 public enum OutputFormat: String, CaseIterable, Sendable {
+    /// The Go `influx` shell's column layout (the default).
+    case column
+    /// Framed tables: box-drawing lines on a terminal, ASCII otherwise.
+    case table
     /// One flat CSV table: `name`, `tags`, then the columns.
     case csv
     /// The server's JSON structure.
     case json
+    /// One JSON object per row.
+    case jsonl
+    /// One `label: value` block per row.
+    case vertical
 
-    /// A renderer for this format.
-    public func makeRenderer(streaming: Bool) -> any ResultRenderer {
+    /// A renderer for this format; `terminal` says whether the output goes to a terminal.
+    public func makeRenderer(streaming: Bool, terminal: Bool = false) -> any ResultRenderer {
         switch self {
+        case .column: return ColumnRenderer()
+        case .table: return TableRenderer(unicode: terminal)
         case .csv: return CSVRenderer()
         case .json: return JSONRenderer(streaming: streaming)
+        case .jsonl: return JSONLinesRenderer()
+        case .vertical: return VerticalRenderer()
         }
     }
 }

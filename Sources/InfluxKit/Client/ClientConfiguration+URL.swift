@@ -1,0 +1,18 @@
+extension ClientConfiguration {
+    /// Points the configuration at `url`: `http://` or `https://`, a host, an optional port
+    /// (default 80 or 443) and an optional path prefix, e.g. `https://gateway.example/influx`.
+    /// User and password in the URL (`https://user:password@host`) are taken too.
+    public mutating func setServerURL(_ url: String) throws {
+        let parts = try ServerURL(url)
+        switch parts.scheme {
+        case "http": ssl = false
+        case "https": ssl = true
+        default: throw InfluxError.invalidArgument("\(ServerURL.safe(url)) is not an http or https url")
+        }
+        host = parts.host
+        port = parts.port ?? (ssl ? 443 : 80)
+        pathPrefix = parts.path.isEmpty ? "" : "/" + parts.path
+        if let user = parts.username { username = user }
+        if let secret = parts.password { password = secret }
+    }
+}

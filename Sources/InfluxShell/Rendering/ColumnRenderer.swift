@@ -1,0 +1,78 @@
+import InfluxKit
+
+/// The Go `influx` shell's `column` format.
+///
+/// Per series: `name: NAME` (when the series has one), `tags: k=v, k=v` (when it has tags),
+/// the column names, a row of dashes as long as each name, then the values, with a blank line
+/// between series. Cells are separated as Go's tabwriter (padding 1) lays them out: every
+/// column but the last is padded with spaces to its widest cell plus one; the last is not
+/// padded. Values print as the server sent them, null as nothing. Messages print as
+/// `level: text.`.
+///
+/// The first ``windowSize`` rows of a series fix its widths; later rows (and the chunks that
+/// continue it, which get no new header) keep them.
+public struct ColumnRenderer: ResultRenderer {
+    /// Rows that fix the column widths of a series.
+    public let windowSize: Int
+    private var window: WidthWindow
+    private var tracker = ContinuationTracker()
+    private var printedAnything = false
+
+    /// Creates a renderer.
+    public init(windowSize: Int = 1000) {
+        self.windowSize = windowSize
+        window = WidthWindow(limit: windowSize)
+    }
+
+    /// Renders the messages and series of `result`.
+    public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
+        for message in result.messages {
+            flushBlock(into: &out)
+            out.append("\(message.level): \(message.text).\n")
+            printedAnything = true
+        }
+        for series in result.series {
+            if !tracker.continues(series, of: result) {
+                flushBlock(into: &out)
+                if printedAnything { out.append(UInt8(ascii: "\n")) }
+                if let name = series.name, !name.isEmpty { out.append("name: \(name)\n") }
+                if let tags = series.tags, !tags.isEmpty { out.append("tags: \(ValueText.tagList(tags, separator: ", "))\n") }
+                add(series.columns, into: &out)
+                add(series.columns.map { String(repeating: "-", count: $0.utf8.count) }, into: &out)
+                printedAnything = true
+            }
+            for row in series.values {
+                add(row.map(ValueText.text), into: &out)
+            }
+        }
+    }
+
+    /// Prints the rows still held.
+    public mutating func finish(into out: inout OutputBuffer) {
+        flushBlock(into: &out)
+    }
+
+    private mutating func add(_ cells: [String], into out: inout OutputBuffer) {
+        if window.add(cells) { printHeld(into: &out) }
+    }
+
+    private mutating func flushBlock(into out: inout OutputBuffer) {
+        window.fix()
+        printHeld(into: &out)
+        window = WidthWindow(limit: windowSize)
+    }
+
+    private mutating func printHeld(into out: inout OutputBuffer) {
+        let widths = window.widths ?? []
+        for cells in window.take() {
+            for (index, cell) in cells.enumerated() {
+                out.append(cell)
+                if index < cells.count - 1 {
+                    let width = index < widths.count ? widths[index] : 0
+                    out.append(String(repeating: " ", count: max(width - ValueText.width(cell), 0) + 1))
+                }
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import InfluxKit
+
+/// One block per row, one `label: value` line per column, like MySQL's `\G`: a rule with the
+/// row's number (counting from 1 over the whole output), then `name` and `tags` (when the series
+/// has them, unless a column has that name, as in `SHOW DATABASES`) and every column, labels
+/// right-aligned to the longest.
+///
+/// ```
+/// *************************** 1. row ***************************
+///  name: cpu
+///  tags: host=a
+///  time: 2024-01-01T00:00:00Z
+/// usage: 0.5
+/// ```
+public struct VerticalRenderer: ResultRenderer {
+    private var rowNumber = 0
+
+    /// Creates a renderer.
+    public init() {}
+
+    /// Renders every row of `result`.
+    public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
+        for message in result.messages {
+            out.append("\(message.level): \(message.text).\n")
+        }
+        for series in result.series {
+            var labels: [String] = []
+            var fixed: [String] = []
+            if let name = series.name, !name.isEmpty, !series.columns.contains("name") {
+                labels.append("name")
+                fixed.append(name)
+            }
+            if let tags = series.tags, !tags.isEmpty, !series.columns.contains("tags") {
+                labels.append("tags")
+                fixed.append(ValueText.tagList(tags))
+            }
+            labels += series.columns
+            let width = labels.map(ValueText.width).max() ?? 0
+            let padded = labels.map { String(repeating: " ", count: width - ValueText.width($0)) + $0 + ": " }
+            for row in series.values {
+                rowNumber += 1
+                out.append("*************************** \(rowNumber). row ***************************\n")
+                for (index, text) in (fixed + row.map(ValueText.text)).enumerated() where index < padded.count {
+                    out.append(padded[index])
+                    out.append(text)
+                    out.append(UInt8(ascii: "\n"))
+                }
+            }
+        }
+    }
+}

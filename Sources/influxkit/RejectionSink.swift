@@ -1,0 +1,45 @@
+import Glibc
+import InfluxKit
+import Synchronization
+
+/// Where `influxkit write` reports rejected lines, as `FILE:LINE: reason`: standard error, or
+/// the file of `--errors-file`. Safe to call from the writer's threads.
+final class RejectionSink: Sendable {
+    private let descriptor: Int32
+    private let lock = Mutex(())
+
+    /// Reports to `path` (created or truncated), or to standard error when `nil`.
+    init(path: String?) throws {
+        guard let path else {
+            descriptor = STDERR_FILENO
+            return
+        }
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw InfluxError.invalidArgument("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    deinit {
+        if descriptor != STDERR_FILENO { close(descriptor) }
+    }
+
+    /// Reports one rejected line.
+    @Sendable func report(_ rejection: LineProtocolWriter.Rejection) {
+        line("\(rejection.source):\(rejection.line): \(rejection.reason)")
+    }
+
+    /// Writes one line of text.
+    func line(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        lock.withLock { _ in
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import InfluxKit
+import Testing
+
+/// The password prompt of `influxkit`, on a terminal made by tmux.
+@Suite(.integration)
+struct CommandLinePromptTests {
+    /// Runs `influxkit query … -u USER` (no password) in a tmux pane of a tmux server of its own
+    /// (its socket in a temporary directory),
+    /// types `password` once the prompt shows, and returns what the pane showed after that and
+    /// what the command printed and exited with.
+    ///
+    /// One shell script does the whole exchange. `timeout --foreground -s KILL` ends an influxkit
+    /// that would wait for a password forever (processes started from a test thread may have
+    /// SIGTERM and SIGHUP blocked, so only SIGKILL is sure to work).
+    func promptedRun(server: InfluxServer, user: String, password: String) throws -> (screen: String, output: String, status: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("influxkit-prompt-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
+        let socket = "'\(file("tmux.socket"))'"
+        let command = "timeout --foreground -s KILL 20 env -u INFLUX_PASSWORD -u INFLUX_USERNAME -u INFLUX_TOKEN "
+            + "'\(CommandLineTests.binary.path)' query --host 127.0.0.1 --port \(server.port) -u \(user) --format csv 'SHOW USERS' "
+            + "> '\(file("out"))' 2>&1; echo $? > '\(file("status"))'; sleep 5"
+        let script = """
+            tmux -S \(socket) new-session -d -s prompt -x 100 -y 10 "$1" || exit 1
+            for i in $(seq 200); do
+              tmux -S \(socket) capture-pane -p -t prompt | grep -q 'password for \(user):' && break
+              sleep 0.05
+            done
+            tmux -S \(socket) send-keys -t prompt '\(password)' Enter
+            for i in $(seq 200); do
+              [ -s '\(file("status"))' ] && break
+              sleep 0.05
+            done
+            tmux -S \(socket) capture-pane -p -t prompt > '\(file("screen"))'
+            tmux -S \(socket) kill-server
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script, "sh", command]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        func read(_ name: String) -> String { (try? String(contentsOfFile: file(name), encoding: .utf8)) ?? "" }
+        return (read("screen"), read("out"), read("status"))
+    }
+
+    @Test func aMissingPasswordIsAskedForWithoutEcho() throws {
+        let server = try InfluxServer.authenticated()
+        let admin = try #require(server.admin)
+        let run = try promptedRun(server: server, user: admin.username, password: admin.password)
+        #expect(run.screen.contains("password for \(admin.username):"), "the prompt showed (is tmux installed?)")
+        #expect(!run.screen.contains(admin.password), "typed without echo")
+        #expect(run.status == "0\n")
+        #expect(run.output.hasPrefix("name,tags,user,admin\n"))
+        #expect(!run.output.contains(admin.password))
+
+        let wrong = try promptedRun(server: server, user: admin.username, password: "Not-The-Password-1")
+        #expect(wrong.status == "4\n")
+        #expect(wrong.output.contains("authentication failed"))
+        #expect(!wrong.output.contains("Not-The-Password-1"))
+    }
+}
