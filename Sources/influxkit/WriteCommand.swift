@@ -57,6 +57,13 @@ struct WriteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write at most this many points per second.", valueName: "points-per-second"))
     var rateLimit: Double?
 
+    @Flag(help: """
+        Let the server stamp points that have no timestamp. Unsafe: a batch retried after a lost \
+        answer is stamped anew and stored twice. By default they get the time they are read, \
+        in --precision.
+        """)
+    var serverTimestamps = false
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         if let rateLimit, !(rateLimit > 0) { throw ValidationError("--rate-limit must be positive") }
@@ -89,6 +96,7 @@ struct WriteCommand: ParsableCommand {
         options.consistency = consistency
         options.batchSize = batchSize
         options.pointsPerSecond = rateLimit
+        options.serverTimestamps = serverTimestamps
         return options
     }
 
@@ -138,6 +146,7 @@ struct WriteCommand: ParsableCommand {
         let unit = format == .json ? "points" : "lines"
         let rejected = summary.rejected + refusedPoints
         let verb = dryRun ? "would write" : "wrote"
-        Diagnostics.line("\(verb) \(summary.written) points, rejected \(rejected) \(unit)")
+        let retried = summary.retriedBatches > 0 ? ", \(summary.retriedBatches) batches retried" : ""
+        Diagnostics.line("\(verb) \(summary.written) points, rejected \(rejected) \(unit)\(retried)")
     }
 }

@@ -11,7 +11,7 @@ struct LineProtocolWriterDryRunTests {
     }
 
     /// Runs `sources` through a dry-run writer.
-    func dryRun(_ sources: [(String, String)], options: LineProtocolWriter.Options = .init())
+    func dryRun(_ sources: [(String, String)], options: LineProtocolWriter.Options = .unstamped)
         throws -> (operations: [LineProtocolWriter.Operation], rejections: [LineProtocolWriter.Rejection], summary: LineProtocolWriter.Summary) {
         let recorder = Recorder()
         let writer = LineProtocolWriter(options: options, onRejection: recorder.rejection, dryRun: recorder.operation)
@@ -44,7 +44,7 @@ struct LineProtocolWriterDryRunTests {
             m v=oops 4
 
             """
-        var options = LineProtocolWriter.Options()
+        var options = LineProtocolWriter.Options.unstamped
         options.database = "default"
         let run = try dryRun([("export.txt", export)], options: options)
         #expect(run.operations == [
@@ -58,7 +58,7 @@ struct LineProtocolWriterDryRunTests {
     }
 
     @Test func eachSourceStartsWithTheTargetOfTheOptions() throws {
-        var options = LineProtocolWriter.Options()
+        var options = LineProtocolWriter.Options.unstamped
         options.database = "main"
         let run = try dryRun([("a", "# CONTEXT-DATABASE: other\nm v=1\n"), ("b", "m v=2\n")], options: options)
         #expect(run.operations == [Self.write("m v=1\n", "other", nil, 1), Self.write("m v=2\n", "main", nil, 1)])
@@ -70,9 +70,18 @@ struct LineProtocolWriterDryRunTests {
     }
 
     @Test func aRateLimitMakesBatchesNoLargerThanOneSecondsWorth() throws {
-        var options = LineProtocolWriter.Options()
+        var options = LineProtocolWriter.Options.unstamped
         options.pointsPerSecond = 2
         let run = try dryRun([("-", "m v=1\nm v=2\nm v=3\n")], options: options)
         #expect(run.operations == [Self.write("m v=1\nm v=2\n", nil, nil, 2), Self.write("m v=3\n", nil, nil, 1)])
+    }
+}
+
+extension LineProtocolWriter.Options {
+    /// The defaults, but lines without a timestamp are sent as they are.
+    static var unstamped: Self {
+        var options = Self()
+        options.serverTimestamps = true
+        return options
     }
 }

@@ -36,17 +36,22 @@ public struct ClientConfiguration: Sendable {
     public var proxy: String?
     /// Seconds to wait for the connection to be established.
     public var connectTimeout: Double = 10
-    /// Seconds a whole request may take; `nil` for no limit (long chunked queries).
+    /// Seconds a whole request may take, all its tries together; `nil` for no limit (long chunked queries).
     public var timeout: Double?
     /// Gzip request bodies and ask for gzip responses.
     public var gzip: Bool = false
     /// The `User-Agent` header.
     public var userAgent: String = "influxkit/0.1"
-    /// How many times a request that could not reach the server is tried again
-    /// (influxdb-python's `retries`, default 3; 0 tries once).
+    /// How many times a request that failed for a transient reason (connect error, timeout,
+    /// 5xx, 429) is tried again (influxdb-python's `retries`, default 3; 0 tries once).
     ///
-    /// Stored for compatibility: requests are not retried yet.
+    /// Writes and pings are retried; queries only while nothing of the answer has arrived.
+    /// `timeout`, when set, bounds all tries together. See ``RetryPolicy``.
     public var retries: Int = 3
+    /// Seconds to wait before the first retry; doubled for each next one (with jitter).
+    public var retryBaseDelay: Double = 0.1
+    /// The longest wait between two tries, in seconds; a `Retry-After` asking for more ends the retries.
+    public var retryMaxDelay: Double = 10
     /// Send `writePoints` to the server's UDP listener on `udpPort` instead of over HTTP
     /// (influxdb-python's `use_udp`). See ``InfluxClient/sendPacket(lines:)``.
     ///

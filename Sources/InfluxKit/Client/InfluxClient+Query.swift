@@ -54,7 +54,8 @@ extension InfluxClient {
     /// With `chunked` (the default here) each call carries one chunk: at most `chunkSize` rows
     /// (server default 10,000), with `partial` set while more of the statement follows, so any
     /// result size is handled in constant memory. An error thrown by `onResult` aborts the
-    /// transfer and is rethrown.
+    /// transfer and is rethrown. Connect errors, timeouts, 5xx and 429 answers are tried again
+    /// (see ``ClientConfiguration/retries``) only while no result has been handed over.
     public func query(
         _ query: String,
         database: String? = nil,
@@ -85,12 +86,31 @@ extension InfluxClient {
 
         var decoder = QueryResponseDecoder()
         var errorBody = [UInt8]()
-        let head = try perform(request) { head, bytes in
-            guard head.status == 200 else {
-                if errorBody.count < Self.errorBodyLimit { errorBody += bytes.prefix(Self.errorBodyLimit - errorBody.count) }
-                return
+        // Tried again only while nothing of the answer has been decoded: a half-streamed
+        // answer is never replayed.
+        var delivered = false
+        let head = try retrying { timeout in
+            var attempt = request
+            attempt.timeout = timeout
+            errorBody.removeAll()
+            let head: HTTPResponseHead
+            do {
+                head = try perform(attempt) { head, bytes in
+                    guard head.status == 200 else {
+                        if errorBody.count < Self.errorBodyLimit { errorBody += bytes.prefix(Self.errorBodyLimit - errorBody.count) }
+                        return
+                    }
+                    delivered = true
+                    try Self.decoding(head) { try decoder.feed(bytes, onResult) }
+                }
+            } catch let error as InfluxError where !delivered && RetryPolicy.isTransient(error) {
+                throw TransientFailure(error: error)
             }
-            try Self.decoding(head) { try decoder.feed(bytes, onResult) }
+            if RetryPolicy.isTransient(status: head.status) {
+                throw TransientFailure(
+                    error: .response(head, body: errorBody), retryAfter: RetryPolicy.retryAfter(head.headers["retry-after"]))
+            }
+            return head
         }
         guard head.status == 200 else { throw InfluxError.response(head, body: errorBody) }
         try Self.decoding(head) { try decoder.finish(onResult) }

@@ -1,13 +1,29 @@
 extension InfluxClient {
     /// Writes line protocol as it is (one point per line, `\n`-separated).
     ///
-    /// Throws `.partialWrite` when the server stored the good lines but rejected others.
+    /// Throws `.partialWrite` when the server stored the good lines but rejected others. The
+    /// request is tried again after transient failures (see ``ClientConfiguration/retries``):
+    /// give every point a timestamp, or a retried request may store points twice.
     public func write(
         lines: [UInt8],
         database: String? = nil,
         retentionPolicy: String? = nil,
         precision: Precision = .nanoseconds,
         consistency: Consistency? = nil
+    ) throws {
+        try write(
+            lines: lines, database: database, retentionPolicy: retentionPolicy, precision: precision,
+            consistency: consistency, onRetry: {})
+    }
+
+    /// Writes line protocol, telling `onRetry` of each time the request is tried again.
+    func write(
+        lines: [UInt8],
+        database: String?,
+        retentionPolicy: String?,
+        precision: Precision,
+        consistency: Consistency?,
+        onRetry: () -> Void
     ) throws {
         let settings = configuration
         guard let db = database ?? settings.database else {
@@ -19,7 +35,7 @@ extension InfluxClient {
         let request = HTTPRequest(
             method: .post, path: "/write", query: urlQuery,
             headers: [("Content-Type", "text/plain; charset=utf-8")], body: lines, compressible: true)
-        let (head, body) = try send(request)
+        let (head, body) = try sendRetrying(request, onRetry: onRetry)
         guard (200..<300).contains(head.status), head.influxDBVersion != nil else {
             throw InfluxError.response(head, body: body)
         }

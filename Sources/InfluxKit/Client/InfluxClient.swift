@@ -88,7 +88,7 @@ public final class InfluxClient: @unchecked Sendable {
     /// Pings the server and returns its version (`X-Influxdb-Version`).
     @discardableResult
     public func ping() throws -> String {
-        let (head, body) = try send(HTTPRequest(method: .get, path: "/ping"))
+        let (head, body) = try sendRetrying(HTTPRequest(method: .get, path: "/ping"))
         guard let version = head.influxDBVersion else {
             throw InfluxError.notInfluxDB(status: head.status, reason: "no X-Influxdb-Version header on /ping")
         }

@@ -57,6 +57,25 @@ public struct LineProtocolValidator: Sendable {
         line.withUTF8Buffer { problem(in: UnsafeRawBufferPointer($0)) }
     }
 
+    /// Whether `line`, a valid line, ends with a timestamp (without one, the server stamps the
+    /// point with the time it arrives).
+    public func hasTimestamp(in line: UnsafeRawBufferPointer) -> Bool {
+        var checker = LineChecker(line: line, nanosecondsPerUnit: precision.nanosecondsPerUnit)
+        do {
+            try checker.scanKey()
+            try checker.scanFields()
+        } catch {
+            return false
+        }
+        return checker.skipWhitespace(checker.fieldsEnd) < line.count
+    }
+
+    /// Whether `line`, a valid line, ends with a timestamp.
+    public func hasTimestamp(in line: String) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { hasTimestamp(in: UnsafeRawBufferPointer($0)) }
+            ?? Array(line.utf8).withUnsafeBytes { hasTimestamp(in: $0) }
+    }
+
     /// Throws `InfluxError.invalidLine(line: lineNumber, reason:)` when the server would refuse
     /// `line`.
     public func validate(_ line: UnsafeRawBufferPointer, lineNumber: Int) throws {

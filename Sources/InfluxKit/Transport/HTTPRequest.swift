@@ -17,6 +17,9 @@ struct HTTPRequest: Sendable {
     var body: [UInt8]? = nil
     /// Whether the transport may gzip the body (when the client is configured for gzip).
     var compressible: Bool = false
+    /// Seconds this request may take, overriding the configured timeout (what is left of it after
+    /// earlier tries); `nil` for the configured one.
+    var timeout: Double? = nil
 }
 
 /// The status line and headers of a response.

@@ -13,10 +13,14 @@ final class BatchSender: @unchecked Sendable {
         var written = 0
         var rejectedByServer = 0
         var batches = 0
+        var retriedBatches = 0
     }
 
-    /// Sends one request body of `points` lines to a database and retention policy.
-    typealias Deliver = @Sendable (_ body: [UInt8], _ database: String?, _ retentionPolicy: String?, _ points: Int) throws -> Void
+    /// Sends one request body of `points` lines to a database and retention policy, calling
+    /// `onRetry` each time the request is tried again.
+    typealias Deliver = @Sendable (
+        _ body: [UInt8], _ database: String?, _ retentionPolicy: String?, _ points: Int, _ onRetry: () -> Void
+    ) throws -> Void
 
     private let deliver: Deliver
     private let pointsPerSecond: Double?
@@ -145,12 +149,28 @@ final class BatchSender: @unchecked Sendable {
     ///
     /// When points of one new field disagree on its type inside a request, influxd refuses the
     /// whole request (`field type conflict`, nothing written). Then the lines are sent again in
-    /// halves, which cannot duplicate anything, until the conflicting lines stand alone.
+    /// halves, which cannot duplicate anything, until the conflicting lines stand alone. A body
+    /// too large for the server (413, nothing written) is sent again in halves too.
     private func send(_ batch: LineBatch, lines: Range<Int>) throws {
         count { $0.batches += 1 }
+        var retried = false
         do {
-            try deliver(batch.body(of: lines), batch.database, batch.retentionPolicy, lines.count)
+            try deliver(batch.body(of: lines), batch.database, batch.retentionPolicy, lines.count) {
+                guard !retried else { return }
+                retried = true
+                count { $0.retriedBatches += 1 }
+            }
             count { $0.written += lines.count }
+        } catch let InfluxError.http(413, message) {
+            guard lines.count > 1 else {
+                let entry = batch.lines[lines.lowerBound]
+                count { $0.rejectedByServer += 1 }
+                onRejection(.init(source: entry.source, line: entry.line, reason: "too large for the server: \(message)", byServer: true))
+                return
+            }
+            let middle = lines.lowerBound + lines.count / 2
+            try send(batch, lines: lines.lowerBound..<middle)
+            try send(batch, lines: middle..<lines.upperBound)
         } catch let InfluxError.http(400, message) where message.hasPrefix("field type conflict") {
             guard lines.count > 1 else {
                 let entry = batch.lines[lines.lowerBound]

@@ -36,6 +36,12 @@ public final class LineProtocolWriter {
         /// At most this many points per second on average (`nil`: as fast as the server takes
         /// them); batches are then no larger than one second's worth.
         public var pointsPerSecond: Double?
+        /// Leave points without a timestamp for the server to stamp when they arrive, instead of
+        /// stamping them with the time they are read, in `precision`.
+        ///
+        /// Unsafe: a batch tried again after a lost answer is stamped anew by the server, so
+        /// points it had already stored are stored a second time.
+        public var serverTimestamps = false
 
         /// Creates options with the defaults.
         public init() {}
@@ -66,6 +72,8 @@ public final class LineProtocolWriter {
         public var rejectedByServer = 0
         /// Requests sent.
         public var batches = 0
+        /// Batches sent more than once after a transient failure (connect error, timeout, 5xx, 429).
+        public var retriedBatches = 0
 
         /// Everything rejected.
         public var rejected: Int { rejectedByValidator + rejectedByServer }
@@ -87,6 +95,7 @@ public final class LineProtocolWriter {
         total.written = sent.written
         total.rejectedByServer = sent.rejectedByServer
         total.batches = sent.batches
+        total.retriedBatches = sent.retriedBatches
         return total
     }
 
@@ -113,10 +122,10 @@ public final class LineProtocolWriter {
     /// Creates a writer; `onRejection` hears of every line that is not written, from the
     /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
     public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
-        let sender = BatchSender(pointsPerSecond: options.pointsPerSecond, onRejection: onRejection) { body, database, rp, _ in
+        let sender = BatchSender(pointsPerSecond: options.pointsPerSecond, onRejection: onRejection) { body, database, rp, _, onRetry in
             try client.write(
                 lines: body, database: database, retentionPolicy: rp,
-                precision: options.precision, consistency: options.consistency)
+                precision: options.precision, consistency: options.consistency, onRetry: onRetry)
         }
         self.init(options: options, onRejection: onRejection, sender: sender) { statement, database in
             do {
@@ -135,7 +144,7 @@ public final class LineProtocolWriter {
         onRejection: @escaping @Sendable (Rejection) -> Void,
         dryRun: @escaping @Sendable (Operation) -> Void
     ) {
-        let sender = BatchSender(pointsPerSecond: nil, onRejection: onRejection) { body, database, rp, points in
+        let sender = BatchSender(pointsPerSecond: nil, onRejection: onRejection) { body, database, rp, points, _ in
             dryRun(.write(body: body, database: database, retentionPolicy: rp, points: points))
         }
         self.init(options: options, onRejection: onRejection, sender: sender) { statement, database in
@@ -237,7 +246,11 @@ public final class LineProtocolWriter {
         let problem = bytes.withUnsafeBytes { validator.problem(in: $0) }
         checked.records += 1
         guard let problem else {
-            batch.append(bytes, source: source, line: record.line)
+            if options.serverTimestamps || bytes.withUnsafeBytes({ validator.hasTimestamp(in: $0) }) {
+                batch.append(bytes, source: source, line: record.line)
+            } else {
+                batch.append(stamped(bytes), source: source, line: record.line)
+            }
             if batch.lines.count >= batchSize || batch.bytes.count >= options.batchBytes { try flush() }
             return
         }
@@ -252,6 +265,21 @@ public final class LineProtocolWriter {
         for inner in again {
             try take(inner, in: rest)
         }
+    }
+
+    /// `line` (valid, without a timestamp) with the current time appended, in the precision of
+    /// the write, so that a batch sent twice overwrites its points instead of adding them again.
+    private func stamped(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var text = Array(line)
+        while let last = text.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == 0 {
+            text.removeLast()
+        }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let nanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        text.append(UInt8(ascii: " "))
+        text += String(nanoseconds / options.precision.nanosecondsPerUnit).utf8
+        return text[...]
     }
 
     /// Follows the directive of an `influx -import` comment line; other comments are ignored.

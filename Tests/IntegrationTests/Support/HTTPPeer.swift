@@ -36,6 +36,18 @@ final class HTTPPeer {
         var clientCA: URL?
     }
 
+    /// A scripted answer: the peer answers its next request with it, whatever the path.
+    struct Answer: Encodable {
+        /// The status code.
+        var status: Int
+        /// The `Retry-After` header, if any.
+        var retryAfter: String? = nil
+        /// The `error` text of the JSON body.
+        var error: String = "scripted"
+        /// Pass the request on to the upstream server first and drop its answer (a lost answer).
+        var forward: Bool = false
+    }
+
     /// The port the peer listens on.
     let port: Int
     /// The peer's temporary directory (journal, logs, release file).
@@ -55,7 +67,13 @@ final class HTTPPeer {
     /// - Parameters:
     ///   - queryBody: the `/query` answer, in pieces (`stream` sends one HTTP chunk per piece).
     ///   - status: the status of the `html` mode's page.
-    init(_ mode: Mode, queryBody: [String] = [], status: Int = 502, tls: TLS? = nil) throws {
+    ///   - answers: scripted answers to the first requests, in order.
+    ///   - maxBody: answer 413 to a `/write` whose body is longer (once the answers are used up).
+    ///   - upstream: pass every request on to this `http://host:port` (once the answers are used up).
+    init(
+        _ mode: Mode, queryBody: [String] = [], status: Int = 502, tls: TLS? = nil,
+        answers: [Answer] = [], maxBody: Int? = nil, upstream: String? = nil
+    ) throws {
         guard let python = Self.locate("python3") else { throw HTTPPeerError.pythonNotFound }
         directory = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("\(InfluxServer.leftoverPrefix)\(getpid())-peer-\(UUID().uuidString.prefix(8))")
@@ -69,6 +87,13 @@ final class HTTPPeer {
         for piece in queryBody {
             arguments += ["--query-body", piece]
         }
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        for answer in answers {
+            arguments += ["--answer", String(decoding: try encoder.encode(answer), as: UTF8.self)]
+        }
+        if let maxBody { arguments += ["--max-body", String(maxBody)] }
+        if let upstream { arguments += ["--upstream", upstream] }
         if let tls {
             arguments += ["--tls-cert", tls.certificate.path, "--tls-key", tls.key.path]
             if let clientCA = tls.clientCA { arguments += ["--client-ca", clientCA.path] }

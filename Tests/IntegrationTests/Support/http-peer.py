@@ -19,6 +19,12 @@ Modes (--mode):
   proxy      a forwarding HTTP proxy: requests with an absolute URL are sent on to their
              target with an added `Via: 1.1 http-peer`, and the answer is relayed with one too.
 
+Scripted answers (influxdb mode): each --answer JSON object, in order, answers one request
+whatever its path: {"status": 503, "retry_after": "1", "error": "text", "forward": true}; with
+"forward" the request is first passed to --upstream (its answer is dropped: a lost answer).
+Once they are used up, a /write whose body is longer than --max-body gets 413, and with
+--upstream every request is passed on to that server (a reverse proxy) and its answer relayed.
+
 TLS: --tls-cert and --tls-key serve HTTPS; --client-ca also requires a client certificate
 signed by that CA.
 
@@ -120,7 +126,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
         accepts_gzip = "gzip" in (self.headers.get("Accept-Encoding") or "")
         gzip_answer = accepts_gzip and mode in ("influxdb", "stream") and self.is_query()
         self.record(body, response_gzip=gzip_answer)
-        if mode == "html":
+        answer = self.server.next_answer()
+        options = self.server.options
+        if answer is not None:
+            if answer.get("forward"):
+                self.pass_on(body)
+            self.answer_status(answer["status"], answer.get("retry_after"), answer.get("error", "scripted"))
+        elif options.max_body is not None and len(body) > options.max_body and not self.is_query():
+            self.answer_status(413, None, "http: request body too large")
+        elif options.upstream:
+            self.relay(*self.pass_on(body))
+        elif mode == "html":
             self.answer_html()
         elif mode == "silent":
             self.hang()
@@ -227,6 +243,44 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.server.journal.record(event="abandoned")
         return False
 
+    def answer_status(self, status, retry_after, error):
+        if status == 204:
+            payload = b""
+        else:
+            payload = json.dumps({"error": error}).encode()
+        self.send_response(status)
+        self.send_header("X-Influxdb-Version", VERSION)
+        if retry_after is not None:
+            self.send_header("Retry-After", str(retry_after))
+        if payload:
+            self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def pass_on(self, body):
+        """Sends the request to --upstream; returns its status, headers and body."""
+        upstream = urllib.parse.urlsplit(self.server.options.upstream)
+        headers = {name: value for name, value in self.headers.items()
+                   if name.lower() not in ("connection", "keep-alive", "transfer-encoding", "host")}
+        connection = http.client.HTTPConnection(upstream.hostname, upstream.port or 80, timeout=30)
+        try:
+            connection.request(self.command, self.path, body=body if body else None, headers=headers)
+            answer = connection.getresponse()
+            return answer.status, answer.getheaders(), answer.read()
+        finally:
+            connection.close()
+
+    def relay(self, status, headers, payload):
+        self.send_response(status)
+        for name, value in headers:
+            if name.lower() not in ("connection", "keep-alive", "transfer-encoding", "content-length",
+                                    "date", "server", "content-encoding"):
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
     def answer_html(self):
         page = b"<html><head><title>502 Bad Gateway</title></head>\r\n<body>bad gateway</body></html>\r\n"
         self.send_response(self.server.options.status)
@@ -277,6 +331,10 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = False
 
+    def next_answer(self):
+        with self.answers_lock:
+            return self.answers.pop(0) if self.answers else None
+
     def handle_error(self, request, client_address):
         # TLS failures are already in the journal; a client hanging up is not news.
         pass
@@ -296,6 +354,9 @@ def parse_arguments():
     parser.add_argument("--tls-cert")
     parser.add_argument("--tls-key")
     parser.add_argument("--client-ca", help="require a client certificate signed by this CA")
+    parser.add_argument("--answer", action="append", default=[], help="a scripted answer, JSON")
+    parser.add_argument("--max-body", type=int, help="answer 413 to a longer /write body")
+    parser.add_argument("--upstream", help="pass requests on to this http://host:port")
     return parser.parse_args()
 
 
@@ -339,6 +400,8 @@ def main():
     server = Server(("127.0.0.1", options.port), Handler)
     server.options = options
     server.journal = Journal(options.log)
+    server.answers = [json.loads(answer) for answer in options.answer]
+    server.answers_lock = threading.Lock()
     server.tls_context = None
     if options.tls_cert:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -1,0 +1,58 @@
+import Foundation
+
+/// A failure that may go away when the request is tried again.
+struct TransientFailure: Error {
+    /// What the caller gets when no retry is left.
+    var error: InfluxError
+    /// The seconds the server's `Retry-After` asked for.
+    var retryAfter: Double?
+
+    /// Runs `work`, turning its connect errors and timeouts into transient failures.
+    static func catching<T>(_ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let error as InfluxError where RetryPolicy.isTransient(error) {
+            throw TransientFailure(error: error)
+        }
+    }
+}
+
+extension InfluxClient {
+    /// Runs `attempt` until it succeeds, fails for good, or the ``RetryPolicy`` of the
+    /// configuration gives up; `attempt` throws ``TransientFailure`` for what may be tried again
+    /// and gets the seconds left of the configured timeout. `onRetry` hears of each retry.
+    func retrying<T>(onRetry: () -> Void = {}, _ attempt: (_ timeout: Double?) throws -> T) throws -> T {
+        let policy = RetryPolicy(configuration: configuration)
+        let start = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        var retry = 0
+        while true {
+            do {
+                return try attempt(policy.timeout.map { max($0 - elapsed(), 0.001) })
+            } catch let failure as TransientFailure {
+                retry += 1
+                guard let wait = policy.delay(
+                    beforeRetry: retry, retryAfter: failure.retryAfter, elapsed: elapsed(),
+                    jitter: Double.random(in: 0...1))
+                else { throw failure.error }
+                onRetry()
+                Thread.sleep(forTimeInterval: wait)
+            }
+        }
+    }
+
+    /// Sends a request that may safely be repeated (a write, a ping), trying again after connect
+    /// errors, timeouts, 5xx and 429 answers as the configuration allows.
+    func sendRetrying(_ request: HTTPRequest, onRetry: () -> Void = {}) throws -> (HTTPResponseHead, [UInt8]) {
+        try retrying(onRetry: onRetry) { timeout in
+            var attempt = request
+            attempt.timeout = timeout
+            let (head, body) = try TransientFailure.catching { try send(attempt) }
+            if RetryPolicy.isTransient(status: head.status) {
+                throw TransientFailure(
+                    error: .response(head, body: body), retryAfter: RetryPolicy.retryAfter(head.headers["retry-after"]))
+            }
+            return (head, body)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// When and how long to wait before a request is tried again.
+///
+/// Connect errors, timeouts, 5xx answers and 429 are transient and tried again, after a jittered
+/// exponential backoff (`baseDelay`, doubled each time, at most `maxDelay`, then scaled by a random
+/// factor between 0.5 and 1); a `Retry-After` answer is never tried sooner than it asks, and is not
+/// tried again at all when it asks for more than `maxDelay`. 400, 401, 403, 404 and every other
+/// answer are final. At most `retries` retries are made, and none whose wait would end after
+/// `timeout` seconds counted from the first try.
+public struct RetryPolicy: Sendable, Equatable {
+    /// How many times a request is tried again (0: once only).
+    public var retries: Int
+    /// The wait before the first retry, in seconds.
+    public var baseDelay: Double
+    /// The longest wait, in seconds.
+    public var maxDelay: Double
+    /// Seconds all tries and waits together may take; `nil` for no limit.
+    public var timeout: Double?
+
+    /// Creates a policy.
+    public init(retries: Int, baseDelay: Double = 0.1, maxDelay: Double = 10, timeout: Double? = nil) {
+        self.retries = retries
+        self.baseDelay = baseDelay
+        self.maxDelay = maxDelay
+        self.timeout = timeout
+    }
+
+    /// The policy of a client configuration.
+    public init(configuration: ClientConfiguration) {
+        self.init(
+            retries: configuration.retries, baseDelay: configuration.retryBaseDelay,
+            maxDelay: configuration.retryMaxDelay, timeout: configuration.timeout)
+    }
+
+    /// Whether an answer with `status` may be tried again: 429 and 5xx.
+    public static func isTransient(status: Int) -> Bool {
+        status == 429 || (500...599).contains(status)
+    }
+
+    /// Whether a request that failed with `error` may be tried again: connect errors and timeouts.
+    public static func isTransient(_ error: InfluxError) -> Bool {
+        switch error {
+        case .connectionFailed, .timeout: return true
+        default: return false
+        }
+    }
+
+    /// Seconds to wait before retry number `retry` (from 1), or `nil` to give up.
+    ///
+    /// - Parameters:
+    ///   - retryAfter: the seconds the server's `Retry-After` asked for, if it did.
+    ///   - elapsed: seconds since the first try started.
+    ///   - jitter: a number in 0...1 (random in use) that scales the backoff between half and all of it.
+    public func delay(beforeRetry retry: Int, retryAfter: Double?, elapsed: Double, jitter: Double) -> Double? {
+        guard retry >= 1, retry <= retries else { return nil }
+        let backoff = min(maxDelay, baseDelay * pow(2, Double(min(retry - 1, 60))))
+        var wait = backoff * (0.5 + 0.5 * min(max(jitter, 0), 1))
+        if let retryAfter {
+            guard retryAfter <= maxDelay else { return nil }
+            wait = max(wait, retryAfter)
+        }
+        if let timeout, elapsed + wait >= timeout { return nil }
+        return wait
+    }
+
+    /// The seconds a `Retry-After` value asks for: delay-seconds, or an HTTP date relative to `now`.
+    public static func retryAfter(_ value: String?, now: Date = Date()) -> Double? {
+        guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if let seconds = Int(text) { return Double(max(seconds, 0)) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: text) else { return nil }
+        return max(date.timeIntervalSince(now), 0)
+    }
+}

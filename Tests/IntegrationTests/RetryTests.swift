@@ -1,0 +1,143 @@
+import Foundation
+import Synchronization
+import InfluxKit
+import Testing
+
+/// Retries against a scripted peer, and against a real influxd behind a peer that loses answers.
+@Suite(.integration)
+struct RetryTests {
+    /// A client of `peer` that retries without waiting long.
+    func client(_ peer: HTTPPeer, retries: Int = 3) throws -> InfluxClient {
+        var configuration = peer.configuration()
+        configuration.retries = retries
+        configuration.retryBaseDelay = 0.01
+        return try InfluxClient(configuration: configuration)
+    }
+
+    @Test func aWriteSucceedsAfterTransientAnswers() throws {
+        let peer = try HTTPPeer(.influxdb, answers: [
+            .init(status: 503), .init(status: 503, retryAfter: "1"), .init(status: 429),
+        ])
+        try client(peer).write(lines: ["m v=1 1"])
+        let requests = try peer.requests()
+        #expect(requests.count == 4)
+        #expect(requests.allSatisfy { $0.path == "/write" && $0.bodyBytes == Array("m v=1 1\n".utf8) })
+    }
+
+    @Test func aPingIsRetriedToo() throws {
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 502)])
+        #expect(try client(peer).ping() == "1.6.7-peer")
+        #expect(try peer.requests().count == 2)
+    }
+
+    @Test func aQueryIsRetriedBeforeAnyAnswerArrived() throws {
+        let peer = try HTTPPeer(.influxdb, queryBody: [TransportTests.cpuAnswer], answers: [.init(status: 503)])
+        let results = try client(peer).query("SELECT value FROM cpu")
+        #expect(try results.onlyRows() == TransportTests.cpuRows)
+        #expect(try peer.requests().count == 2)
+    }
+
+    @Test(arguments: [400, 401, 403, 404])
+    func finalAnswersAreNotRetried(status: Int) throws {
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: status, error: "final")])
+        #expect(throws: InfluxError.self) { try client(peer).write(lines: ["m v=1 1"]) }
+        #expect(try peer.requests().count == 1)
+    }
+
+    @Test func retriesStopAfterTheConfiguredNumber() throws {
+        let peer = try HTTPPeer(.influxdb, answers: Array(repeating: .init(status: 503, error: "busy"), count: 3))
+        #expect(throws: InfluxError.http(status: 503, message: "busy")) {
+            try client(peer, retries: 2).write(lines: ["m v=1 1"])
+        }
+        #expect(try peer.requests().count == 3)
+    }
+
+    @Test func aRetryAfterLongerThanTheLongestWaitEndsTheRetries() throws {
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, retryAfter: "3600", error: "later")])
+        #expect(throws: InfluxError.http(status: 503, message: "later")) { try client(peer).write(lines: ["m v=1 1"]) }
+        #expect(try peer.requests().count == 1)
+    }
+
+    @Test func aRetryAfterBeyondTheTimeoutEndsTheRetries() throws {
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, retryAfter: "5", error: "later")])
+        var configuration = peer.configuration()
+        configuration.timeout = 2
+        #expect(throws: InfluxError.http(status: 503, message: "later")) {
+            try InfluxClient(configuration: configuration).write(lines: ["m v=1 1"])
+        }
+        #expect(try peer.requests().count == 1)
+    }
+
+    // MARK: The writer
+
+    /// Writes `text` through a writer of `client` and returns the summary and the rejections.
+    func write(_ text: String, client: InfluxClient, options: LineProtocolWriter.Options = .init())
+        throws -> (summary: LineProtocolWriter.Summary, rejections: [LineProtocolWriter.Rejection]) {
+        let rejections = Mutex<[LineProtocolWriter.Rejection]>([])
+        let writer = LineProtocolWriter(client: client, options: options) { rejection in
+            rejections.withLock { $0.append(rejection) }
+        }
+        writer.beginSource("in")
+        try Array(text.utf8).withUnsafeBytes { try writer.append($0) }
+        try writer.endSource()
+        let summary = try writer.finish()
+        return (summary, rejections.withLock { $0 })
+    }
+
+    @Test func retriedBatchesAreCounted() throws {
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503), .init(status: 500)])
+        var options = LineProtocolWriter.Options()
+        options.batchSize = 2
+        let (summary, rejections) = try write("m v=1 1\nm v=2 2\nm v=3 3\n", client: client(peer), options: options)
+        #expect(rejections.isEmpty)
+        #expect(summary.written == 3)
+        #expect(summary.batches == 2)
+        #expect(summary.retriedBatches == 1, "only the first batch was answered 503 and 500")
+        #expect(try peer.requests().count == 4)
+    }
+
+    @Test func aBodyTooLargeIsSentAgainInSmallerParts() throws {
+        let lines = (1...8).map { "m v=\($0) \($0)" }
+        let peer = try HTTPPeer(.influxdb, maxBody: 20)
+        let (summary, rejections) = try write(
+            lines.joined(separator: "\n") + "\nm,tag=much-too-long-for-the-server v=9 9\n", client: client(peer))
+        #expect(summary.written == 8)
+        #expect(summary.rejectedByServer == 1)
+        #expect(rejections.map(\.line) == [9])
+        let accepted = try peer.requests().filter { $0.bodyBytes.count <= 20 }
+        let written = accepted.flatMap { String(decoding: $0.bodyBytes, as: UTF8.self).split(separator: "\n") }
+        #expect(written.map(String.init) == lines, "every line once, in order")
+    }
+
+    @Test(arguments: [false, true])
+    func aLostAnswerDuplicatesNothingUnlessTheServerStamps(serverTimestamps: Bool) throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase("lostAnswer\(serverTimestamps)")
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, forward: true)], upstream: "http://127.0.0.1:\(server.port)")
+        var options = LineProtocolWriter.Options()
+        options.database = database
+        options.serverTimestamps = serverTimestamps
+        let (summary, _) = try write("m,k=a v=1\nm,k=b v=2\nm,k=c v=3\n", client: client(peer), options: options)
+        #expect(summary.written == 3)
+        #expect(summary.retriedBatches == 1)
+        let rows = try server.client().query("SELECT count(v) FROM m", database: database).onlyRows()
+        #expect(rows.first?.last == .integer(serverTimestamps ? 6 : 3), "the first try was stored, its answer lost")
+    }
+
+    @Test func pointsWithoutTimestampsCarryTheClientsTime() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        var options = LineProtocolWriter.Options()
+        options.database = database
+        options.precision = .seconds
+        let before = Int64(Date().timeIntervalSince1970)
+        _ = try write("m v=1\nm v=2.5 1000\n", client: server.client(), options: options)
+        let after = Int64(Date().timeIntervalSince1970)
+        let rows = try server.client().query("SELECT v FROM m", database: database, epoch: .nanoseconds).onlyRows()
+        #expect(rows.count == 2)
+        #expect(rows.first == [.integer(1000 * 1_000_000_000), .float(2.5)])
+        guard case let .integer(stamped) = rows.last?.first else { throw TestFailure("no time: \(rows)") }
+        #expect(stamped % 1_000_000_000 == 0, "stamped in the write's precision")
+        #expect((before...after).contains(stamped / 1_000_000_000))
+    }
+}
