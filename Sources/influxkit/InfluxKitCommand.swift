@@ -30,7 +30,7 @@ struct InfluxKitCommand: ParsableCommand {
             SecretArguments.scrub()
             try command.run()
         } catch let error as InfluxError {
-            Diagnostics.error(error.description)
+            Diagnostics.error(error.messageWithHint)
             Foundation.exit(error.exitCode)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

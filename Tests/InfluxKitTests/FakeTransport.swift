@@ -37,9 +37,12 @@ final class FakeTransport: HTTPTransport {
 }
 
 extension InfluxClient {
-    /// A client whose requests go to `transport`.
-    static func fake(_ transport: FakeTransport, database: String? = "db") throws -> InfluxClient {
+    /// A client whose requests go to `transport`; each request is tried once unless `retries`
+    /// says otherwise (a fake without answers left answers 204, which would hide failures).
+    static func fake(_ transport: FakeTransport, database: String? = "db", retries: Int = 0) throws -> InfluxClient {
         var configuration = ClientConfiguration(database: database)
+        configuration.retries = retries
+        configuration.retryBaseDelay = 0.001
         configuration.username = "alice"
         configuration.password = "s3cret"
         return try InfluxClient(configuration: configuration, makeTransport: { _ in transport })

@@ -61,3 +61,30 @@ import Testing
         }
     }
 }
+
+/// Retries through the fake transport: which answers are tried again, and how often.
+@Suite struct ClientRetryTests {
+    typealias Answer = FakeTransport.Answer
+
+    @Test func transientAnswersAreTriedAgainUntilOneSucceeds() throws {
+        let transport = FakeTransport([Answer(status: 503), Answer(status: 429), Answer(status: 204)])
+        try InfluxClient.fake(transport, retries: 3).write(lines: ["m v=1 1"])
+        #expect(transport.requests.count == 3)
+    }
+
+    @Test func theLastTransientAnswerIsThrownWhenNoRetryIsLeft() throws {
+        let transport = FakeTransport(Array(repeating: Answer(status: 500, body: #"{"error":"boom"}"#), count: 3))
+        #expect(throws: InfluxError.http(status: 500, message: "boom")) {
+            try InfluxClient.fake(transport, retries: 2).write(lines: ["m v=1 1"])
+        }
+        #expect(transport.requests.count == 3)
+    }
+
+    @Test func aQueryAnsweredWithTheWrongStatusIsNotRetriedUnlessTransient() throws {
+        let transport = FakeTransport([Answer(status: 400, body: #"{"error":"error parsing query"}"#)])
+        #expect(throws: InfluxError.http(status: 400, message: "error parsing query")) {
+            _ = try InfluxClient.fake(transport, retries: 3).query("SELEC 1")
+        }
+        #expect(transport.requests.count == 1)
+    }
+}

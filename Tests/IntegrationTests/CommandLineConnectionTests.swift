@@ -125,12 +125,12 @@ struct CommandLineConnectionTests {
 
     @Test func tokenAndGzipReachThePeer() throws {
         let peer = try HTTPPeer(.influxdb)
-        let run = try influxkit(["write", "--url", peer.url, "-d", "db", "--token", "tok123", "--gzip", "--consistency", "one", "--rp", "week"], "m v=1\n", [:])
+        let run = try influxkit(["write", "--url", peer.url, "-d", "db", "--token", "tok123", "--gzip", "--consistency", "one", "--rp", "week"], "m v=1 1\n", [:])
         #expect(run.status == 0)
         let request = try #require(try peer.requests().first)
         #expect(request.header("Authorization") == ["Token tok123"])
         #expect(request.header("Content-Encoding") == ["gzip"])
-        #expect(request.decodedBodyBytes == Array("m v=1\n".utf8))
+        #expect(request.decodedBodyBytes == Array("m v=1 1\n".utf8))
         #expect(request.target == "/write?db=db&precision=n&rp=week&consistency=one")
 
         let fromEnvironment = try influxkit(["ping", "--url", peer.url], "", ["INFLUX_TOKEN": "envtok"])

@@ -3,9 +3,15 @@ import Foundation
 extension InfluxServer {
     /// The `influxdb.conf` of a private server: all state under `directory`, HTTP on
     /// `127.0.0.1:port`, the RPC service on `127.0.0.1:port+1`, no other listener, no reporting,
-    /// quiet logs. With `udp`, a UDP listener writing into its database is on as well.
-    static func configuration(directory: URL, port: Int, authEnabled: Bool, udp: UDPListener? = nil) -> String {
+    /// quiet logs. With `udp`, a UDP listener writing into its database is on as well; with
+    /// `tls`, the HTTP service speaks HTTPS only, with that certificate.
+    static func configuration(
+        directory: URL, port: Int, authEnabled: Bool, udp: UDPListener? = nil, tls: TLSFiles? = nil
+    ) -> String {
         let root = directory.path
+        let https = tls.map {
+            "https-enabled = true\n  https-certificate = \"\($0.certificate.path)\"\n  https-private-key = \"\($0.key.path)\""
+        } ?? "https-enabled = false"
         return """
             reporting-enabled = false
             bind-address = "127.0.0.1:\(port + 1)"
@@ -27,7 +33,7 @@ extension InfluxServer {
               auth-enabled = \(authEnabled)
               log-enabled = false
               pprof-enabled = false
-              https-enabled = false
+              \(https)
               unix-socket-enabled = false
 
             [logging]

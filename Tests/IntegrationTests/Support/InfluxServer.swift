@@ -32,20 +32,33 @@ final class InfluxServer: Sendable {
     let directory: URL
     /// The administrator of a server with authentication on; `nil` when authentication is off.
     let admin: Credentials?
+    /// The certificate and key of a server that speaks HTTPS.
+    struct TLSFiles: Sendable {
+        /// The PEM certificate.
+        var certificate: URL
+        /// Its PEM private key.
+        var key: URL
+        /// The PEM certificate of the CA that signed it.
+        var authority: URL
+    }
+
     /// The UDP listener, when the server was started with one.
     let udp: UDPListener?
+    /// The certificate of a server that speaks HTTPS only; `nil` for plain HTTP.
+    let tls: TLSFiles?
     /// The PID of `influxd`.
     let processIdentifier: Int32
     private let process: Process
 
-    /// `http://127.0.0.1:PORT`, for clients under test.
-    var url: String { "http://127.0.0.1:\(port)" }
+    /// `http(s)://127.0.0.1:PORT`, for clients under test.
+    var url: String { "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)" }
 
-    private init(port: Int, directory: URL, admin: Credentials?, udp: UDPListener?, process: Process) {
+    private init(port: Int, directory: URL, admin: Credentials?, udp: UDPListener?, tls: TLSFiles?, process: Process) {
         self.port = port
         self.directory = directory
         self.admin = admin
         self.udp = udp
+        self.tls = tls
         self.process = process
         self.processIdentifier = process.processIdentifier
     }
@@ -59,6 +72,11 @@ extension InfluxServer {
         try InfluxServer.start(admin: Credentials(username: "admin", password: randomToken()))
     }
     private static let udpServer = Result { try InfluxServer.start(udpDatabase: "udp") }
+    private static let tlsServer = Result {
+        let certificates = try TestCertificates.shared()
+        return try InfluxServer.start(tls: TLSFiles(
+            certificate: certificates.server, key: certificates.serverKey, authority: certificates.authority))
+    }
 
     /// The server without authentication, started on first use.
     ///
@@ -75,6 +93,12 @@ extension InfluxServer {
     /// The server with a UDP listener writing into the database `udp`, started on first use.
     static func withUDP() throws -> InfluxServer {
         try udpServer.get()
+    }
+
+    /// The server speaking HTTPS only, with a certificate of the throwaway CA of
+    /// `TestCertificates`, started on first use.
+    static func withTLS() throws -> InfluxServer {
+        try tlsServer.get()
     }
 
     private static func randomToken() -> String {
@@ -97,10 +121,12 @@ extension InfluxServer {
     ///
     /// - Parameters:
     ///   - udpDatabase: when given, a UDP listener on a free port writes into this database.
+    ///   - tls: when given, the server speaks HTTPS only, with this certificate.
     ///   - searchPath: where to look for `influxd`, in the form of `PATH`.
     static func start(
         admin: Credentials? = nil,
         udpDatabase: String? = nil,
+        tls: TLSFiles? = nil,
         searchPath: String? = ProcessInfo.processInfo.environment["PATH"]
     ) throws -> InfluxServer {
         guard let executable = locateInfluxd(searchPath: searchPath) else {
@@ -119,7 +145,7 @@ extension InfluxServer {
                 udp = UDPListener(port: udpPort, database: udpDatabase)
             }
             do {
-                return try launch(executable, port: port, admin: admin, udp: udp)
+                return try launch(executable, port: port, admin: admin, udp: udp, tls: tls)
             } catch InfluxServerError.exitedDuringStart where attempt < startAttempts {
                 // Most likely another process took one of the ports since we checked: try others.
                 attempt += 1
@@ -136,13 +162,13 @@ extension InfluxServer {
     }
 
     private static func launch(
-        _ executable: URL, port: Int, admin: Credentials?, udp: UDPListener?
+        _ executable: URL, port: Int, admin: Credentials?, udp: UDPListener?, tls: TLSFiles?
     ) throws -> InfluxServer {
         let directory = URL(fileURLWithPath: NSTemporaryDirectory())
             .appendingPathComponent("\(leftoverPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let configuration = configuration(
-            directory: directory, port: port, authEnabled: admin != nil, udp: udp)
+            directory: directory, port: port, authEnabled: admin != nil, udp: udp, tls: tls)
         try configuration.write(to: directory.appendingPathComponent("influxdb.conf"), atomically: true, encoding: .utf8)
         let logURL = directory.appendingPathComponent("influxd.log")
         FileManager.default.createFile(atPath: logURL.path, contents: nil)
@@ -160,7 +186,7 @@ extension InfluxServer {
             to: directory.appendingPathComponent("influxd.pid"), atomically: true, encoding: .utf8)
 
         let server = InfluxServer(
-            port: port, directory: directory, admin: admin, udp: udp, process: process)
+            port: port, directory: directory, admin: admin, udp: udp, tls: tls, process: process)
         running.withLock { $0.append(server) }
         do {
             try server.waitUntilReady()
@@ -180,13 +206,34 @@ extension InfluxServer {
         let deadline = ContinuousClock.now + .seconds(Self.startTimeout)
         while ContinuousClock.now < deadline {
             guard isRunning else { throw InfluxServerError.exitedDuringStart(log: logTail()) }
-            if let response = try? LoopbackHTTP.send("GET", port: port, target: "/ping", timeout: 2),
+            if let tls {
+                if Self.pingsOverTLS(port: port, authority: tls.authority), isRunning { return }
+            } else if let response = try? LoopbackHTTP.send("GET", port: port, target: "/ping", timeout: 2),
                response.status == 204, isRunning {
                 return
             }
             usleep(50_000)
         }
         throw InfluxServerError.startTimedOut(seconds: Self.startTimeout, log: logTail())
+    }
+
+    /// Whether `curl` gets a 204 from `/ping` over HTTPS, trusting `authority` (the fixture does
+    /// not use the TLS code under test).
+    private static func pingsOverTLS(port: Int, authority: URL) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "2",
+            "--cacert", authority.path, "https://127.0.0.1:\(port)/ping",
+        ]
+        let output = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        let status = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: status, as: UTF8.self) == "204"
     }
 
     /// Whether `influxd` still runs (a zombie does not count).
