@@ -140,4 +140,30 @@ struct RetryTests {
         #expect(stamped % 1_000_000_000 == 0, "stamped in the write's precision")
         #expect((before...after).contains(stamped / 1_000_000_000))
     }
+
+    // MARK: The command line
+
+    @Test func theWriteSummaryCountsRetriedBatches() throws {
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, retryAfter: "0")])
+        let run = try CommandLineTests.influxkit(
+            ["write", "--url", peer.url, "-d", "db", "--batch-size", "1", "--precision", "s"], input: "m v=1 1\nm v=2 2\n")
+        #expect(run.status == 0)
+        #expect(run.stderr == "wrote 2 points, rejected 0 lines, 1 batches retried\n")
+        #expect(try peer.requests().count == 3)
+    }
+
+    @Test func withRetriesZeroAFailedWriteIsNotRepeated() throws {
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, error: "overloaded")])
+        let run = try CommandLineTests.influxkit(
+            ["write", "--url", peer.url, "-d", "db", "--retries", "0"], input: "m v=1 1\n")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("server answered http 503: overloaded"), "\(run.stderr)")
+        #expect(try peer.requests().count == 1)
+    }
+
+    @Test func theHelpSaysWhyServerTimestampsAreUnsafe() throws {
+        let run = try CommandLineTests.influxkit(["write", "--help"])
+        #expect(run.stdout.contains("--server-timestamps"))
+        #expect(run.stdout.contains("Unsafe"))
+    }
 }
