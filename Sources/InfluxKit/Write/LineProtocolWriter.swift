@@ -42,6 +42,9 @@ public final class LineProtocolWriter {
         /// Unsafe: a batch tried again after a lost answer is stamped anew by the server, so
         /// points it had already stored are stored a second time.
         public var serverTimestamps = false
+        /// Lines (records) longer than this many bytes are rejected (1 MiB by default); a quoted
+        /// string that runs on past it is cut at its first line, which is rejected.
+        public var maxLineLength = 1 << 20
 
         /// Creates options with the defaults.
         public init() {}
@@ -183,7 +186,7 @@ public final class LineProtocolWriter {
     /// Starts a new source; its lines are numbered from 1.
     public func beginSource(_ name: String) {
         source = name
-        splitter = LineProtocolSplitter()
+        splitter = LineProtocolSplitter(maxRecordLength: options.maxLineLength)
         splitter.reportsComments = true
         pending.removeAll(keepingCapacity: true)
         inDDL = false
@@ -243,7 +246,9 @@ public final class LineProtocolWriter {
             }
             return
         }
-        let problem = bytes.withUnsafeBytes { validator.problem(in: $0) }
+        let problem = bytes.count > options.maxLineLength
+            ? "line longer than \(options.maxLineLength) bytes"
+            : bytes.withUnsafeBytes { validator.problem(in: $0) }
         checked.records += 1
         guard let problem else {
             if options.serverTimestamps || bytes.withUnsafeBytes({ validator.hasTimestamp(in: $0) }) {
@@ -258,7 +263,7 @@ public final class LineProtocolWriter {
         onRejection(Rejection(source: source, line: record.line, reason: problem, byServer: false))
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return }
         let rest = Array(buffer[(newline + 1)..<record.range.upperBound])
-        var resplitter = LineProtocolSplitter(firstLine: record.line + 1)
+        var resplitter = LineProtocolSplitter(firstLine: record.line + 1, maxRecordLength: options.maxLineLength)
         resplitter.reportsComments = true
         var again: [LineProtocolSplitter.Record] = []
         _ = rest.withUnsafeBytes { resplitter.split($0, isFinal: true, into: &again) }

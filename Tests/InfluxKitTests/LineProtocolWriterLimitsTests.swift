@@ -1,0 +1,53 @@
+import Foundation
+import InfluxKit
+import Synchronization
+import Testing
+
+/// Oversized lines: rejected with their line numbers, the lines around them still written.
+struct LineProtocolWriterLimitsTests {
+    /// Runs `text` through a dry-run writer; returns the lines it would send and the rejections.
+    func dryRun(_ text: String, maxLineLength: Int? = nil, chunk: Int = 4096)
+        throws -> (sent: [String], rejections: [LineProtocolWriter.Rejection]) {
+        let sent = Mutex<[String]>([])
+        let rejections = Mutex<[LineProtocolWriter.Rejection]>([])
+        var options = LineProtocolWriter.Options()
+        if let maxLineLength { options.maxLineLength = maxLineLength }
+        let writer = LineProtocolWriter(options: options, onRejection: { rejection in
+            rejections.withLock { $0.append(rejection) }
+        }) { operation in
+            guard case let .write(body, _, _, _) = operation else { return }
+            let lines = String(decoding: body, as: UTF8.self).split(separator: "\n").map(String.init)
+            sent.withLock { $0 += lines }
+        }
+        writer.beginSource("in")
+        let bytes = Array(text.utf8)
+        for start in stride(from: 0, to: bytes.count, by: chunk) {
+            try bytes[start..<min(start + chunk, bytes.count)].withUnsafeBytes { try writer.append($0) }
+        }
+        try writer.endSource()
+        try writer.finish()
+        return (sent.withLock { $0 }, rejections.withLock { $0 })
+    }
+
+    @Test func aLineLongerThanOneMebibyteIsRejectedByDefault() throws {
+        let long = "m s=\"" + String(repeating: "x", count: 1 << 20) + "\" 2"
+        let run = try dryRun("m v=1 1\n\(long)\nm v=3 3\n", chunk: 64 << 10)
+        #expect(run.sent == ["m v=1 1", "m v=3 3"])
+        #expect(run.rejections.map(\.line) == [2])
+        #expect(run.rejections.first?.reason == "line longer than 1048576 bytes")
+    }
+
+    @Test func aLineJustUnderTheLimitIsWritten() throws {
+        let line = "m s=\"" + String(repeating: "x", count: 40) + "\" 2"
+        let run = try dryRun("\(line)\n", maxLineLength: line.utf8.count)
+        #expect(run.sent == [line])
+        #expect(run.rejections.isEmpty)
+    }
+
+    @Test func anUnclosedQuoteRunningPastTheLimitLosesOnlyItsFirstLine() throws {
+        let following = (2...21).map { "m v=\($0) \($0)" }
+        let run = try dryRun("m s=\"never closed 1\n" + following.joined(separator: "\n") + "\n", maxLineLength: 64, chunk: 16)
+        #expect(run.rejections.map(\.line) == [1])
+        #expect(run.sent == following)
+    }
+}
