@@ -64,6 +64,13 @@ struct WriteCommand: ParsableCommand {
         """)
     var serverTimestamps = false
 
+    @Option(help: ArgumentHelp("""
+        Record in this file the last input line the server has settled; run the same command \
+        again after a crash or an error to go on from there without gaps or duplicates. Delete \
+        it to start over.
+        """, valueName: "file"))
+    var checkpoint: String?
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         if let rateLimit, !(rateLimit > 0) { throw ValidationError("--rate-limit must be positive") }
@@ -84,6 +91,9 @@ struct WriteCommand: ParsableCommand {
         }
         var refusedPoints = 0
         defer { report(writer.summary, refusedPoints: refusedPoints) }
+        if checkpoint != nil && format == .json {
+            throw ValidationError("--checkpoint works with line protocol only")
+        }
         refusedPoints = try feed(writer, rejections: rejections)
         if writer.summary.rejected + refusedPoints > 0 { throw ExitCode(3) }
     }
@@ -97,6 +107,7 @@ struct WriteCommand: ParsableCommand {
         options.batchSize = batchSize
         options.pointsPerSecond = rateLimit
         options.serverTimestamps = serverTimestamps
+        if let checkpoint, !dryRun { options.onSettled = Checkpoint(path: checkpoint).save }
         return options
     }
 
@@ -106,8 +117,10 @@ struct WriteCommand: ParsableCommand {
         var meter = WriteProgress(mode: progress)
         defer { meter.finish() }
         var refused = 0, bytes = 0
-        for input in (files.isEmpty ? ["-"] : files).map(InputFile.init(name:)) {
-            writer.beginSource(input.name)
+        let resumed = try checkpoint.map { try Checkpoint(path: $0).load() } ?? nil
+        for (name, skipThrough) in try Checkpoint.remaining(files.isEmpty ? ["-"] : files, after: resumed) {
+            let input = InputFile(name: name)
+            writer.beginSource(input.name, skippingThrough: skipThrough)
             switch format {
             case .lp:
                 try input.forEachChunk { chunk in
@@ -146,7 +159,8 @@ struct WriteCommand: ParsableCommand {
         let unit = format == .json ? "points" : "lines"
         let rejected = summary.rejected + refusedPoints
         let verb = dryRun ? "would write" : "wrote"
-        let retried = summary.retriedBatches > 0 ? ", \(summary.retriedBatches) batches retried" : ""
-        Diagnostics.line("\(verb) \(summary.written) points, rejected \(rejected) \(unit)\(retried)")
+        var extra = summary.retriedBatches > 0 ? ", \(summary.retriedBatches) batches retried" : ""
+        if summary.skipped > 0 { extra += ", skipped \(summary.skipped) lines settled before" }
+        Diagnostics.line("\(verb) \(summary.written) points, rejected \(rejected) \(unit)\(extra)")
     }
 }

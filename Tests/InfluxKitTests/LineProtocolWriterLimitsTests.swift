@@ -51,3 +51,28 @@ struct LineProtocolWriterLimitsTests {
         #expect(run.sent == following)
     }
 }
+
+/// Resuming a source after the position an earlier run had settled.
+struct LineProtocolWriterResumeTests {
+    @Test func recordsUpToThePositionAreSkippedButDirectivesAmongThemAreFollowed() throws {
+        let operations = Mutex<[LineProtocolWriter.Operation]>([])
+        let settled = Mutex<[LineProtocolWriter.Position]>([])
+        var options = LineProtocolWriter.Options.unstamped
+        options.batchSize = 1
+        options.onSettled = { position in settled.withLock { $0.append(position) } }
+        let writer = LineProtocolWriter(options: options, onRejection: { _ in }) { operation in
+            operations.withLock { $0.append(operation) }
+        }
+        writer.beginSource("export.txt", skippingThrough: 3)
+        try Array("m v=1\n# CONTEXT-DATABASE: other\nm v=2\nm v=3\nm v=4\n".utf8).withUnsafeBytes { try writer.append($0) }
+        try writer.endSource()
+        let summary = try writer.finish()
+        #expect(operations.withLock { $0 } == [
+            .write(body: Array("m v=3\n".utf8), database: "other", retentionPolicy: nil, points: 1),
+            .write(body: Array("m v=4\n".utf8), database: "other", retentionPolicy: nil, points: 1),
+        ])
+        #expect(summary.skipped == 2)
+        #expect(summary.records == 2)
+        #expect(settled.withLock { $0 } == [.init(source: "export.txt", line: 4), .init(source: "export.txt", line: 5)])
+    }
+}

@@ -25,6 +25,7 @@ final class BatchSender: @unchecked Sendable {
     private let deliver: Deliver
     private let pointsPerSecond: Double?
     private let onRejection: @Sendable (LineProtocolWriter.Rejection) -> Void
+    private let onSettled: (@Sendable (LineProtocolWriter.Position) -> Void)?
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
     private var waiting: LineBatch?
@@ -42,9 +43,11 @@ final class BatchSender: @unchecked Sendable {
     init(
         pointsPerSecond: Double?,
         onRejection: @escaping @Sendable (LineProtocolWriter.Rejection) -> Void,
+        onSettled: (@Sendable (LineProtocolWriter.Position) -> Void)? = nil,
         deliver: @escaping Deliver
     ) {
         self.deliver = deliver
+        self.onSettled = onSettled
         self.pointsPerSecond = pointsPerSecond
         self.onRejection = onRejection
         let thread = Thread { [self] in run() }
@@ -98,6 +101,9 @@ final class BatchSender: @unchecked Sendable {
             do {
                 pace(batch.lines.count)
                 try send(batch, lines: batch.lines.indices)
+                if let onSettled, let last = batch.lines.last {
+                    onSettled(.init(source: last.source, line: last.line))
+                }
                 condition.withLock {
                     sending = false
                     condition.broadcast()

@@ -45,9 +45,27 @@ public final class LineProtocolWriter {
         /// Lines (records) longer than this many bytes are rejected (1 MiB by default); a quoted
         /// string that runs on past it is cut at its first line, which is rejected.
         public var maxLineLength = 1 << 20
+        /// Hears, from the sending thread, of the last input line of each batch once the server
+        /// has settled it (written or rejected it): everything up to there needs no sending
+        /// again. Batches are settled in input order. See ``beginSource(_:skippingThrough:)``.
+        public var onSettled: (@Sendable (Position) -> Void)?
 
         /// Creates options with the defaults.
         public init() {}
+    }
+
+    /// A line of an input: the input's name and the line number, counting from 1.
+    public struct Position: Sendable, Equatable, Codable {
+        /// The input's name, e.g. a file path or `-`.
+        public var source: String
+        /// The line, counting from 1.
+        public var line: Int
+
+        /// Creates a position.
+        public init(source: String, line: Int) {
+            self.source = source
+            self.line = line
+        }
     }
 
     /// An input line that was not written.
@@ -75,6 +93,9 @@ public final class LineProtocolWriter {
         public var rejectedByServer = 0
         /// Requests sent.
         public var batches = 0
+        /// Records skipped because an earlier run had them settled (see
+        /// ``LineProtocolWriter/beginSource(_:skippingThrough:)``); not in `records`.
+        public var skipped = 0
         /// Batches sent more than once after a transient failure (connect error, timeout, 5xx, 429).
         public var retriedBatches = 0
 
@@ -116,6 +137,8 @@ public final class LineProtocolWriter {
     /// Whether the current source's target was set back to that of the options.
     private var targetIsReset = true
     private var source = "-"
+    /// Records of the current source starting on this line or before are skipped.
+    private var skipThrough = 0
     private var splitter = LineProtocolSplitter()
     private var pending: [UInt8] = []
     private var records: [LineProtocolSplitter.Record] = []
@@ -125,7 +148,9 @@ public final class LineProtocolWriter {
     /// Creates a writer; `onRejection` hears of every line that is not written, from the
     /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
     public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
-        let sender = BatchSender(pointsPerSecond: options.pointsPerSecond, onRejection: onRejection) { body, database, rp, _, onRetry in
+        let sender = BatchSender(
+            pointsPerSecond: options.pointsPerSecond, onRejection: onRejection, onSettled: options.onSettled
+        ) { body, database, rp, _, onRetry in
             try client.write(
                 lines: body, database: database, retentionPolicy: rp,
                 precision: options.precision, consistency: options.consistency, onRetry: onRetry)
@@ -147,7 +172,7 @@ public final class LineProtocolWriter {
         onRejection: @escaping @Sendable (Rejection) -> Void,
         dryRun: @escaping @Sendable (Operation) -> Void
     ) {
-        let sender = BatchSender(pointsPerSecond: nil, onRejection: onRejection) { body, database, rp, points, _ in
+        let sender = BatchSender(pointsPerSecond: nil, onRejection: onRejection, onSettled: options.onSettled) { body, database, rp, points, _ in
             dryRun(.write(body: body, database: database, retentionPolicy: rp, points: points))
         }
         self.init(options: options, onRejection: onRejection, sender: sender) { statement, database in
@@ -184,8 +209,13 @@ public final class LineProtocolWriter {
     }
 
     /// Starts a new source; its lines are numbered from 1.
-    public func beginSource(_ name: String) {
+    ///
+    /// With `skippingThrough`, the records starting on that line or before are read but not
+    /// checked or sent (the position an earlier run reported to ``Options/onSettled``); comment
+    /// directives among them are still followed, so the target is right where sending resumes.
+    public func beginSource(_ name: String, skippingThrough line: Int = 0) {
         source = name
+        skipThrough = line
         splitter = LineProtocolSplitter(maxRecordLength: options.maxLineLength)
         splitter.reportsComments = true
         pending.removeAll(keepingCapacity: true)
@@ -234,6 +264,10 @@ public final class LineProtocolWriter {
         let bytes = buffer[record.range]
         if record.isComment {
             try obey(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        if record.line <= skipThrough {
+            checked.skipped += 1
             return
         }
         if inDDL {

@@ -46,6 +46,11 @@ final class HTTPPeer {
         var error: String = "scripted"
         /// Pass the request on to the upstream server first and drop its answer (a lost answer).
         var forward: Bool = false
+        /// Pass the request on and relay the answer, as if nothing were scripted (`status` unused).
+        var pass: Bool = false
+
+        /// Passes one request on to the upstream server unchanged.
+        static let passOn = Answer(status: 0, pass: true)
     }
 
     /// The port the peer listens on.

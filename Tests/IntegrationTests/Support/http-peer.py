@@ -21,7 +21,8 @@ Modes (--mode):
 
 Scripted answers (influxdb mode): each --answer JSON object, in order, answers one request
 whatever its path: {"status": 503, "retry_after": "1", "error": "text", "forward": true}; with
-"forward" the request is first passed to --upstream (its answer is dropped: a lost answer).
+"forward" the request is first passed to --upstream (its answer is dropped: a lost answer);
+{"pass": true} passes the request on and relays the answer, as if no answer were scripted.
 Once they are used up, a /write whose body is longer than --max-body gets 413, and with
 --upstream every request is passed on to that server (a reverse proxy) and its answer relayed.
 
@@ -128,7 +129,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.record(body, response_gzip=gzip_answer)
         answer = self.server.next_answer()
         options = self.server.options
-        if answer is not None:
+        if answer is not None and answer.get("pass"):
+            self.relay(*self.pass_on(body))
+        elif answer is not None:
             if answer.get("forward"):
                 self.pass_on(body)
             self.answer_status(answer["status"], answer.get("retry_after"), answer.get("error", "scripted"))

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import InfluxKit
+
+/// The `--checkpoint` file of `influxkit write`: the last input line the server has settled,
+/// as JSON (`{"source":"day1.lp","line":5000}`), replaced atomically after each batch.
+struct Checkpoint: Sendable {
+    /// The file's path.
+    let path: String
+
+    /// The position recorded by an earlier run, `nil` when there is none yet.
+    func load() throws -> LineProtocolWriter.Position? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do {
+            return try JSONDecoder().decode(LineProtocolWriter.Position.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ValidationError("cannot read the checkpoint \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Records `position`: written to a temporary file next to it, then renamed over it, so a
+    /// crash leaves the old or the new position, never half of one.
+    @Sendable func save(_ position: LineProtocolWriter.Position) {
+        guard let data = try? JSONEncoder().encode(position) else { return }
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            Diagnostics.error("warning: cannot write the checkpoint \(temporary)")
+            return
+        }
+        if rename(temporary, path) != 0 {
+            Diagnostics.error("warning: cannot replace the checkpoint \(path)")
+        }
+    }
+
+    /// The inputs still to read after `position`: the inputs before its source are done, its
+    /// source is read from the line after it. Throws when the source is not among `inputs`.
+    static func remaining(_ inputs: [String], after position: LineProtocolWriter.Position?) throws -> [(name: String, skipThrough: Int)] {
+        guard let position else { return inputs.map { ($0, 0) } }
+        guard let index = inputs.firstIndex(of: position.source) else {
+            throw ValidationError("the checkpoint is about \(position.source), which is not among the inputs")
+        }
+        return [(position.source, position.line)] + inputs[(index + 1)...].map { ($0, 0) }
+    }
+}
+
