@@ -80,6 +80,7 @@ struct WriteCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.install()
         let rejections = try RejectionSink(path: errorsFile)
         let writer: LineProtocolWriter
         if dryRun {
@@ -118,20 +119,29 @@ struct WriteCommand: ParsableCommand {
         defer { meter.finish() }
         var refused = 0, bytes = 0
         let resumed = try checkpoint.map { try Checkpoint(path: $0).load() } ?? nil
-        for (name, skipThrough) in try Checkpoint.remaining(files.isEmpty ? ["-"] : files, after: resumed) {
-            let input = InputFile(name: name)
-            writer.beginSource(input.name, skippingThrough: skipThrough)
-            switch format {
-            case .lp:
-                try input.forEachChunk { chunk in
-                    try writer.append(chunk)
-                    bytes += chunk.count
-                    meter.update(writer.summary, bytes: bytes)
+        do {
+            for (name, skipThrough) in try Checkpoint.remaining(files.isEmpty ? ["-"] : files, after: resumed) {
+                let input = InputFile(name: name)
+                writer.beginSource(input.name, skippingThrough: skipThrough)
+                switch format {
+                case .lp:
+                    try input.forEachChunk { chunk in
+                        if Interruption.requested { throw CancellationError() }
+                        try writer.append(chunk)
+                        bytes += chunk.count
+                        meter.update(writer.summary, bytes: bytes)
+                    }
+                case .json:
+                    refused += try appendJSON(input, to: writer, rejections: rejections)
                 }
-            case .json:
-                refused += try appendJSON(input, to: writer, rejections: rejections)
+                if Interruption.requested { throw CancellationError() }
+                try writer.endSource()
             }
-            try writer.endSource()
+        } catch is CancellationError {
+            // Ctrl-C: the batch being filled is not sent, the ones handed over are settled.
+            try writer.stop()
+            Diagnostics.error("interrupted; lines not yet sent were left out")
+            throw ExitCode(130)
         }
         try writer.finish()
         return refused

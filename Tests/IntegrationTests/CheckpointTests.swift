@@ -61,4 +61,45 @@ struct CheckpointTests {
         #expect(run.stderr == "wrote 2 points, rejected 0 lines, skipped 1 lines settled before\n")
         #expect(try count(server, database) == 2)
     }
+
+    @Test func ctrlCSendsNothingHalfDoneReportsAndExitsNonZero() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        let input = (1...5).map { "m,k=\($0) v=\($0)" }.joined(separator: "\n") + "\n"
+        let checkpoint = temporaryPath("checkpoint")
+        defer { try? FileManager.default.removeItem(atPath: checkpoint) }
+        let arguments = ["write", "-d", database, "--batch-size", "2", "--checkpoint", checkpoint] + CommandLineTests.connection(server)
+
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = arguments
+        let stdin = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderr
+        try process.run()
+        // Two full batches go out; the fifth line waits in the batch being filled.
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            if let data = FileManager.default.contents(atPath: checkpoint),
+               let position = try? JSONDecoder().decode(LineProtocolWriter.Position.self, from: data), position.line == 4 {
+                break
+            }
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGINT)
+        try stdin.fileHandleForWriting.close()
+        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(errors)")
+        #expect(errors.contains("interrupted"))
+        #expect(errors.contains("wrote 4 points"), "\(errors)")
+        #expect(try count(server, database) == 4, "the half-filled batch was not sent")
+
+        let resumed = try CommandLineTests.influxkit(arguments, input: input)
+        #expect(resumed.status == 0)
+        #expect(resumed.stderr == "wrote 1 points, rejected 0 lines, skipped 4 lines settled before\n")
+        #expect(try count(server, database) == 5)
+    }
 }

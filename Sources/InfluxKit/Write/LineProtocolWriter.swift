@@ -242,6 +242,17 @@ public final class LineProtocolWriter {
         return summary
     }
 
+    /// Stops without sending the batch being filled: waits until the batches already handed
+    /// over are settled and returns the final counts. The lines of the unsent batch count as
+    /// read but neither written nor rejected; a run resumed from the last position reported to
+    /// ``Options/onSettled`` sends them.
+    @discardableResult
+    public func stop() throws -> Summary {
+        batch = LineBatch(reservingCapacity: 0, database: database, retentionPolicy: retentionPolicy)
+        try sender.finish()
+        return summary
+    }
+
     private func drain(isFinal: Bool) throws {
         if !targetIsReset {
             targetIsReset = true
