@@ -37,6 +37,14 @@ struct LineProtocolWriterLimitsTests {
         #expect(run.rejections.first?.reason == "line longer than 1048576 bytes")
     }
 
+    @Test func aLineWithoutEndIsRejectedOnceItIsTooLongAndTheNextLinesAreStillRead() throws {
+        let long = "m s=\"" + String(repeating: "y", count: 500) + "\" 2"
+        let run = try dryRun("m v=1 1\n\(long)\nm v=3 3\n\(long)", maxLineLength: 100, chunk: 32)
+        #expect(run.sent == ["m v=1 1", "m v=3 3"])
+        #expect(run.rejections.map(\.line) == [2, 4])
+        #expect(run.rejections.allSatisfy { $0.reason == "line longer than 100 bytes" })
+    }
+
     @Test func aLineJustUnderTheLimitIsWritten() throws {
         let line = "m s=\"" + String(repeating: "x", count: 40) + "\" 2"
         let run = try dryRun("\(line)\n", maxLineLength: line.utf8.count)

@@ -137,6 +137,8 @@ public final class LineProtocolWriter {
     /// Whether the current source's target was set back to that of the options.
     private var targetIsReset = true
     private var source = "-"
+    /// Whether the bytes up to the next line end belong to a line rejected as too long.
+    private var skippingLongLine = false
     /// Records of the current source starting on this line or before are skipped.
     private var skipThrough = 0
     private var splitter = LineProtocolSplitter()
@@ -216,6 +218,7 @@ public final class LineProtocolWriter {
     public func beginSource(_ name: String, skippingThrough line: Int = 0) {
         source = name
         skipThrough = line
+        skippingLongLine = false
         splitter = LineProtocolSplitter(maxRecordLength: options.maxLineLength)
         splitter.reportsComments = true
         pending.removeAll(keepingCapacity: true)
@@ -225,8 +228,31 @@ public final class LineProtocolWriter {
 
     /// Takes the next bytes of the current source.
     public func append(_ bytes: UnsafeRawBufferPointer) throws {
+        var bytes = bytes
+        if skippingLongLine {
+            // The rest of a line already rejected as too long is dropped up to its end.
+            guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return }
+            skippingLongLine = false
+            bytes = UnsafeRawBufferPointer(rebasing: bytes[(newline + 1)...])
+        }
         pending.append(contentsOf: bytes)
         try drain(isFinal: false)
+        try rejectOverlongLine()
+    }
+
+    /// Rejects the unfinished line when it is already longer than ``Options/maxLineLength``
+    /// without a line end, and drops the rest of it as it arrives, so memory stays bounded.
+    private func rejectOverlongLine() throws {
+        guard pending.count > options.maxLineLength, !pending.contains(UInt8(ascii: "\n")) else { return }
+        let line = splitter.line
+        checked.records += 1
+        checked.rejectedByValidator += 1
+        onRejection(Rejection(
+            source: source, line: line, reason: "line longer than \(options.maxLineLength) bytes", byServer: false))
+        pending.removeAll(keepingCapacity: false)
+        splitter = LineProtocolSplitter(firstLine: line + 1, maxRecordLength: options.maxLineLength)
+        splitter.reportsComments = true
+        skippingLongLine = true
     }
 
     /// Ends the current source (its last line may lack a newline).
