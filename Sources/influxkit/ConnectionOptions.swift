@@ -110,7 +110,12 @@ struct ConnectionOptions: ParsableArguments {
     /// terminal when the server wants one that was not given.
     /// `observer` hears of every request too.
     func makeClient(observing observer: (@Sendable (RequestLog) -> Void)? = nil) throws -> InfluxClient {
-        var configuration = try configuration()
+        try makeClient(configuration: try configuration(), observing: observer)
+    }
+
+    /// A client for `configuration`, made earlier by ``configuration(environment:)``.
+    func makeClient(configuration: ClientConfiguration, observing observer: (@Sendable (RequestLog) -> Void)? = nil) throws -> InfluxClient {
+        var configuration = configuration
         if let observer {
             let logger = configuration.requestObserver
             configuration.requestObserver = { request in
@@ -133,8 +138,9 @@ struct ConnectionOptions: ParsableArguments {
         return port
     }
 
-    /// One line of standard input, read byte by byte so the rest stays for the command.
-    private static func readPasswordLine() throws -> String {
+    /// One line of standard input, read byte by byte so the rest stays for the command;
+    /// a password never appears in the process's arguments this way.
+    static func readPasswordLine() throws -> String {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         while read(STDIN_FILENO, &byte, 1) == 1 {

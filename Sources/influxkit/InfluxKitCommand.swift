@@ -17,7 +17,10 @@ struct InfluxKitCommand: ParsableCommand {
               gzip -dc points.lp.gz | influxkit write -d metrics
             """,
         version: Self.version,
-        subcommands: [PingCommand.self, QueryCommand.self, WriteCommand.self]
+        subcommands: [
+            PingCommand.self, QueryCommand.self, WriteCommand.self, DatabaseCommand.self, UserCommand.self,
+            RetentionPolicyCommand.self, GrantCommand.self,
+        ]
     )
 
     /// The version `--version` prints.

@@ -9,6 +9,12 @@ import InfluxKit
         (InfluxQL.showDatabases, "SHOW DATABASES"),
         (InfluxQL.createDatabase("metrics"), #"CREATE DATABASE "metrics""#),
         (InfluxQL.createDatabase(hostile), "CREATE DATABASE \(quotedHostile)"),
+        (try! InfluxQL.createDatabase("m", duration: nil, replication: nil, shardDuration: nil, retentionPolicyName: nil),
+         #"CREATE DATABASE "m""#),
+        (try! InfluxQL.createDatabase("m", duration: "7d", replication: 2, shardDuration: "1h", retentionPolicyName: #"w "k""#),
+         #"CREATE DATABASE "m" WITH DURATION 7d REPLICATION 2 SHARD DURATION 1h NAME "w \"k\"""#),
+        (try! InfluxQL.createDatabase("m", duration: nil, replication: nil, shardDuration: nil, retentionPolicyName: "r"),
+         #"CREATE DATABASE "m" WITH NAME "r""#),
         (InfluxQL.dropDatabase(#"a\b 'c' ü"#), #"DROP DATABASE "a\\b 'c' ü""#),
         (InfluxQL.showMeasurements(on: "db\nx"), #"SHOW MEASUREMENTS ON "db\nx""#),
         (InfluxQL.dropMeasurement(#"cpu "load""#), #"DROP MEASUREMENT "cpu \"load\"""#),
@@ -119,6 +125,12 @@ import InfluxKit
             _ = try InfluxQL.createContinuousQuery("c", on: "db", select: "SELECT * INTO x FROM y WHERE s = ';' GROUP BY time(1h)")
         }
         #expect(throws: InfluxError.self) { _ = try InfluxQL.killQuery(-1) }
+        #expect(throws: InfluxError.self) {
+            _ = try InfluxQL.createDatabase("m", duration: "7 days", replication: nil, shardDuration: nil, retentionPolicyName: nil)
+        }
+        #expect(throws: InfluxError.self) {
+            _ = try InfluxQL.createDatabase("m", duration: nil, replication: 0, shardDuration: nil, retentionPolicyName: nil)
+        }
     }
 
     static let privilegeNames: [(String, Privilege?)] = [
