@@ -311,9 +311,9 @@ _influxkit_query() {
 
 _influxkit_write() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --server-timestamps --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision --consistency --batch-size --errors-file --progress --rate-limit)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision --consistency --batch-size --errors-file --progress --rate-limit --checkpoint)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -383,6 +383,9 @@ _influxkit_write() {
         return
         ;;
     '--rate-limit')
+        return
+        ;;
+    '--checkpoint')
         return
         ;;
     esac

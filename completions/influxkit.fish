@@ -27,7 +27,7 @@ function __influxkit_parse_tokens -S
         case 'query'
             __influxkit_parse_subcommand -r 1 'host=' 'port=' 'url=' 'dsn=' 'd/database=' 'rp=' 'u/username=' 'p/password=' 'password-stdin' 'token=' 'ssl' 'unsafe-ssl' 'ca-cert=' 'client-cert=' 'client-key=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'f/file=' 'format=' 'epoch=' 'chunked' 'no-chunked' 'chunk-size=' 'param=+' 'timing' 'version' 'h/help'
         case 'write'
-            __influxkit_parse_subcommand -r 1 'host=' 'port=' 'url=' 'dsn=' 'd/database=' 'rp=' 'u/username=' 'p/password=' 'password-stdin' 'token=' 'ssl' 'unsafe-ssl' 'ca-cert=' 'client-cert=' 'client-key=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'format=' 'precision=' 'consistency=' 'batch-size=' 'dry-run' 'errors-file=' 'progress=' 'rate-limit=' 'version' 'h/help'
+            __influxkit_parse_subcommand -r 1 'host=' 'port=' 'url=' 'dsn=' 'd/database=' 'rp=' 'u/username=' 'p/password=' 'password-stdin' 'token=' 'ssl' 'unsafe-ssl' 'ca-cert=' 'client-cert=' 'client-key=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'format=' 'precision=' 'consistency=' 'batch-size=' 'dry-run' 'errors-file=' 'progress=' 'rate-limit=' 'server-timestamps' 'checkpoint=' 'version' 'h/help'
         case 'db'
             __influxkit_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -218,6 +218,8 @@ complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_op
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" errors-file' -l 'errors-file' -d 'Write rejected lines (FILE:LINE: reason) to this file instead of standard error.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" progress' -l 'progress' -d 'Progress on standard error: auto (on a terminal), always or never.' -rfka 'auto always never'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" rate-limit' -l 'rate-limit' -d 'Write at most this many points per second.' -rfka ''
+complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" server-timestamps' -l 'server-timestamps' -d 'Let the server stamp points that have no timestamp. Unsafe: a batch retried after a lost answer is stamped anew and stored twice. By default they get the time they are read, in --precision.'
+complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" checkpoint' -l 'checkpoint' -d 'Record in this file the last input line the server has settled; run the same command again after a crash or an error to go on from there without gaps or duplicates. Delete it to start over.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" version' -l 'version' -d 'Show the version.'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit db" version' -l 'version' -d 'Show the version.'
