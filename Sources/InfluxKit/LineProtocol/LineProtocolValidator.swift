@@ -35,12 +35,18 @@ public struct LineProtocolValidator: Sendable {
     ///
     /// `line` is one record without its line terminator, as cut by ``LineProtocolSplitter``.
     public func problem(in line: UnsafeRawBufferPointer) -> String? {
+        inspect(line).problem
+    }
+
+    /// Checks `line` once: why the server would refuse it (`nil` when valid), and whether a
+    /// valid line ends with a timestamp.
+    public func inspect(_ line: UnsafeRawBufferPointer) -> (problem: String?, hasTimestamp: Bool) {
         var checker = LineChecker(line: line, nanosecondsPerUnit: precision.nanosecondsPerUnit)
         do {
             try checker.check()
-            return nil
+            return (nil, checker.skipWhitespace(checker.fieldsEnd) < line.count)
         } catch {
-            return error.reason
+            return (error.reason, false)
         }
     }
 
@@ -60,14 +66,7 @@ public struct LineProtocolValidator: Sendable {
     /// Whether `line`, a valid line, ends with a timestamp (without one, the server stamps the
     /// point with the time it arrives).
     public func hasTimestamp(in line: UnsafeRawBufferPointer) -> Bool {
-        var checker = LineChecker(line: line, nanosecondsPerUnit: precision.nanosecondsPerUnit)
-        do {
-            try checker.scanKey()
-            try checker.scanFields()
-        } catch {
-            return false
-        }
-        return checker.skipWhitespace(checker.fieldsEnd) < line.count
+        inspect(line).hasTimestamp
     }
 
     /// Whether `line`, a valid line, ends with a timestamp.

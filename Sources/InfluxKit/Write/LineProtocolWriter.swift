@@ -317,12 +317,12 @@ public final class LineProtocolWriter {
             }
             return
         }
-        let problem = bytes.count > options.maxLineLength
-            ? "line longer than \(options.maxLineLength) bytes"
-            : bytes.withUnsafeBytes { validator.problem(in: $0) }
+        let (problem, hasTimestamp) = bytes.count > options.maxLineLength
+            ? ("line longer than \(options.maxLineLength) bytes", false)
+            : bytes.withUnsafeBytes { validator.inspect($0) }
         checked.records += 1
         guard let problem else {
-            if options.serverTimestamps || bytes.withUnsafeBytes({ validator.hasTimestamp(in: $0) }) {
+            if options.serverTimestamps || hasTimestamp {
                 batch.append(bytes, source: source, line: record.line)
             } else {
                 batch.append(stamped(bytes), source: source, line: record.line)
