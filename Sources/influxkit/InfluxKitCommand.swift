@@ -9,12 +9,19 @@ struct InfluxKitCommand: ParsableCommand {
         commandName: "influxkit",
         abstract: "A command-line client for InfluxDB 1.x.",
         discussion: """
-            Connection options go after the subcommand; INFLUX_HOST, INFLUX_PORT, INFLUX_USERNAME,             INFLUX_PASSWORD, INFLUX_TOKEN and INFLUX_DATABASE are used when a flag is not given.             Exit status: 0 success, 1 server or statement error, 2 server unreachable, 3 lines             rejected, 4 authentication or authorization failed, 64 usage error.
+            Connection options go after the subcommand; INFLUX_HOST, INFLUX_PORT, INFLUX_USERNAME, \
+            INFLUX_PASSWORD, INFLUX_TOKEN and INFLUX_DATABASE are used when a flag is not given. \
+            Exit status: 0 success, 1 server or statement error, 2 server unreachable, 3 lines \
+            rejected, 4 authentication or authorization failed, 64 usage error.
 
             Examples:
               influxkit ping --url https://influx.example:8086
               influxkit query -d metrics 'SHOW MEASUREMENTS'
               gzip -dc points.lp.gz | influxkit write -d metrics
+              influxkit db create metrics --if-not-exists --duration 30d
+              influxkit user create grafana < password.txt
+              influxkit grant add read metrics grafana
+              influxkit rp list -d metrics --format json
             """,
         version: Self.version,
         subcommands: [

@@ -63,4 +63,69 @@ struct CommandLinePromptTests {
         #expect(wrong.output.contains("authentication failed"))
         #expect(!wrong.output.contains("Not-The-Password-1"))
     }
+
+    /// Runs `influxkit user create NAME` on a tmux terminal and answers both new-password prompts
+    /// with `first` and `second`; returns the screen, the output and the exit status.
+    func createUserOnTerminal(server: InfluxServer, user: String, first: String, second: String) throws -> (screen: String, output: String, status: String) {
+        let admin = try #require(server.admin)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("influxkit-newpw-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
+        let socket = "'\(file("tmux.socket"))'"
+        let command = "timeout --foreground -s KILL 20 env INFLUX_USERNAME='\(admin.username)' INFLUX_PASSWORD='\(admin.password)' "
+            + "'\(CommandLineTests.binary.path)' user create --host 127.0.0.1 --port \(server.port) '\(user)' "
+            + "> '\(file("out"))' 2>&1; echo $? > '\(file("status"))'; sleep 5"
+        let script = """
+            tmux -S \(socket) new-session -d -s newpw -x 100 -y 10 "$1" || exit 1
+            for i in $(seq 200); do
+              tmux -S \(socket) capture-pane -p -t newpw | grep -q 'new password for \(user):' && break
+              sleep 0.05
+            done
+            tmux -S \(socket) send-keys -t newpw '\(first)' Enter
+            for i in $(seq 200); do
+              tmux -S \(socket) capture-pane -p -t newpw | grep -q 'new password again:' && break
+              sleep 0.05
+            done
+            tmux -S \(socket) send-keys -t newpw '\(second)' Enter
+            for i in $(seq 200); do
+              [ -s '\(file("status"))' ] && break
+              sleep 0.05
+            done
+            tmux -S \(socket) capture-pane -p -t newpw > '\(file("screen"))'
+            tmux -S \(socket) kill-server
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script, "sh", command]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        func read(_ name: String) -> String { (try? String(contentsOfFile: file(name), encoding: .utf8)) ?? "" }
+        return (read("screen"), read("out"), read("status"))
+    }
+
+    @Test func aNewPasswordIsAskedTwiceWithoutEchoAndWorks() throws {
+        let server = try InfluxServer.authenticated()
+        let user = "prompted_\(UUID().uuidString.prefix(6).lowercased())"
+        let run = try createUserOnTerminal(server: server, user: user, first: "Fresh-Pass-77", second: "Fresh-Pass-77")
+        #expect(run.screen.contains("new password again:"), "both prompts showed")
+        #expect(!run.screen.contains("Fresh-Pass-77"), "typed without echo")
+        #expect(run.status == "0\n", "output: \(run.output)")
+        #expect(!run.output.contains("Fresh-Pass-77"))
+
+        var configuration = ClientConfiguration(host: "127.0.0.1", port: server.port)
+        configuration.username = user
+        configuration.password = "Fresh-Pass-77"
+        configuration.retries = 0
+        #expect(try InfluxClient(configuration: configuration).query("SHOW DATABASES").first?.error == nil)
+
+        let other = "prompted_\(UUID().uuidString.prefix(6).lowercased())"
+        let mismatch = try createUserOnTerminal(server: server, user: other, first: "One-Pass-1", second: "Two-Pass-2")
+        #expect(mismatch.status == "64\n")
+        #expect(mismatch.output.contains("the two passwords differ"))
+        #expect(try !server.client().users().map(\.name).contains(other))
+    }
 }
