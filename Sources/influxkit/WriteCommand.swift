@@ -166,11 +166,14 @@ struct WriteCommand: ParsableCommand {
     }
 
     private func report(_ summary: LineProtocolWriter.Summary, refusedPoints: Int) {
-        let unit = format == .json ? "points" : "lines"
-        let rejected = summary.rejected + refusedPoints
+        func count(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
+            "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+        }
         let verb = dryRun ? "would write" : "wrote"
-        var extra = summary.retriedBatches > 0 ? ", \(summary.retriedBatches) batches retried" : ""
-        if summary.skipped > 0 { extra += ", skipped \(summary.skipped) lines settled before" }
-        Diagnostics.line("\(verb) \(summary.written) points, rejected \(rejected) \(unit)\(extra)")
+        var line = "\(verb) \(count(summary.written, "point")), rejected "
+            + count(summary.rejected + refusedPoints, format == .json ? "point" : "line")
+            + ", retried \(count(summary.retriedBatches, "batch", "batches"))"
+        if summary.skipped > 0 { line += ", skipped \(count(summary.skipped, "line")) settled before" }
+        Diagnostics.line(line)
     }
 }

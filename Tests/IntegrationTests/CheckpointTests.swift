@@ -38,7 +38,7 @@ struct CheckpointTests {
 
         let resumed = try CommandLineTests.influxkit(arguments + CommandLineTests.connection(server), input: input)
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stderr == "wrote 5 points, rejected 0 lines, skipped 4 lines settled before\n")
+        #expect(resumed.stderr == "wrote 5 points, rejected 0 lines, retried 0 batches, skipped 4 lines settled before\n")
         #expect(try count(server, database) == 9)
 
         let again = try CommandLineTests.influxkit(arguments + CommandLineTests.connection(server), input: input)
@@ -58,7 +58,7 @@ struct CheckpointTests {
         let run = try CommandLineTests.influxkit(
             ["write", "-d", database, "--precision", "s", "--checkpoint", checkpoint, first, second] + CommandLineTests.connection(server))
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr == "wrote 2 points, rejected 0 lines, skipped 1 lines settled before\n")
+        #expect(run.stderr == "wrote 2 points, rejected 0 lines, retried 0 batches, skipped 1 line settled before\n")
         #expect(try count(server, database) == 2)
     }
 
@@ -99,7 +99,7 @@ struct CheckpointTests {
 
         let resumed = try CommandLineTests.influxkit(arguments, input: input)
         #expect(resumed.status == 0)
-        #expect(resumed.stderr == "wrote 1 points, rejected 0 lines, skipped 4 lines settled before\n")
+        #expect(resumed.stderr == "wrote 1 point, rejected 0 lines, retried 0 batches, skipped 4 lines settled before\n")
         #expect(try count(server, database) == 5)
     }
 }

@@ -40,7 +40,7 @@ struct CommandLineConnectionTests {
 
         let fromEnvironment = try influxkit(["write", "--precision", "s"], "m v=1 1\n", environment)
         #expect(fromEnvironment.status == 0)
-        #expect(fromEnvironment.stderr.contains("wrote 1 points"))
+        #expect(fromEnvironment.stderr.contains("wrote 1 point"))
 
         var wrong = environment
         wrong["INFLUX_PORT"] = String(dead)
@@ -67,7 +67,7 @@ struct CommandLineConnectionTests {
         let database = try server.createDatabase()
         let write = try influxkit(["write", "-d", database, "--precision", "s"] + connection, "\(admin.password)\nm v=1 1\nm v=2 2\n", [:])
         #expect(write.status == 0)
-        #expect(write.stderr == "wrote 2 points, rejected 0 lines\n", "the password line is not a point")
+        #expect(write.stderr == "wrote 2 points, rejected 0 lines, retried 0 batches\n", "the password line is not a point")
 
         let wrong = try influxkit(["query", "SHOW USERS"] + connection, "not-it\n", [:])
         #expect(wrong.status == 4)

@@ -65,11 +65,11 @@ struct CommandLineWriteTests {
 
         let fromFile = try CommandLineTests.influxkit(arguments + [file.path])
         #expect(fromFile.status == 0)
-        #expect(fromFile.stderr == "wrote 3 points, rejected 0 lines\n")
+        #expect(fromFile.stderr == "wrote 3 points, rejected 0 lines, retried 0 batches\n")
 
         let fromPipe = try CommandLineTests.influxkit(arguments, input: try gzipped("m v=4 4\n"))
         #expect(fromPipe.status == 0)
-        #expect(fromPipe.stderr == "wrote 1 points, rejected 0 lines\n")
+        #expect(fromPipe.stderr == "wrote 1 point, rejected 0 lines, retried 0 batches\n")
         #expect(try count(server, database) == 4)
 
         let truncated = try CommandLineTests.influxkit(arguments, input: compressed.prefix(compressed.count - 6))
@@ -86,7 +86,7 @@ struct CommandLineWriteTests {
             ["write", "-d", database, "--errors-file", errors.path, "--precision", "s"] + CommandLineTests.connection(server),
             input: "m v=1 1\nm v=x 2\nm v=3 3\nm 4\n")
         #expect(run.status == 3)
-        #expect(run.stderr == "wrote 2 points, rejected 2 lines\n")
+        #expect(run.stderr == "wrote 2 points, rejected 2 lines, retried 0 batches\n")
         let lines = try String(contentsOf: errors, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("-:2: ") == true)
@@ -109,7 +109,7 @@ struct CommandLineWriteTests {
 
             """)
         #expect(run.stderr.contains("-:2: "))
-        #expect(run.stderr.contains("would write 3 points, rejected 1 lines"))
+        #expect(run.stderr.contains("would write 3 points, rejected 1 line"))
         #expect(try count(server, database) == 0)
     }
 
@@ -137,7 +137,7 @@ struct CommandLineWriteTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let run = try CommandLineTests.influxkit(["write", "--precision", "s", file.path] + CommandLineTests.connection(server))
         #expect(run.status == 0)
-        #expect(run.stderr == "wrote 3 points, rejected 0 lines\n")
+        #expect(run.stderr == "wrote 3 points, rejected 0 lines, retried 0 batches\n")
         #expect(try count(server, first) == 2)
         #expect(try count(server, second, rp: "forever") == 1)
         #expect(try count(server, second) == 0, "the default retention policy got nothing")
@@ -151,7 +151,7 @@ struct CommandLineWriteTests {
             input: "# DDL\nCREATE NONSENSE\n# DML\nm v=1\n")
         #expect(run.status == 3)
         #expect(run.stderr.contains("-:2: error parsing query"))
-        #expect(run.stderr.contains("wrote 1 points, rejected 1 lines"))
+        #expect(run.stderr.contains("wrote 1 point, rejected 1 line"))
     }
 
     @Test func progressRateLimitAndConsistency() throws {
@@ -164,12 +164,12 @@ struct CommandLineWriteTests {
             input: input)
         #expect(run.status == 0)
         #expect(run.stderr.contains("points/s"))
-        #expect(run.stderr.hasSuffix("wrote 40 points, rejected 0 lines\n"))
+        #expect(run.stderr.hasSuffix("wrote 40 points, rejected 0 lines, retried 0 batches\n"))
         #expect(try count(server, database) == 40)
 
         let quiet = try CommandLineTests.influxkit(
             ["write", "-d", database, "--progress", "never"] + CommandLineTests.connection(server), input: "m v=1\n")
-        #expect(quiet.stderr == "wrote 1 points, rejected 0 lines\n")
+        #expect(quiet.stderr == "wrote 1 point, rejected 0 lines, retried 0 batches\n")
 
         let bad = try CommandLineTests.influxkit(["write", "-d", database, "--rate-limit", "0"] + CommandLineTests.connection(server))
         #expect(bad.status == 64)
