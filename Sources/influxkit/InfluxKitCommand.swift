@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import InfluxKit
 
-/// The `influxkit` command: subcommands for scripts and pipes.
+/// The `influxkit` command: subcommands for scripts and pipes; the shell when none is given.
 @main
 struct InfluxKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +17,8 @@ struct InfluxKitCommand: ParsableCommand {
               gzip -dc points.lp.gz | influxkit write -d metrics
             """,
         version: Self.version,
-        subcommands: [PingCommand.self, QueryCommand.self, WriteCommand.self]
+        subcommands: [ShellSubcommand.self, PingCommand.self, QueryCommand.self, WriteCommand.self],
+        defaultSubcommand: ShellSubcommand.self
     )
 
     /// The version `--version` prints.

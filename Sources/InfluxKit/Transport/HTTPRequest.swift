@@ -17,6 +17,8 @@ struct HTTPRequest: Sendable {
     var body: [UInt8]? = nil
     /// Whether the transport may gzip the body (when the client is configured for gzip).
     var compressible: Bool = false
+    /// Aborts the transfer with `.cancelled` once cancelled.
+    var cancellation: RequestCancellation.Token? = nil
 }
 
 /// The status line and headers of a response.
