@@ -22,6 +22,11 @@ enum ShellInterrupt {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A process started from a thread that blocks SIGINT inherits the block: lift it.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
     /// Makes `client` the one Ctrl-C cancels (kept alive by the shell).

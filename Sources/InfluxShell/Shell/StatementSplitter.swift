@@ -2,7 +2,7 @@
 ///
 /// A `;` outside quotes and parentheses ends a statement. At the end of a line the text since the
 /// last `;` runs as a statement too, unless it is incomplete: an open quote (`'`, `"`) or
-/// parenthesis, a trailing comma or operator (`+ - * / % = < > ! ~ & | ^`, `AND`, `OR`), or a
+/// parenthesis, a trailing comma, operator (`+ - * / % = < > ! ~ & | ^`) or keyword (`AND`, `OR`, `WHERE`, `BY`…), or a
 /// `SELECT` without a `FROM` yet. Incomplete text waits for the next line (the continuation prompt).
 public struct StatementSplitter: Sendable {
     /// The text of an incomplete statement carried over from earlier lines.
@@ -65,18 +65,25 @@ public struct StatementSplitter: Sendable {
         if last == "/" { return trimmed.filter { $0 == "/" }.count % 2 == 1 }
         if ",+-*%=<>!~&|^".contains(last) { return true }
         let words = Self.words(of: trimmed)
-        if let final = words.last, ["and", "or"].contains(final) { return true }
+        if let final = words.last, Self.continuingWords.contains(final) { return true }
         return words.first == "select" && !words.contains("from")
     }
 
-    /// The lower-cased words of `text` outside quotes (identifiers and keywords).
+    /// Keywords a complete statement never ends with.
+    static let continuingWords: Set = ["and", "or", "not", "where", "by", "from", "select", "group", "order"]
+
+    /// The lower-cased words of `text` (identifiers and keywords); each quoted string or name
+    /// is one word, its quote character.
     static func words(of text: String) -> [String] {
         var words: [String] = []
         var current = ""
         var quote: Character?
         for character in text {
             if let open = quote {
-                if character == open { quote = nil }
+                if character == open {
+                    quote = nil
+                    words.append(String(open))  // a quoted name or string counts as one word
+                }
                 continue
             }
             if character == "'" || character == "\"" {
