@@ -61,6 +61,7 @@ final class TerminalSession {
 
     /// Kills the tmux server and its programs; repeated calls do nothing.
     func close() {
+        _ = try? tmux(["kill-session", "-t", "main"])
         _ = try? tmux(["kill-server"])
     }
 
@@ -86,8 +87,19 @@ final class TerminalSession {
             cArguments.forEach { free($0) }
             cEnvironment.forEach { free($0) }
         }
+        // Signals as a fresh process has them: a test thread may block SIGTERM and SIGHUP, and
+        // tmux's server and programs would inherit that (kill-server itself sends SIGTERM).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &cArguments, &cEnvironment)
+        let status = posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, &cArguments, &cEnvironment)
         guard status == 0 else { throw CocoaError(.executableLoad) }
         var exitStatus: Int32 = 0
         while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
