@@ -173,13 +173,75 @@ _influxkit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    ping|query|write|db|user|rp|grant|help)
+    shell|ping|query|write|db|user|rp|grant|help)
         # Offer subcommand argument completions
         "_influxkit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'ping query write db user rp grant help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'shell ping query write db user rp grant help' -- "${cur}"))
+        ;;
+    esac
+}
+
+_influxkit_shell() {
+    repeating_flags=()
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision)
+    __influxkit_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--dsn')
+        return
+        ;;
+    '--database'|'-d')
+        return
+        ;;
+    '--rp')
+        return
+        ;;
+    '--username'|'-u')
+        return
+        ;;
+    '--password'|'-p')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca-cert')
+        return
+        ;;
+    '--client-cert')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--format')
+        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'
+        return
+        ;;
+    '--precision')
+        __influxkit_add_completions -W 'ns'$'\n''u'$'\n''ms'$'\n''s'$'\n''m'$'\n''h'
+        return
         ;;
     esac
 }

@@ -21,4 +21,20 @@ static inline int ik_history_stifle(int max) {
     return 0;
 }
 
+static inline void ik_rl_set_attempted_completion_over(int value) {
+    rl_attempted_completion_over = value;
+}
+
+static inline void ik_rl_set_completion_append_character(int value) {
+    rl_completion_append_character = value;
+}
+
+static inline void ik_rl_set_readline_name(const char *name) {
+    rl_readline_name = name;
+}
+
+static inline const char *ik_rl_line_buffer(void) {
+    return rl_line_buffer;
+}
+
 #endif

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import InfluxKit
 
-/// The `influxkit` command: subcommands for scripts and pipes.
+/// The `influxkit` command: subcommands for scripts and pipes; the shell when none is given.
 @main
 struct InfluxKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,9 +25,10 @@ struct InfluxKitCommand: ParsableCommand {
             """,
         version: Self.version,
         subcommands: [
-            PingCommand.self, QueryCommand.self, WriteCommand.self, DatabaseCommand.self, UserCommand.self,
-            RetentionPolicyCommand.self, GrantCommand.self,
-        ]
+            ShellSubcommand.self, PingCommand.self, QueryCommand.self, WriteCommand.self, DatabaseCommand.self,
+            UserCommand.self, RetentionPolicyCommand.self, GrantCommand.self,
+        ],
+        defaultSubcommand: ShellSubcommand.self
     )
 
     /// The version `--version` prints.

@@ -14,6 +14,7 @@ public final class InfluxClient: @unchecked Sendable {
     private var transport: (any HTTPTransport)?
     private let makeTransport: (ClientConfiguration) throws -> any HTTPTransport
     private let lock = NSLock()
+    private let requestCancellation = RequestCancellation()
     /// Where the `async` methods run the blocking calls, off Swift's cooperative thread pool.
     let blockingQueue = DispatchQueue(label: "influxkit.client")
 
@@ -85,6 +86,12 @@ public final class InfluxClient: @unchecked Sendable {
         lock.withLock { transport = nil }
     }
 
+    /// Aborts the request in progress, which then throws `InfluxError.cancelled`; does nothing
+    /// when none is running. Safe to call from any thread, and from a signal handler.
+    public func cancelCurrentRequest() {
+        requestCancellation.cancel()
+    }
+
     /// Pings the server and returns its version (`X-Influxdb-Version`).
     @discardableResult
     public func ping() throws -> String {
@@ -111,6 +118,8 @@ public final class InfluxClient: @unchecked Sendable {
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
+        var request = request
+        request.cancellation = requestCancellation.token()
         let settings = configuration
         guard let observer = settings.requestObserver else {
             return try performLocked(request, onBody: onBody)

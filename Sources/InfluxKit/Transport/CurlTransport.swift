@@ -58,6 +58,8 @@ final class CurlTransport: HTTPTransport {
         try check(ik_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, &errorBuffer))
         try check(ik_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteCallback))
         try check(ik_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, curlHeaderCallback))
+        try check(ik_curl_setopt_progress(handle, CURLOPT_XFERINFOFUNCTION, curlProgressCallback))
+        try set(CURLOPT_NOPROGRESS, 0)
     }
 
     private func set(_ option: CURLoption, _ value: Int) throws {
@@ -107,6 +109,8 @@ final class CurlTransport: HTTPTransport {
             let context = Unmanaged.passUnretained(state).toOpaque()
             try check(ik_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context))
             try check(ik_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, context))
+            try check(ik_curl_setopt_pointer(handle, CURLOPT_XFERINFODATA, context))
+            state.cancellation = request.cancellation
             defer { state.onBody = nil }
             let code: CURLcode = body.withUnsafeBytes { bytes in
                 switch request.method {
@@ -264,6 +268,9 @@ private final class TransferState {
     var headers: [String: String] = [:]
     var head: HTTPResponseHead?
     var error: Error?
+    var cancellation: RequestCancellation.Token?
+
+    var isCancelled: Bool { cancellation?.isCancelled ?? false }
 
     func header(_ line: UnsafeRawBufferPointer) {
         var text = String(decoding: line, as: UTF8.self)
@@ -296,12 +303,19 @@ private let curlWriteCallback: ik_curl_data_callback = { data, size, count, cont
     let state = Unmanaged<TransferState>.fromOpaque(context!).takeUnretainedValue()
     let length = size * count
     do {
+        if state.isCancelled { throw InfluxError.cancelled }
         try state.body(UnsafeRawBufferPointer(start: data, count: length))
         return length
     } catch {
         state.error = error
         return 0
     }
+}
+
+/// Aborts the transfer (`CURLE_ABORTED_BY_CALLBACK`) once the request is cancelled.
+private let curlProgressCallback: ik_curl_progress_callback = { context, _, _, _, _ in
+    let state = Unmanaged<TransferState>.fromOpaque(context!).takeUnretainedValue()
+    return state.isCancelled ? 1 : 0
 }
 
 private let curlHeaderCallback: ik_curl_data_callback = { data, size, count, context in

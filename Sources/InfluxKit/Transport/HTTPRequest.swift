@@ -20,6 +20,8 @@ struct HTTPRequest: Sendable {
     /// Seconds this request may take, overriding the configured timeout (what is left of it after
     /// earlier tries); `nil` for the configured one.
     var timeout: Double? = nil
+    /// Aborts the transfer with `.cancelled` once cancelled.
+    var cancellation: RequestCancellation.Token? = nil
 }
 
 /// The status line and headers of a response.

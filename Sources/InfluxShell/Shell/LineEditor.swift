@@ -1,0 +1,59 @@
+import CEditLine
+import Glibc
+
+/// Line editing with libedit: Emacs keys, Ctrl-R search, up/down history and Tab completion.
+/// The only file that talks to libedit.
+final class LineEditor {
+    /// Completes the word ending at the cursor: the text of the line before it and the word.
+    typealias Completer = (_ line: String, _ lineBeforeWord: String, _ word: String) -> [String]
+
+    /// The completer libedit's C callback reaches (one editor per process).
+    nonisolated(unsafe) private static var completer: Completer?
+
+    init(completer: @escaping Completer) {
+        Self.completer = completer
+        ik_rl_set_readline_name("influxkit")
+        ik_rl_set_completion_function(lineEditorCompletion)
+        rl_initialize()
+    }
+
+    /// Reads one line after printing `prompt`; `nil` at end of input or on Ctrl-C (the caller
+    /// tells them apart).
+    func readLine(prompt: String) -> String? {
+        guard let raw = readline(prompt) else { return nil }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
+    /// Replaces libedit's history with `entries`, oldest first.
+    func setHistory(_ entries: [String]) {
+        clear_history()
+        for entry in entries { add_history(entry) }
+    }
+
+    /// Completion for libedit: the words of the completer for the text of the line.
+    fileprivate static func complete(_ text: UnsafePointer<CChar>?, _ start: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        ik_rl_set_attempted_completion_over(1)
+        guard let completer, let text else { return nil }
+        let line = ik_rl_line_buffer().map { String(cString: $0) } ?? ""
+        let before = String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)
+        let word = String(cString: text)
+        let matches = completer(line, before, word)
+        guard !matches.isEmpty else { return nil }
+        ik_rl_set_completion_append_character(matches.count == 1 ? 32 : 0)
+        let common = matches.dropFirst().reduce(matches[0]) { prefix, match in
+            String(zip(prefix, match).prefix { $0 == $1 }.map(\.0))
+        }
+        let words = matches.count == 1 ? matches : [common] + matches
+        // libedit frees the array and its strings with free().
+        let size = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (words.count + 1)
+        let array = malloc(size)!.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: words.count + 1)
+        for (index, word) in words.enumerated() { array[index] = strdup(word) }
+        array[words.count] = nil
+        return array
+    }
+}
+
+private let lineEditorCompletion: ik_completion_function = { text, start, _ in
+    LineEditor.complete(text, start)
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Glibc
+import InfluxKit
+
+extension Shell {
+    /// Runs one parsed command.
+    func perform(_ command: ShellCommand) throws {
+        switch command {
+        case let .query(text): try runQuery(text)
+        case let .use(database, retentionPolicy):
+            settings.database = database
+            settings.retentionPolicy = retentionPolicy
+            if interactive { printLine("Using database \(database)" + (retentionPolicy.map { ", retention policy \($0)" } ?? "")) }
+        case let .precision(precision): settings.precision = precision
+        case let .format(format): settings.format = format
+        case .pretty: settings.pretty.toggle(); announce("pretty", settings.pretty)
+        case .chunked: settings.chunked.toggle(); announce("chunked", settings.chunked)
+        case let .chunkSize(size): settings.chunkSize = size
+        case let .consistency(level): settings.consistency = level
+        case .settings: printSettings()
+        case let .connect(address): try connect(address)
+        case let .auth(username): try authenticate(username)
+        case let .insert(retentionPolicy, line): try insert(line, retentionPolicy: retentionPolicy)
+        case let .clear(target): clear(target)
+        case .help: printLine(Self.helpText)
+        case .history:
+            for (index, entry) in history.entries.enumerated() { printLine("\(index + 1)  \(entry)") }
+        case .exit: exitRequested = true
+        case .timing: settings.timing.toggle(); announce("timing", settings.timing)
+        case .expanded: settings.expanded.toggle(); announce("expanded display", settings.expanded)
+        case let .source(path):
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw InfluxError.invalidArgument("cannot read \(path)")
+            }
+            run(script: text)
+        case let .output(path): try redirect(to: path)
+        case .refresh: schema.forget()
+        }
+    }
+
+    private func announce(_ name: String, _ on: Bool) {
+        if interactive { printLine("\(name) is \(on ? "on" : "off")") }
+    }
+
+    /// Sends InfluxQL and prints the results as they arrive.
+    func runQuery(_ text: String) throws {
+        let format = settings.expanded ? OutputFormat.vertical : settings.format
+        let terminal = isatty(outputDescriptor) == 1
+        var renderer: any ResultRenderer = format == .table
+            ? TableRenderer(unicode: terminal && settings.pretty)
+            : format.makeRenderer(streaming: settings.chunked, terminal: terminal)
+        var out = OutputBuffer(descriptor: outputDescriptor)
+        var rows = 0
+        var statementErrors: [String] = []
+        let bytesBefore = receivedBytes()
+        let start = DispatchTime.now().uptimeNanoseconds
+        if interactive { ShellInterrupt.target(client) }
+        do {
+            try client.query(
+                text, database: settings.database, retentionPolicy: settings.retentionPolicy, epoch: settings.precision,
+                chunked: settings.chunked, chunkSize: settings.chunkSize > 0 ? settings.chunkSize : nil
+            ) { result in
+                if let error = result.error { statementErrors.append(error) }
+                rows += result.series.reduce(0) { $0 + $1.values.count }
+                renderer.render(result, into: &out)
+                out.flush()
+            }
+        } catch {
+            renderer.finish(into: &out)
+            out.flush()
+            throw error
+        }
+        renderer.finish(into: &out)
+        out.flush()
+        if settings.timing {
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            printError("\(rows) rows, \(receivedBytes() - bytesBefore) bytes, \(String(format: "%.1f", milliseconds)) ms")
+        }
+        if text.lowercased().hasPrefix("create") || text.lowercased().hasPrefix("drop") { schema.forget() }
+        for message in statementErrors {
+            report(message: message)
+        }
+    }
+
+    private func insert(_ line: String, retentionPolicy: String?) throws {
+        try client.write(
+            lines: [line], database: settings.database, retentionPolicy: retentionPolicy ?? settings.retentionPolicy,
+            precision: settings.precision ?? .nanoseconds, consistency: settings.consistency)
+    }
+
+    private func connect(_ address: String) throws {
+        var configuration = client.configuration
+        var url = address.contains("://") ? address : (configuration.ssl ? "https://" : "http://") + address
+        if !address.contains("://"), !address.contains(":") { url += ":8086" }
+        try configuration.setServerURL(url)
+        let connected = try InfluxClient(configuration: configuration)
+        let version = try connected.ping()
+        client = connected
+        schema = SchemaCache(client: connected)
+        if interactive { ShellInterrupt.target(connected) }
+        printLine("Connected to \(configuration.baseURL) version \(version)")
+    }
+
+    private func authenticate(_ username: String?) throws {
+        guard let user = username ?? TerminalPrompt.ask("username: ", echo: true),
+              let password = TerminalPrompt.ask("password: ", echo: false) else {
+            throw InfluxError.invalidArgument("auth needs a terminal to ask for the password")
+        }
+        try client.switchUser(user, password: password)
+        schema.forget()
+    }
+
+    private func clear(_ target: String?) {
+        switch target {
+        case "db", "database": settings.database = nil; settings.retentionPolicy = nil
+        case "rp", "retention": settings.retentionPolicy = nil
+        case "settings": settings = ShellSettings(database: settings.database, retentionPolicy: settings.retentionPolicy)
+        default: settings.database = nil; settings.retentionPolicy = nil
+        }
+    }
+
+    private func printSettings() {
+        let width = settings.rows.map(\.0.count).max() ?? 0
+        printLine("Setting" + String(repeating: " ", count: width - 6) + "Value")
+        printLine(String(repeating: "-", count: 7) + String(repeating: " ", count: width - 6) + "-----")
+        printLine("host" + String(repeating: " ", count: width - 3) + client.configuration.baseURL)
+        printLine("username" + String(repeating: " ", count: width - 7) + (client.configuration.username ?? ""))
+        for (name, value) in settings.rows {
+            printLine(name + String(repeating: " ", count: width - name.count + 1) + value)
+        }
+    }
+
+    private func redirect(to path: String?) throws {
+        if outputDescriptor != STDOUT_FILENO { close(outputDescriptor) }
+        outputDescriptor = STDOUT_FILENO
+        guard let path else { return }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw InfluxError.invalidArgument("cannot write \(path): \(String(cString: strerror(errno)))") }
+        outputDescriptor = descriptor
+    }
+
+    static let helpText = """
+        Usage:
+          use DB | use DB.RP        query and insert into this database (and retention policy)
+          precision FORMAT          rfc3339, h, m, s, ms, u or ns: how times print and insert reads them
+          format FORMAT             column, table, csv, json, jsonl or vertical
+          pretty                    toggles box-drawing frames of the table format
+          chunked                   toggles streamed answers (rows print as they arrive)
+          chunk size N              rows per chunk (0: the server's default)
+          consistency LEVEL         any, one, quorum or all, for insert
+          settings                  shows the settings
+          connect HOST:PORT         connects to another server
+          auth [USER]               asks for a user name and password
+          insert LINE               writes one line of line protocol
+          insert into RP LINE       writes into retention policy RP
+          clear [db|rp|settings]    forgets the database, retention policy or settings
+          timing                    toggles a line with rows, bytes and time after each query
+          \\x | expanded             toggles one block per row
+          source FILE               runs the statements of FILE
+          \\o FILE | \\o              sends results to FILE, or back to the terminal
+          refresh                   forgets the names cached for Tab completion
+          history                   lists the history
+          help                      shows this
+          exit | quit | Ctrl-D      leaves the shell
+        Statements end at a ';' or at the end of a complete line; Ctrl-C cancels a running query.
+        """
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import InfluxKit
+import InfluxShell
+
+/// `influxkit shell` (and `influxkit` alone): the interactive InfluxQL shell, or, when standard
+/// input is not a terminal, the statements and shell commands read from it.
+struct ShellSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shell",
+        abstract: "Run InfluxQL interactively (the default), or a script from standard input.",
+        discussion: """
+            On a terminal: line editing, history in ~/.influxkit_history, Tab completion; type 'help' for the \
+            commands. Otherwise statements and shell commands (use, insert, format…) are read from standard \
+            input without prompts, and the exit status is 1 when any failed.
+
+            Examples:
+              influxkit -d metrics
+              influxkit shell --format table < report.iql
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .column
+
+    @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339.")
+    var precision: Precision?
+
+    func run() throws {
+        let received = ByteCount()
+        let client = try connection.makeClient(observing: received.add)
+        var settings = ShellSettings(database: client.configuration.database, retentionPolicy: connection.rp)
+        settings.format = format
+        settings.precision = precision
+        let interactive = isatty(STDIN_FILENO) == 1
+        let home = ProcessInfo.processInfo.environment["HOME"]
+        let shell = Shell(
+            client: client, settings: settings, interactive: interactive,
+            historyPath: home.map { $0 + "/.influxkit_history" }, receivedBytes: { received.total })
+        let status = shell.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

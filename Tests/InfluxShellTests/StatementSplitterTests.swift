@@ -1,0 +1,70 @@
+import InfluxShell
+import Testing
+
+/// When Enter runs what was typed, and how lines are cut into statements.
+struct StatementSplitterTests {
+    /// Lines typed one after the other, the statements each line completes, and whether a
+    /// statement is still open at the end.
+    struct Case: CustomTestStringConvertible, Sendable {
+        var lines: [String]
+        var statements: [[String]]
+        var continuing: Bool
+        var testDescription: String { lines.joined(separator: " ⏎ ") }
+    }
+
+    static let cases: [Case] = [
+        Case(lines: ["SHOW DATABASES"], statements: [["SHOW DATABASES"]], continuing: false),
+        Case(lines: ["SELECT * FROM cpu"], statements: [["SELECT * FROM cpu"]], continuing: false),
+        Case(lines: ["SELECT * FROM cpu;"], statements: [["SELECT * FROM cpu"]], continuing: false),
+        Case(lines: ["SHOW DATABASES; SHOW USERS;SHOW MEASUREMENTS"],
+             statements: [["SHOW DATABASES", "SHOW USERS", "SHOW MEASUREMENTS"]], continuing: false),
+        Case(lines: ["SELECT usage", "FROM cpu"], statements: [[], ["SELECT usage\nFROM cpu"]], continuing: false),
+        Case(lines: ["select *", "from cpu where", "host = 'a'"],
+             statements: [[], [], ["select *\nfrom cpu where\nhost = 'a'"]], continuing: false),
+        Case(lines: ["SELECT mean(usage) FROM cpu GROUP BY"], statements: [[]], continuing: true),
+        Case(lines: ["SELECT * FROM cpu WHERE host = 'a"], statements: [[]], continuing: true),
+        Case(lines: ["SELECT * FROM cpu WHERE host = 'a", "b'"],
+             statements: [[], ["SELECT * FROM cpu WHERE host = 'a\nb'"]], continuing: false),
+        Case(lines: ["SELECT * FROM \"my;cpu\""], statements: [["SELECT * FROM \"my;cpu\""]], continuing: false),
+        Case(lines: ["SELECT mean(usage", ") FROM cpu"], statements: [[], ["SELECT mean(usage\n) FROM cpu"]], continuing: false),
+        Case(lines: ["SELECT a,", "b FROM cpu"], statements: [[], ["SELECT a,\nb FROM cpu"]], continuing: false),
+        Case(lines: ["SELECT * FROM cpu WHERE time > now() -", "1h"],
+             statements: [[], ["SELECT * FROM cpu WHERE time > now() -\n1h"]], continuing: false),
+        Case(lines: ["SELECT * FROM cpu WHERE a = 1 AND"], statements: [[]], continuing: true),
+        Case(lines: ["SELECT * FROM cpu WHERE host =~ /web.*/"],
+             statements: [["SELECT * FROM cpu WHERE host =~ /web.*/"]], continuing: false),
+        Case(lines: ["SELECT * FROM cpu WHERE s = 'it\\'s;'"],
+             statements: [["SELECT * FROM cpu WHERE s = 'it\\'s;'"]], continuing: false),
+        Case(lines: ["SHOW DATABASES; SELECT usage"], statements: [["SHOW DATABASES"]], continuing: true),
+        Case(lines: ["", "   ", ";;"], statements: [[], [], []], continuing: false),
+        Case(lines: ["use db; format csv"], statements: [["use db", "format csv"]], continuing: false),
+    ]
+
+    @Test(arguments: cases)
+    func splitsLines(_ example: Case) {
+        var splitter = StatementSplitter()
+        var got: [[String]] = []
+        for line in example.lines { got.append(splitter.add(line: line)) }
+        #expect(got == example.statements)
+        #expect(splitter.isContinuing == example.continuing)
+    }
+
+    @Test func finishHandsOverTheOpenStatementOnce() {
+        var splitter = StatementSplitter()
+        let completed = splitter.add(line: "SELECT usage")
+        let first = splitter.finish()
+        let second = splitter.finish()
+        #expect(completed.isEmpty)
+        #expect(first == "SELECT usage")
+        #expect(second == nil)
+        #expect(!splitter.isContinuing)
+    }
+
+    @Test func resetForgetsTheOpenStatement() {
+        var splitter = StatementSplitter()
+        _ = splitter.add(line: "SELECT usage")
+        splitter.reset()
+        let completed = splitter.add(line: "SHOW USERS")
+        #expect(completed == ["SHOW USERS"])
+    }
+}
