@@ -57,17 +57,10 @@ struct GrantCommand: ParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var statement: StatementOptions
 
-        @Argument(help: ArgumentHelp("read, write or all.", valueName: "privilege"))
-        var privilege: Privilege
-
-        @Argument(help: ArgumentHelp("The database.", valueName: "db"))
-        var database: String
-
-        @Argument(help: "The user's name.")
-        var user: String
+        @OptionGroup var target: PrivilegeArguments
 
         func run() throws {
-            try statement.run(connection) { _ in InfluxQL.grant(privilege, on: database, to: user) }
+            try statement.run(connection) { _ in InfluxQL.grant(target.privilege, on: target.database, to: target.user) }
         }
     }
 
@@ -85,17 +78,22 @@ struct GrantCommand: ParsableCommand {
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var statement: StatementOptions
 
-        @Argument(help: ArgumentHelp("read, write or all.", valueName: "privilege"))
-        var privilege: Privilege
-
-        @Argument(help: ArgumentHelp("The database.", valueName: "db"))
-        var database: String
-
-        @Argument(help: "The user's name.")
-        var user: String
+        @OptionGroup var target: PrivilegeArguments
 
         func run() throws {
-            try statement.run(connection) { _ in InfluxQL.revoke(privilege, on: database, from: user) }
+            try statement.run(connection) { _ in InfluxQL.revoke(target.privilege, on: target.database, from: target.user) }
         }
     }
+}
+
+/// The `PRIVILEGE DB USER` arguments of `grant add` and `grant revoke`.
+struct PrivilegeArguments: ParsableArguments {
+    @Argument(help: ArgumentHelp("read, write or all.", valueName: "privilege"))
+    var privilege: Privilege
+
+    @Argument(help: ArgumentHelp("The database.", valueName: "db"))
+    var database: String
+
+    @Argument(help: "The user's name.")
+    var user: String
 }

@@ -5,30 +5,33 @@ import Testing
 /// The password prompt of `influxkit`, on a terminal made by tmux.
 @Suite(.integration)
 struct CommandLinePromptTests {
-    /// Runs `influxkit query … -u USER` (no password) in a tmux pane of a tmux server of its own
-    /// (its socket in a temporary directory),
-    /// types `password` once the prompt shows, and returns what the pane showed after that and
-    /// what the command printed and exited with.
+    /// Runs `command` (a shell command line) in a tmux pane of a tmux server of its own (its
+    /// socket in a temporary directory); for each exchange, waits until the pane shows `waitFor`
+    /// and types `send` and Enter. Returns what the pane showed at the end, what the command
+    /// printed (stdout and stderr) and its exit status.
     ///
     /// One shell script does the whole exchange. `timeout --foreground -s KILL` ends an influxkit
-    /// that would wait for a password forever (processes started from a test thread may have
-    /// SIGTERM and SIGHUP blocked, so only SIGKILL is sure to work).
-    func promptedRun(server: InfluxServer, user: String, password: String) throws -> (screen: String, output: String, status: String) {
+    /// that would wait for input forever (processes started from a test thread may have SIGTERM
+    /// and SIGHUP blocked, so only SIGKILL is sure to work).
+    func runOnTerminal(_ command: String, exchanges: [(waitFor: String, send: String)]) throws -> (screen: String, output: String, status: String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("influxkit-prompt-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
         let socket = "'\(file("tmux.socket"))'"
-        let command = "timeout --foreground -s KILL 20 env -u INFLUX_PASSWORD -u INFLUX_USERNAME -u INFLUX_TOKEN "
-            + "'\(CommandLineTests.binary.path)' query --host 127.0.0.1 --port \(server.port) -u \(user) --format csv 'SHOW USERS' "
-            + "> '\(file("out"))' 2>&1; echo $? > '\(file("status"))'; sleep 5"
-        let script = """
-            tmux -S \(socket) new-session -d -s prompt -x 100 -y 10 "$1" || exit 1
+        let wrapped = "timeout --foreground -s KILL 20 \(command) > '\(file("out"))' 2>&1; echo $? > '\(file("status"))'; sleep 5"
+        let steps = exchanges.map { exchange in
+            """
             for i in $(seq 200); do
-              tmux -S \(socket) capture-pane -p -t prompt | grep -q 'password for \(user):' && break
+              tmux -S \(socket) capture-pane -p -t prompt | grep -q '\(exchange.waitFor)' && break
               sleep 0.05
             done
-            tmux -S \(socket) send-keys -t prompt '\(password)' Enter
+            tmux -S \(socket) send-keys -t prompt '\(exchange.send)' Enter
+            """
+        }.joined(separator: "\n")
+        let script = """
+            tmux -S \(socket) new-session -d -s prompt -x 100 -y 10 "$1" || exit 1
+            \(steps)
             for i in $(seq 200); do
               [ -s '\(file("status"))' ] && break
               sleep 0.05
@@ -38,7 +41,7 @@ struct CommandLinePromptTests {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, "sh", command]
+        process.arguments = ["-c", script, "sh", wrapped]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -46,6 +49,14 @@ struct CommandLinePromptTests {
         process.waitUntilExit()
         func read(_ name: String) -> String { (try? String(contentsOfFile: file(name), encoding: .utf8)) ?? "" }
         return (read("screen"), read("out"), read("status"))
+    }
+
+    /// `influxkit query … -u USER` with no password, answering the password prompt.
+    func promptedRun(server: InfluxServer, user: String, password: String) throws -> (screen: String, output: String, status: String) {
+        try runOnTerminal(
+            "env -u INFLUX_PASSWORD -u INFLUX_USERNAME -u INFLUX_TOKEN '\(CommandLineTests.binary.path)' query "
+                + "--host 127.0.0.1 --port \(server.port) -u \(user) --format csv 'SHOW USERS'",
+            exchanges: [("password for \(user):", password)])
     }
 
     @Test func aMissingPasswordIsAskedForWithoutEcho() throws {
@@ -64,47 +75,13 @@ struct CommandLinePromptTests {
         #expect(!wrong.output.contains("Not-The-Password-1"))
     }
 
-    /// Runs `influxkit user create NAME` on a tmux terminal and answers both new-password prompts
-    /// with `first` and `second`; returns the screen, the output and the exit status.
+    /// `influxkit user create NAME` as the admin, answering both new-password prompts.
     func createUserOnTerminal(server: InfluxServer, user: String, first: String, second: String) throws -> (screen: String, output: String, status: String) {
         let admin = try #require(server.admin)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("influxkit-newpw-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        func file(_ name: String) -> String { directory.appendingPathComponent(name).path }
-        let socket = "'\(file("tmux.socket"))'"
-        let command = "timeout --foreground -s KILL 20 env INFLUX_USERNAME='\(admin.username)' INFLUX_PASSWORD='\(admin.password)' "
-            + "'\(CommandLineTests.binary.path)' user create --host 127.0.0.1 --port \(server.port) '\(user)' "
-            + "> '\(file("out"))' 2>&1; echo $? > '\(file("status"))'; sleep 5"
-        let script = """
-            tmux -S \(socket) new-session -d -s newpw -x 100 -y 10 "$1" || exit 1
-            for i in $(seq 200); do
-              tmux -S \(socket) capture-pane -p -t newpw | grep -q 'new password for \(user):' && break
-              sleep 0.05
-            done
-            tmux -S \(socket) send-keys -t newpw '\(first)' Enter
-            for i in $(seq 200); do
-              tmux -S \(socket) capture-pane -p -t newpw | grep -q 'new password again:' && break
-              sleep 0.05
-            done
-            tmux -S \(socket) send-keys -t newpw '\(second)' Enter
-            for i in $(seq 200); do
-              [ -s '\(file("status"))' ] && break
-              sleep 0.05
-            done
-            tmux -S \(socket) capture-pane -p -t newpw > '\(file("screen"))'
-            tmux -S \(socket) kill-server
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, "sh", command]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        func read(_ name: String) -> String { (try? String(contentsOfFile: file(name), encoding: .utf8)) ?? "" }
-        return (read("screen"), read("out"), read("status"))
+        return try runOnTerminal(
+            "env INFLUX_USERNAME='\(admin.username)' INFLUX_PASSWORD='\(admin.password)' '\(CommandLineTests.binary.path)' "
+                + "user create --host 127.0.0.1 --port \(server.port) '\(user)'",
+            exchanges: [("new password for \(user):", first), ("new password again:", second)])
     }
 
     @Test func aNewPasswordIsAskedTwiceWithoutEchoAndWorks() throws {
