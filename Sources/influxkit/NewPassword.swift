@@ -1,5 +1,6 @@
 import Glibc
 import InfluxKit
+import InfluxShell
 
 /// The new password of `user create` and `user password`; never an argument.
 enum NewPassword {
@@ -11,8 +12,8 @@ enum NewPassword {
             let terminal = open("/dev/tty", O_RDWR | O_CLOEXEC)
             guard terminal >= 0 else { throw InfluxError.invalidArgument("no terminal to ask for the new password") }
             defer { close(terminal) }
-            password = try PasswordPrompt.read(prompt: "new password for \(user): ", terminal: terminal)
-            let again = try PasswordPrompt.read(prompt: "new password again: ", terminal: terminal)
+            password = TerminalPrompt.read(prompt: "new password for \(user): ", terminal: terminal, echo: false)
+            let again = TerminalPrompt.read(prompt: "new password again: ", terminal: terminal, echo: false)
             guard password == again else { throw InfluxError.invalidArgument("the two passwords differ") }
         } else {
             password = try ConnectionOptions.readPasswordLine()

@@ -1,5 +1,6 @@
 import Glibc
 import InfluxKit
+import InfluxShell
 
 /// Asks for a password on the terminal, without echo.
 enum PasswordPrompt {
@@ -15,32 +16,8 @@ enum PasswordPrompt {
         do {
             _ = try client.query("SHOW DATABASES")
         } catch InfluxError.authentication {
-            let password = try read(prompt: "password for \(user): ", terminal: terminal)
+            let password = TerminalPrompt.read(prompt: "password for \(user): ", terminal: terminal, echo: false)
             try client.switchUser(user, password: password)
         }
-    }
-
-    /// Prints `prompt` on `terminal` and reads one line with echo turned off (turned off
-    /// before the prompt shows, so nothing typed after it is echoed or discarded).
-    static func read(prompt: String, terminal: Int32) throws -> String {
-        var saved = termios()
-        let isTerminal = tcgetattr(terminal, &saved) == 0
-        if isTerminal {
-            var quiet = saved
-            quiet.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(terminal, TCSAFLUSH, &quiet)
-        }
-        _ = prompt.withCString { write(terminal, $0, strlen($0)) }
-        defer {
-            if isTerminal { tcsetattr(terminal, TCSAFLUSH, &saved) }
-            _ = write(terminal, "\n", 1)
-        }
-        var bytes: [UInt8] = []
-        var byte: UInt8 = 0
-        while Glibc.read(terminal, &byte, 1) == 1, byte != UInt8(ascii: "\n") {
-            bytes.append(byte)
-        }
-        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
