@@ -28,15 +28,14 @@ public struct ColumnRenderer: ResultRenderer {
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
         for message in result.messages {
             flushBlock(into: &out)
-            out.append("\(message.level): \(message.text).\n")
+            SeriesHeading.append(message, into: &out)
             printedAnything = true
         }
         for series in result.series {
             if !tracker.continues(series, of: result) {
                 flushBlock(into: &out)
                 if printedAnything { out.append(UInt8(ascii: "\n")) }
-                if let name = series.name, !name.isEmpty { out.append("name: \(name)\n") }
-                if let tags = series.tags, !tags.isEmpty { out.append("tags: \(ValueText.tagList(tags, separator: ", "))\n") }
+                SeriesHeading.append(series, into: &out)
                 add(series.columns, into: &out)
                 add(series.columns.map { String(repeating: "-", count: $0.utf8.count) }, into: &out)
                 printedAnything = true

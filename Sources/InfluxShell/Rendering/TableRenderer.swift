@@ -39,15 +39,14 @@ public struct TableRenderer: ResultRenderer {
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
         for message in result.messages {
             closeTable(into: &out)
-            out.append("\(message.level): \(message.text).\n")
+            SeriesHeading.append(message, into: &out)
             printedAnything = true
         }
         for series in result.series {
             if !tracker.continues(series, of: result) {
                 closeTable(into: &out)
                 if printedAnything { out.append(UInt8(ascii: "\n")) }
-                if let name = series.name, !name.isEmpty { out.append("name: \(name)\n") }
-                if let tags = series.tags, !tags.isEmpty { out.append("tags: \(ValueText.tagList(tags, separator: ", "))\n") }
+                SeriesHeading.append(series, into: &out)
                 header = series.columns
                 numeric = Array(repeating: false, count: series.columns.count)
                 _ = window.add(series.columns)

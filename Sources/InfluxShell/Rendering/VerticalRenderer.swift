@@ -21,7 +21,7 @@ public struct VerticalRenderer: ResultRenderer {
     /// Renders every row of `result`.
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
         for message in result.messages {
-            out.append("\(message.level): \(message.text).\n")
+            SeriesHeading.append(message, into: &out)
         }
         for series in result.series {
             var labels: [String] = []
