@@ -24,15 +24,8 @@ extension InfluxQL {
         shardDuration: String?,
         retentionPolicyName: String?
     ) throws -> String {
-        var options = ""
-        if let duration { options += " DURATION " + (try InfluxQL.duration(duration, for: "duration", allowingInfinite: true)) }
-        if let replication {
-            guard replication >= 1 && replication <= Int(Int32.max) else {
-                throw InfluxError.invalidArgument("replication \(replication) is not from 1 to \(Int32.max)")
-            }
-            options += " REPLICATION \(replication)"
-        }
-        if let shardDuration { options += " SHARD DURATION " + (try InfluxQL.duration(shardDuration, for: "shard duration")) }
+        var options = try retentionPolicyOptions(
+            duration: duration, replication: replication, shardDuration: shardDuration, makeDefault: false)
         if let retentionPolicyName { options += " NAME " + quoteIdentifier(retentionPolicyName) }
         return createDatabase(name) + (options.isEmpty ? "" : " WITH" + options)
     }

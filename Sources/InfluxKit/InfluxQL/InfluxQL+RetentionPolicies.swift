@@ -45,7 +45,9 @@ extension InfluxQL {
         "DROP RETENTION POLICY \(quoteIdentifier(name)) ON \(quoteIdentifier(database))"
     }
 
-    private static func retentionPolicyOptions(
+    /// The ` DURATION … REPLICATION … SHARD DURATION … DEFAULT` options of a retention policy
+    /// (also those of `CREATE DATABASE … WITH`), each checked.
+    static func retentionPolicyOptions(
         duration: String?, replication: Int?, shardDuration: String?, makeDefault: Bool
     ) throws -> String {
         var options = ""
