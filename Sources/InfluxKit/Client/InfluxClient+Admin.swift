@@ -1,8 +1,8 @@
 extension InfluxClient {
-    /// Runs one generated statement and returns its result; a failed statement is thrown as
+    /// Runs one statement and returns its result; a failed statement is thrown as
     /// `.statement(index: 0, message:)` with the server's reason.
     @discardableResult
-    func runStatement(_ statement: String, database: String? = nil) throws -> ResultSet {
+    public func execute(_ statement: String, database: String? = nil) throws -> ResultSet {
         let results = try query(statement, database: database)
         guard results.count == 1, let result = results.first else {
             throw InfluxError.malformedResponse(reason: "expected the result of one statement, got \(results.count)")

@@ -1,7 +1,7 @@
 extension InfluxClient {
     /// The continuous queries of every database, or only of `database` when given.
     public func continuousQueries(database: String? = nil) throws -> [ContinuousQuery] {
-        try runStatement(InfluxQL.showContinuousQueries).rows.compactMap { row in
+        try execute(InfluxQL.showContinuousQueries).rows.compactMap { row in
             let owner = try row.requiredSeriesName()
             if let database, owner != database { return nil }
             return ContinuousQuery(database: owner, name: try row.string("name"), query: try row.string("query"))
@@ -23,11 +23,11 @@ extension InfluxClient {
     ) throws {
         let statement = try InfluxQL.createContinuousQuery(
             name, on: targetDatabase(database), select: select, resampleEvery: resampleEvery, resampleFor: resampleFor)
-        try runStatement(statement)
+        try execute(statement)
     }
 
     /// Drops a continuous query; dropping one that does not exist does nothing.
     public func dropContinuousQuery(_ name: String, database: String? = nil) throws {
-        try runStatement(InfluxQL.dropContinuousQuery(name, on: targetDatabase(database)))
+        try execute(InfluxQL.dropContinuousQuery(name, on: targetDatabase(database)))
     }
 }

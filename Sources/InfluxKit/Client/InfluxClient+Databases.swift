@@ -1,7 +1,7 @@
 extension InfluxClient {
     /// The names of all databases (`SHOW DATABASES`).
     public func databases() throws -> [String] {
-        try runStatement(InfluxQL.showDatabases).rows.map { try $0.string("name") }
+        try execute(InfluxQL.showDatabases).rows.map { try $0.string("name") }
     }
 
     /// Creates a database; creating one that exists does nothing.
@@ -9,21 +9,21 @@ extension InfluxClient {
     /// influxd refuses names holding `/`, `\` or characters that are not printable: its
     /// `invalid name` is thrown as `.statement`.
     public func createDatabase(_ name: String) throws {
-        try runStatement(InfluxQL.createDatabase(name))
+        try execute(InfluxQL.createDatabase(name))
     }
 
     /// Drops a database and all its data; dropping one that does not exist does nothing.
     public func dropDatabase(_ name: String) throws {
-        try runStatement(InfluxQL.dropDatabase(name))
+        try execute(InfluxQL.dropDatabase(name))
     }
 
     /// The measurement names of a database (default: the configured one).
     public func measurements(database: String? = nil) throws -> [String] {
-        try runStatement(InfluxQL.showMeasurements(on: targetDatabase(database))).rows.map { try $0.string("name") }
+        try execute(InfluxQL.showMeasurements(on: targetDatabase(database))).rows.map { try $0.string("name") }
     }
 
     /// Drops a measurement with all its series and data.
     public func dropMeasurement(_ name: String, database: String? = nil) throws {
-        try runStatement(InfluxQL.dropMeasurement(name), database: targetDatabase(database))
+        try execute(InfluxQL.dropMeasurement(name), database: targetDatabase(database))
     }
 }

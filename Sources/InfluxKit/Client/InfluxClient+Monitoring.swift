@@ -3,7 +3,7 @@ import Foundation
 extension InfluxClient {
     /// Every shard of every database.
     public func shards() throws -> [Shard] {
-        try runStatement(InfluxQL.showShards).rows.map { row in
+        try execute(InfluxQL.showShards).rows.map { row in
             let owners = try row.string("owners")
             return Shard(
                 id: try row.int("id"), database: try row.string("database"),
@@ -16,7 +16,7 @@ extension InfluxClient {
 
     /// The queries the server is running now (this one included).
     public func runningQueries() throws -> [RunningQuery] {
-        try runStatement(InfluxQL.showQueries).rows.map { row in
+        try execute(InfluxQL.showQueries).rows.map { row in
             RunningQuery(
                 id: try row.int("qid"), query: try row.string("query"), database: try row.string("database"),
                 duration: try row.string("duration"), status: try row.string("status"))
@@ -25,7 +25,7 @@ extension InfluxClient {
 
     /// Stops a running query; an unknown id is thrown as `.statement` (`no such query id: …`).
     public func killQuery(_ id: Int) throws {
-        try runStatement(InfluxQL.killQuery(id))
+        try execute(InfluxQL.killQuery(id))
     }
 
     /// The instant of an RFC3339 time of `SHOW SHARDS`: exact to the nanosecond inside the range

@@ -1,23 +1,23 @@
 extension InfluxClient {
     /// Makes a user an administrator.
     public func grantAdminPrivileges(to user: String) throws {
-        try runStatement(InfluxQL.grantAdmin(to: user))
+        try execute(InfluxQL.grantAdmin(to: user))
     }
 
     /// Takes a user's administrator rights away (its database privileges stay).
     public func revokeAdminPrivileges(from user: String) throws {
-        try runStatement(InfluxQL.revokeAdmin(from: user))
+        try execute(InfluxQL.revokeAdmin(from: user))
     }
 
     /// Grants a privilege on a database to a user.
     public func grant(_ privilege: Privilege, on database: String, to user: String) throws {
-        try runStatement(InfluxQL.grant(privilege, on: database, to: user))
+        try execute(InfluxQL.grant(privilege, on: database, to: user))
     }
 
     /// Revokes a privilege on a database from a user: revoking `.read` from a user with `.all`
     /// leaves `.write`.
     public func revoke(_ privilege: Privilege, on database: String, from user: String) throws {
-        try runStatement(InfluxQL.revoke(privilege, on: database, from: user))
+        try execute(InfluxQL.revoke(privilege, on: database, from: user))
     }
 
     /// The database privileges of a user (`SHOW GRANTS FOR`).
@@ -25,7 +25,7 @@ extension InfluxClient {
     /// Databases on which everything was revoked, which influxd lists as `NO PRIVILEGES`, are
     /// left out.
     public func grants(for user: String) throws -> [Grant] {
-        try runStatement(InfluxQL.showGrants(for: user)).rows.compactMap { row in
+        try execute(InfluxQL.showGrants(for: user)).rows.compactMap { row in
             let name = try row.string("privilege")
             if name == "NO PRIVILEGES" { return nil }
             guard let privilege = Privilege(name: name) else {

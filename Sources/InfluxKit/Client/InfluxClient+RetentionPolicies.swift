@@ -1,7 +1,7 @@
 extension InfluxClient {
     /// The retention policies of a database (default: the configured one).
     public func retentionPolicies(database: String? = nil) throws -> [RetentionPolicy] {
-        try runStatement(InfluxQL.showRetentionPolicies(on: targetDatabase(database))).rows.map { row in
+        try execute(InfluxQL.showRetentionPolicies(on: targetDatabase(database))).rows.map { row in
             RetentionPolicy(
                 name: try row.string("name"), duration: try row.string("duration"),
                 shardGroupDuration: try row.string("shardGroupDuration"), replication: try row.int("replicaN"),
@@ -28,7 +28,7 @@ extension InfluxClient {
         let statement = try InfluxQL.createRetentionPolicy(
             name, on: targetDatabase(database), duration: duration, replication: replication,
             shardDuration: shardDuration, makeDefault: makeDefault)
-        try runStatement(statement)
+        try execute(statement)
     }
 
     /// Changes the given settings of a retention policy; at least one is needed.
@@ -44,11 +44,11 @@ extension InfluxClient {
         let statement = try InfluxQL.alterRetentionPolicy(
             name, on: targetDatabase(database), duration: duration, replication: replication,
             shardDuration: shardDuration, makeDefault: makeDefault)
-        try runStatement(statement)
+        try execute(statement)
     }
 
     /// Drops a retention policy and its data; dropping one that does not exist does nothing.
     public func dropRetentionPolicy(_ name: String, database: String? = nil) throws {
-        try runStatement(InfluxQL.dropRetentionPolicy(name, on: targetDatabase(database)))
+        try execute(InfluxQL.dropRetentionPolicy(name, on: targetDatabase(database)))
     }
 }

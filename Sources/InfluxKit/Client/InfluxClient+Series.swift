@@ -3,7 +3,7 @@ extension InfluxClient {
     /// optionally only those of one measurement and with the given tag values.
     public func series(database: String? = nil, measurement: String? = nil, tags: [String: String] = [:]) throws -> [String] {
         let statement = InfluxQL.showSeries(on: try targetDatabase(database), from: measurement, tags: tags)
-        return try runStatement(statement).rows.map { try $0.string("key") }
+        return try execute(statement).rows.map { try $0.string("key") }
     }
 
     /// Deletes the series of a measurement and/or with the given tag values, and their data.
@@ -17,6 +17,6 @@ extension InfluxClient {
         allowUnfiltered: Bool = false
     ) throws {
         let statement = try InfluxQL.dropSeries(from: measurement, tags: tags, allowUnfiltered: allowUnfiltered)
-        try runStatement(statement, database: targetDatabase(database))
+        try execute(statement, database: targetDatabase(database))
     }
 }
