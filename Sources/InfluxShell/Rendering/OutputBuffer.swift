@@ -11,7 +11,14 @@ public struct OutputBuffer: ~Copyable {
     public init(descriptor: Int32 = STDOUT_FILENO, blockSize: Int = 256 * 1024) {
         self.descriptor = descriptor
         self.blockSize = blockSize
-        bytes.reserveCapacity(blockSize + 4096)
+        bytes.reserveCapacity(min(blockSize, 1 << 20) + 4096)
+    }
+
+    /// Hands over the bytes not yet written, without writing them (a buffer made with
+    /// `blockSize: .max` never writes by itself).
+    public mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
     }
 
     /// Appends bytes, writing a block out when the buffer is full.

@@ -27,7 +27,10 @@ extension Shell {
             for (index, entry) in history.entries.enumerated() { printLine("\(index + 1)  \(entry)") }
         case .exit: exitRequested = true
         case .timing: settings.timing.toggle(); announce("timing", settings.timing)
-        case .expanded: settings.expanded.toggle(); announce("expanded display", settings.expanded)
+        case let .expanded(mode):
+            settings.expanded = mode ?? (settings.expanded == .off ? .on : .off)
+            if interactive { printLine("expanded display is \(settings.expanded.rawValue)") }
+        case let .pager(on): settings.pager = on ?? !settings.pager; announce("pager", settings.pager)
         case let .source(path):
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw InfluxError.invalidArgument("cannot read \(path)")
@@ -42,14 +45,18 @@ extension Shell {
         if interactive { printLine("\(name) is \(on ? "on" : "off")") }
     }
 
-    /// Sends InfluxQL and prints the results as they arrive.
+    /// Sends InfluxQL and prints the results as they arrive; on a terminal, output taller than
+    /// the screen goes through the pager.
     func runQuery(_ text: String) throws {
-        let format = settings.expanded ? OutputFormat.vertical : settings.format
-        let terminal = isatty(outputDescriptor) == 1
-        var renderer: any ResultRenderer = format == .table
-            ? TableRenderer(unicode: terminal && settings.pretty)
-            : format.makeRenderer(streaming: settings.chunked, terminal: terminal)
-        var out = OutputBuffer(descriptor: outputDescriptor)
+        let screen = interactive ? TerminalSize.of(outputDescriptor) : nil
+        let pager = screen.flatMap { screen in
+            settings.pager ? Pager.command.map { Pager(descriptor: outputDescriptor, command: $0, screen: screen) } : nil
+        }
+        var renderer: (any ResultRenderer)?
+        var out = OutputBuffer(descriptor: outputDescriptor, blockSize: .max)
+        func emit() {
+            if let pager { pager.write(out.take()) } else { out.flush() }
+        }
         var rows = 0
         var statementErrors: [String] = []
         let bytesBefore = receivedBytes()
@@ -62,16 +69,23 @@ extension Shell {
             ) { result in
                 if let error = result.error { statementErrors.append(error) }
                 rows += result.series.reduce(0) { $0 + $1.values.count }
-                renderer.render(result, into: &out)
-                out.flush()
+                if renderer == nil { renderer = makeRenderer(for: result, width: screen?.columns) }
+                renderer?.render(result, into: &out)
+                emit()
+                if pager?.quit == true { client.cancelCurrentRequest() }
             }
+        } catch InfluxError.cancelled where pager?.quit == true {
+            pager?.finish()
+            return  // the user left the pager before the end: nothing more to show
         } catch {
-            renderer.finish(into: &out)
-            out.flush()
+            renderer?.finish(into: &out)
+            emit()
+            pager?.finish()
             throw error
         }
-        renderer.finish(into: &out)
-        out.flush()
+        renderer?.finish(into: &out)
+        emit()
+        pager?.finish()
         if settings.timing {
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             printError("\(rows) rows, \(receivedBytes() - bytesBefore) bytes, \(String(format: "%.1f", milliseconds)) ms")
@@ -80,6 +94,22 @@ extension Shell {
         for message in statementErrors {
             report(message: message)
         }
+    }
+
+    /// The renderer of a statement, chosen by its first result: vertical when `expanded` is on,
+    /// or `auto` and the result is wider than the terminal's `width`.
+    private func makeRenderer(for first: ResultSet, width: Int?) -> any ResultRenderer {
+        var format = settings.format
+        switch settings.expanded {
+        case .on: format = .vertical
+        case .auto:
+            if let width, ExpandedDisplay.isTooWide(first, format: format, columns: width) { format = .vertical }
+        case .off: break
+        }
+        let terminal = isatty(outputDescriptor) == 1
+        return format == .table
+            ? TableRenderer(unicode: terminal && settings.pretty)
+            : format.makeRenderer(streaming: settings.chunked, terminal: terminal)
     }
 
     private func insert(_ line: String, retentionPolicy: String?) throws {
@@ -155,7 +185,9 @@ extension Shell {
           insert into RP LINE       writes into retention policy RP
           clear [db|rp|settings]    forgets the database, retention policy or settings
           timing                    toggles a line with rows, bytes and time after each query
-          \\x | expanded             toggles one block per row
+          \\x | expanded [MODE]      one block per row: on, off, or auto (only tables wider than
+                                    the terminal); without MODE it toggles
+          pager [on|off]            pages output taller than the terminal ($PAGER, less -SRXF)
           source FILE               runs the statements of FILE
           \\o FILE | \\o              sends results to FILE, or back to the terminal
           refresh                   forgets the names cached for Tab completion

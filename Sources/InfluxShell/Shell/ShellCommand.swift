@@ -35,8 +35,10 @@ public enum ShellCommand: Equatable, Sendable {
     case exit
     /// `timing`: toggles timing lines after each query.
     case timing
-    /// `\x` or `expanded`: toggles the vertical display.
-    case expanded
+    /// `\x` or `expanded`: toggles the vertical display (`nil`), or sets it (`on`, `off`, `auto`).
+    case expanded(ExpandedDisplay?)
+    /// `pager`: toggles paging output taller than the terminal (`nil`), or sets it (`on`, `off`).
+    case pager(Bool?)
     /// `source FILE`: runs the statements of a file.
     case source(String)
     /// `\o FILE` sends results to a file; `\o` alone back to the terminal.
@@ -49,7 +51,8 @@ public enum ShellCommand: Equatable, Sendable {
     /// The shell command words, for help and completion.
     public static let names = [
         "auth", "chunk size", "chunked", "clear", "connect", "consistency", "exit", "expanded", "format", "help",
-        "history", "insert", "precision", "pretty", "quit", "refresh", "settings", "source", "timing", "use", "\\o", "\\x",
+        "history", "insert", "pager", "precision", "pretty", "quit", "refresh", "settings", "source", "timing", "use",
+        "\\o", "\\x",
     ]
 
     /// Parses one statement (as cut by ``StatementSplitter``, or a whole `insert` line);
@@ -113,7 +116,16 @@ public enum ShellCommand: Equatable, Sendable {
         case "history": self = try noArgument(.history)
         case "exit", "quit": self = try noArgument(.exit)
         case "timing": self = try noArgument(.timing)
-        case "\\x", "expanded": self = try noArgument(.expanded)
+        case "\\x", "expanded":
+            guard argument.isEmpty || ExpandedDisplay(rawValue: argument.lowercased()) != nil else {
+                throw InfluxError.invalidArgument("\(word) takes on, off or auto, or nothing to toggle")
+            }
+            self = .expanded(ExpandedDisplay(rawValue: argument.lowercased()))
+        case "pager":
+            guard ["", "on", "off"].contains(argument.lowercased()) else {
+                throw InfluxError.invalidArgument("pager takes on or off, or nothing to toggle")
+            }
+            self = .pager(argument.isEmpty ? nil : argument.lowercased() == "on")
         case "source":
             guard !argument.isEmpty else { throw InfluxError.invalidArgument("source takes a file name") }
             self = .source(argument)

@@ -20,8 +20,10 @@ public struct ShellSettings: Sendable, Equatable {
     public var consistency: Consistency?
     /// A line with rows, bytes and time after each query (`timing`).
     public var timing = false
-    /// One block per row, whatever the format (`\x`).
-    public var expanded = false
+    /// One block per row: never, always, or for tables wider than the terminal (`\x`).
+    public var expanded = ExpandedDisplay.off
+    /// Output taller than the terminal goes through `$PAGER` (`pager`), in interactive use.
+    public var pager = true
 
     /// Creates the default settings.
     public init(database: String? = nil, retentionPolicy: String? = nil) {
@@ -41,7 +43,8 @@ public struct ShellSettings: Sendable, Equatable {
             ("chunk size", chunkSize == 0 ? "server default" : String(chunkSize)),
             ("consistency", consistency?.rawValue ?? "server default"),
             ("timing", timing ? "on" : "off"),
-            ("expanded", expanded ? "on" : "off"),
+            ("expanded", expanded.rawValue),
+            ("pager", pager ? "on" : "off"),
         ]
     }
 }

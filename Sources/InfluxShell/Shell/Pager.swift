@@ -1,0 +1,129 @@
+import Glibc
+
+/// The output of one statement on a terminal: held while it fits on the screen, and sent
+/// through the pager (`$PAGER`, `less -SRXF` by default) as soon as it is taller. Output that
+/// fits prints when the statement ends; rows streamed after the pager started go straight to it.
+final class Pager {
+    /// The shell command of the pager: `$PAGER`, or `less -SRXF` when it is not set; `nil` when
+    /// `$PAGER` is empty or `less` is not installed.
+    static var command: String? {
+        if let pager = getenv("PAGER").map({ String(cString: $0) }) {
+            return pager.allSatisfy(\.isWhitespace) ? nil : pager
+        }
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
+        let hasLess = path.split(separator: ":").contains { access("\($0)/less", X_OK) == 0 }
+        return hasLess ? "less -SRXF" : nil
+    }
+
+    private let descriptor: Int32
+    private let command: String
+    private let screen: TerminalSize
+    private var held: [UInt8] = []
+    private var lines = 0
+    private var column = 0
+    private var pipe: Int32 = -1
+    private var child: pid_t = 0
+    private var savedPipeAction = sigaction()
+    /// Whether the pager ended before it was given everything (the user quit it).
+    private(set) var quit = false
+
+    /// Pages what is written to `descriptor` (a terminal of size `screen`) through `command`.
+    init(descriptor: Int32, command: String, screen: TerminalSize) {
+        self.descriptor = descriptor
+        self.command = command
+        self.screen = screen
+    }
+
+    /// Takes more output: held, or passed on to the pager once it runs.
+    func write(_ bytes: [UInt8]) {
+        guard !quit, !bytes.isEmpty else { return }
+        if child != 0 {
+            send(bytes)
+            return
+        }
+        held.append(contentsOf: bytes)
+        count(bytes)
+        if lines >= screen.rows - 1 {
+            startPager()
+        }
+    }
+
+    /// Prints what is held, or closes the pager's input and waits for the user to leave it.
+    func finish() {
+        guard child != 0 else {
+            Self.write(held, to: descriptor)
+            held = []
+            return
+        }
+        close(pipe)
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+        child = 0
+        sigaction(SIGPIPE, &savedPipeAction, nil)
+    }
+
+    /// Counts the screen lines of `bytes`, long lines taking as many as they wrap into.
+    private func count(_ bytes: [UInt8]) {
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") {
+                lines += 1
+                column = 0
+            } else if byte & 0xC0 != 0x80 {  // the first byte of a character
+                column += 1
+                if column > screen.columns {
+                    lines += 1
+                    column = 1
+                }
+            }
+        }
+    }
+
+    private func startPager() {
+        var ends: [Int32] = [0, 0]
+        guard Glibc.pipe(&ends) == 0 else { return }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, ends[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, descriptor, 1)
+        posix_spawn_file_actions_addclose(&actions, ends[1])
+        let arguments = ["/bin/sh", "-c", command]
+        var cArguments = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        let started = posix_spawn(&child, "/bin/sh", &actions, nil, &cArguments, environ)
+        close(ends[0])
+        guard started == 0 else {
+            child = 0
+            close(ends[1])
+            return
+        }
+        pipe = ends[1]
+        fcntl(pipe, F_SETFD, FD_CLOEXEC)
+        // The pager may end first (q): writes then fail with EPIPE instead of killing the shell.
+        var ignore = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigaction(SIGPIPE, &ignore, &savedPipeAction)
+        let bytes = held
+        held = []
+        send(bytes)
+    }
+
+    private func send(_ bytes: [UInt8]) {
+        if !Self.write(bytes, to: pipe) { quit = true }
+    }
+
+    /// Writes all of `bytes`; false when the reader is gone.
+    @discardableResult
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+}
