@@ -30,8 +30,13 @@ struct ShellCommandTests {
         ("exit", .exit),
         ("QUIT", .exit),
         ("timing", .timing),
-        ("\\x", .expanded),
-        ("expanded", .expanded),
+        ("\\x", .expanded(nil)),
+        ("expanded", .expanded(nil)),
+        ("\\x auto", .expanded(.auto)),
+        ("expanded OFF", .expanded(.off)),
+        ("pager", .pager(nil)),
+        ("pager off", .pager(false)),
+        ("pager on", .pager(true)),
         ("source /tmp/a b.iql", .source("/tmp/a b.iql")),
         ("\\o out.txt", .output("out.txt")),
         ("\\o", .output(nil)),
@@ -49,7 +54,7 @@ struct ShellCommandTests {
     @Test(arguments: [
         "use", "use a.b.c", "precision fortnight", "format xml", "chunk size", "chunk size -1", "chunk rows 5",
         "consistency some", "connect", "connect a b", "auth a b", "insert", "insert cpu", "insert cpu usage=",
-        "clear everything", "exit now", "source", "timing on",
+        "clear everything", "exit now", "source", "timing on", "\\x sometimes", "pager less",
     ])
     func refuses(_ text: String) {
         #expect(throws: InfluxError.self) { try ShellCommand(parsing: text) }

@@ -4,8 +4,9 @@ import Glibc
 /// Line editing with libedit: Emacs keys, Ctrl-R search, up/down history and Tab completion.
 /// The only file that talks to libedit.
 final class LineEditor {
-    /// Completes the word ending at the cursor: the text of the line before it and the word.
-    typealias Completer = (_ line: String, _ lineBeforeWord: String, _ word: String) -> [String]
+    /// Completes the word ending at the cursor, given the text of the line before it, the word
+    /// and the text after the cursor.
+    typealias Completer = (_ lineBeforeWord: String, _ word: String, _ afterCursor: String) -> Completion
 
     /// The completer libedit's C callback reaches (one editor per process).
     nonisolated(unsafe) private static var completer: Completer?
@@ -32,19 +33,24 @@ final class LineEditor {
     }
 
     /// Completion for libedit: the words of the completer for the text of the line.
-    fileprivate static func complete(_ text: UnsafePointer<CChar>?, _ start: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    fileprivate static func complete(
+        _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
+    ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         ik_rl_set_attempted_completion_over(1)
         guard let completer, let text else { return nil }
-        let line = ik_rl_line_buffer().map { String(cString: $0) } ?? ""
-        let before = String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)
+        let line = Array((ik_rl_line_buffer().map { String(cString: $0) } ?? "").utf8)
+        let before = String(decoding: line.prefix(Int(start)), as: UTF8.self)
+        let after = String(decoding: line.dropFirst(Int(end)), as: UTF8.self)
         let word = String(cString: text)
-        let matches = completer(line, before, word)
+        let completion = completer(before, word, after)
+        let matches = completion.candidates
         guard !matches.isEmpty else { return nil }
-        ik_rl_set_completion_append_character(matches.count == 1 ? 32 : 0)
+        ik_rl_set_completion_append_character(matches.count == 1 ? Int32(completion.suffix.utf8.first ?? 0) : 0)
         let common = matches.dropFirst().reduce(matches[0]) { prefix, match in
             String(zip(prefix, match).prefix { $0 == $1 }.map(\.0))
         }
-        let words = matches.count == 1 ? matches : [common] + matches
+        // The replacement, then the matches (libedit reads the third entry even for one match).
+        let words = [matches.count == 1 ? matches[0] : common] + matches
         // libedit frees the array and its strings with free().
         let size = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (words.count + 1)
         let array = malloc(size)!.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: words.count + 1)
@@ -54,6 +60,6 @@ final class LineEditor {
     }
 }
 
-private let lineEditorCompletion: ik_completion_function = { text, start, _ in
-    LineEditor.complete(text, start)
+private let lineEditorCompletion: ik_completion_function = { text, start, end in
+    LineEditor.complete(text, start, end)
 }

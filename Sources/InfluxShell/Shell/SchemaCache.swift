@@ -2,11 +2,14 @@ import InfluxKit
 
 /// Names for Tab completion, fetched with SHOW queries on first use and kept per database until
 /// ``forget()`` (`refresh`, or a CREATE/DROP statement). A failing query gives no names.
-final class SchemaCache {
+final class SchemaCache: CompletionSchema {
     private let client: InfluxClient
     private var databaseNames: [String]?
+    private var policyNames: [String: [String]] = [:]
     private var measurementNames: [String: [String]] = [:]
-    private var keyNames: [String: [String: [String]]] = [:]
+    private var fieldNames: [String: [String: [String]]] = [:]
+    private var tagNames: [String: [String: [String]]] = [:]
+    private var valueNames: [String: [String]] = [:]
 
     init(client: InfluxClient) {
         self.client = client
@@ -15,11 +18,13 @@ final class SchemaCache {
     /// Forgets everything fetched.
     func forget() {
         databaseNames = nil
+        policyNames = [:]
         measurementNames = [:]
-        keyNames = [:]
+        fieldNames = [:]
+        tagNames = [:]
+        valueNames = [:]
     }
 
-    /// The database names.
     func databases() -> [String] {
         if let databaseNames { return databaseNames }
         let names = (try? client.databases()) ?? []
@@ -27,27 +32,49 @@ final class SchemaCache {
         return names
     }
 
-    /// The measurement names of `database`.
-    func measurements(in database: String) -> [String] {
-        if let names = measurementNames[database] { return names }
-        let names = (try? client.measurements(database: database)) ?? []
-        measurementNames[database] = names
-        return names
+    func retentionPolicies(in database: String) -> [String] {
+        cached(&policyNames, database, otherwise: []) { try client.retentionPolicies(database: database).map(\.name) }
     }
 
-    /// The field and tag keys of `measurement` in `database` (of every measurement when `nil`).
-    func keys(in database: String, measurement: String?) -> [String] {
-        let all = keysByMeasurement(in: database)
-        if let measurement, let keys = all[measurement] { return keys }
+    func measurements(in database: String) -> [String] {
+        cached(&measurementNames, database, otherwise: []) { try client.measurements(database: database) }
+    }
+
+    func fieldKeys(in database: String, measurement: String?) -> [String] {
+        let all = cached(&fieldNames, database, otherwise: [:]) {
+            Dictionary(grouping: try client.fieldKeys(database: database), by: \.measurement).mapValues { $0.map(\.name) }
+        }
+        return Self.names(all, measurement)
+    }
+
+    func tagKeys(in database: String, measurement: String?) -> [String] {
+        let all = cached(&tagNames, database, otherwise: [:]) {
+            Dictionary(grouping: try client.tagKeys(database: database), by: \.measurement).mapValues { $0.map(\.name) }
+        }
+        return Self.names(all, measurement)
+    }
+
+    func tagValues(in database: String, measurement: String?, key: String) -> [String] {
+        // The key is made of parts no name can hold together (a NUL between them).
+        let cacheKey = [database, measurement ?? "", key].joined(separator: "\u{0}")
+        return cached(&valueNames, cacheKey, otherwise: []) {
+            Array(Set(try client.tagValues(key: key, database: database, measurement: measurement).map(\.value))).sorted()
+        }
+    }
+
+    /// The names of `measurement` in `all`, or of every measurement when it is `nil` or unknown.
+    private static func names(_ all: [String: [String]], _ measurement: String?) -> [String] {
+        if let measurement, let names = all[measurement] { return names }
         return Array(Set(all.values.joined())).sorted()
     }
 
-    private func keysByMeasurement(in database: String) -> [String: [String]] {
-        if let keys = keyNames[database] { return keys }
-        var keys: [String: [String]] = [:]
-        for field in (try? client.fieldKeys(database: database)) ?? [] { keys[field.measurement, default: []].append(field.name) }
-        for tag in (try? client.tagKeys(database: database)) ?? [] { keys[tag.measurement, default: []].append(tag.name) }
-        keyNames[database] = keys
-        return keys
+    /// `cache[key]`, fetched with `fetch` the first time (a failure caches `otherwise`).
+    private func cached<Value>(
+        _ cache: inout [String: Value], _ key: String, otherwise: Value, fetch: () throws -> Value
+    ) -> Value {
+        if let value = cache[key] { return value }
+        let value = (try? fetch()) ?? otherwise
+        cache[key] = value
+        return value
     }
 }

@@ -79,7 +79,7 @@ public final class Shell {
         ShellInterrupt.install()
         ShellInterrupt.target(client)
         if let historyPath { history.load(from: historyPath) }
-        editor = LineEditor { [unowned self] line, before, word in self.completions(line: line, before: before, word: word) }
+        editor = LineEditor { [unowned self] before, word, after in self.completion(before: before, word: word, after: after) }
         editor?.setHistory(history.entries)
         banner()
     }
