@@ -54,4 +54,20 @@ struct HistoryTests {
         #expect(mode == 0o600)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\nSHOW DATABASES\n")
     }
+
+    @Test func bangNumbersNameEntriesAsHistoryListsThem() {
+        var history = History()
+        for entry in ["SHOW DATABASES", "use metrics", "SELECT * FROM cpu"] { history.add(entry) }
+        #expect(History.Reference("!2") == .number(2))
+        #expect(History.Reference("  !! ") == .last)
+        #expect(history.entry(.number(1)) == "SHOW DATABASES")
+        #expect(history.entry(.number(3)) == "SELECT * FROM cpu")
+        #expect(history.entry(.last) == "SELECT * FROM cpu")
+        #expect(history.entry(.number(4)) == nil)
+    }
+
+    @Test(arguments: ["!", "!0", "!-1", "!x", "!2 extra", "SHOW !1", "!１"])
+    func otherTextIsNoReference(_ line: String) {
+        #expect(History.Reference(line) == nil)
+    }
 }

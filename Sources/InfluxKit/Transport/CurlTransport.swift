@@ -1,4 +1,5 @@
 import CCurl
+import Glibc
 
 /// HTTP(S) over one libcurl easy handle, reused across requests so connections stay alive.
 ///
@@ -141,7 +142,11 @@ final class CurlTransport: HTTPTransport {
 
     private func transferError(_ code: CURLcode) -> InfluxError {
         let detail = errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        var reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        var systemError = 0
+        if code == CURLE_COULDNT_CONNECT, ik_curl_getinfo_long(handle, CURLINFO_OS_ERRNO, &systemError) == CURLE_OK, systemError != 0 {
+            reason = String(cString: strerror(Int32(systemError))).lowercased()  // "connection refused"
+        }
         // With TLS 1.3 a server refusing the client's certificate says so in an alert that
         // arrives only once the request is sent or the answer read.
         let tlsAlert = configuration.ssl && reason.contains("alert")

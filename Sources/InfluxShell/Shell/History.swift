@@ -38,6 +38,37 @@ public struct History: Sendable {
         return true
     }
 
+    /// A reference to an entry typed at the prompt, as in bash: `!N` is entry N as `history`
+    /// numbers them (from 1), `!!` the last one.
+    public enum Reference: Equatable, Sendable {
+        /// `!N`.
+        case number(Int)
+        /// `!!`.
+        case last
+
+        /// The reference `line` is; `nil` when it is not one.
+        public init?(_ line: String) {
+            let text = line.trimmingWhitespace()
+            guard text.hasPrefix("!") else { return nil }
+            let rest = text.dropFirst()
+            if rest == "!" {
+                self = .last
+            } else if !rest.isEmpty, rest.allSatisfy(\.isASCII), let number = Int(rest), number > 0 {
+                self = .number(number)
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// The entry `reference` names; `nil` when there is none.
+    public func entry(_ reference: Reference) -> String? {
+        switch reference {
+        case .last: return entries.last
+        case let .number(number): return number <= entries.count ? entries[number - 1] : nil
+        }
+    }
+
     /// Reads the entries of a history file (missing or unreadable: none); secrets found in it
     /// are dropped.
     public mutating func load(from path: String) {

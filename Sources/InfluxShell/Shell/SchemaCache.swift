@@ -1,7 +1,8 @@
 import InfluxKit
 
 /// Names for Tab completion, fetched with SHOW queries on first use and kept per database until
-/// ``forget()`` (`refresh`, or a CREATE/DROP statement). A failing query gives no names.
+/// ``forget()`` (`refresh`, or a CREATE/DROP statement). A failing query gives no names, and is
+/// asked again next time.
 final class SchemaCache: CompletionSchema {
     private let client: InfluxClient
     private var databaseNames: [String]?
@@ -27,7 +28,7 @@ final class SchemaCache: CompletionSchema {
 
     func databases() -> [String] {
         if let databaseNames { return databaseNames }
-        let names = (try? client.databases()) ?? []
+        guard let names = try? client.databases() else { return [] }
         databaseNames = names
         return names
     }
@@ -68,12 +69,13 @@ final class SchemaCache: CompletionSchema {
         return Array(Set(all.values.joined())).sorted()
     }
 
-    /// `cache[key]`, fetched with `fetch` the first time (a failure caches `otherwise`).
+    /// `cache[key]`, fetched with `fetch` the first time; `otherwise` when that fails (the
+    /// server may be back at the next Tab).
     private func cached<Value>(
         _ cache: inout [String: Value], _ key: String, otherwise: Value, fetch: () throws -> Value
     ) -> Value {
         if let value = cache[key] { return value }
-        let value = (try? fetch()) ?? otherwise
+        guard let value = try? fetch() else { return otherwise }
         cache[key] = value
         return value
     }

@@ -119,10 +119,7 @@ extension Shell {
     }
 
     private func connect(_ address: String) throws {
-        var configuration = client.configuration
-        var url = address.contains("://") ? address : (configuration.ssl ? "https://" : "http://") + address
-        if !address.contains("://"), !address.contains(":") { url += ":8086" }
-        try configuration.setServerURL(url)
+        let configuration = try client.configuration.connecting(to: address)
         let connected = try InfluxClient(configuration: configuration)
         let version = try connected.ping()
         client = connected
@@ -179,7 +176,7 @@ extension Shell {
           chunk size N              rows per chunk (0: the server's default)
           consistency LEVEL         any, one, quorum or all, for insert
           settings                  shows the settings
-          connect HOST:PORT         connects to another server
+          connect HOST:PORT | URL   connects to another server, keeping the user and path prefix
           auth [USER]               asks for a user name and password
           insert LINE               writes one line of line protocol
           insert into RP LINE       writes into retention policy RP
@@ -192,8 +189,11 @@ extension Shell {
           \\o FILE | \\o              sends results to FILE, or back to the terminal
           refresh                   forgets the names cached for Tab completion
           history                   lists the history
+          !N | !!                   runs history entry N again, or the last one
           help                      shows this
           exit | quit | Ctrl-D      leaves the shell
         Statements end at a ';' or at the end of a complete line; Ctrl-C cancels a running query.
+        Keys: Tab completes, Up/Down and Ctrl-R search the history, Ctrl-A/Ctrl-E go to the start/end
+        of the line, Ctrl-W deletes the word before the cursor, Ctrl-U the line.
         """
 }

@@ -111,8 +111,18 @@ public final class Shell {
         return Swift.readLine(strippingNewline: true)
     }
 
-    /// Takes one line of input: an `insert` whole, anything else through the splitter.
+    /// Takes one line of input: `!N` or `!!` as the history entry it names, an `insert` whole,
+    /// anything else through the splitter.
     func handle(line: String, recording: Bool = true) {
+        if interactive && !splitter.isContinuing, let reference = History.Reference(line) {
+            guard let entry = history.entry(reference) else {
+                report(message: "no history entry \(line.trimmingWhitespace())")
+                return
+            }
+            printLine(entry)
+            handle(line: entry, recording: recording)
+            return
+        }
         let typed = splitter.isContinuing ? splitter.pending + "\n" + line : line
         let statements: [String]
         if !splitter.isContinuing && ShellCommand.isInsert(line) {
