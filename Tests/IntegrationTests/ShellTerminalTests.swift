@@ -12,10 +12,12 @@ struct ShellTerminalTests {
         return home
     }
 
-    static func shell(port: Int, home: URL, _ more: [String] = []) throws -> TerminalSession {
+    static func shell(
+        port: Int, home: URL, _ more: [String] = [], environment: [String: String] = [:], width: Int = 120, height: Int = 40
+    ) throws -> TerminalSession {
         try TerminalSession(
             CommandLineTests.binary.path, arguments: ["--host", "127.0.0.1", "--port", String(port)] + more,
-            environment: ["HOME": home.path])
+            environment: environment.merging(["HOME": home.path]) { $1 }, width: width, height: height)
     }
 
     @Test func queriesCompletionAndHistoryOnATerminal() throws {

@@ -153,6 +153,16 @@ extension InfluxServer {
         }
     }
 
+    /// Starts a new server without authentication on `port` (and `port + 1`), e.g. in the place
+    /// of one stopped a moment ago, for tests of a server that goes away and comes back.
+    static func start(port: Int) throws -> InfluxServer {
+        guard let executable = locateInfluxd(searchPath: ProcessInfo.processInfo.environment["PATH"]) else {
+            throw InfluxServerError.influxdNotFound
+        }
+        _ = exitHook
+        return try launch(executable, port: port, admin: nil, udp: nil, tls: nil)
+    }
+
     /// The first executable `influxd` in the directories of `searchPath`.
     static func locateInfluxd(searchPath: String?) -> URL? {
         let directories = (searchPath ?? "").split(separator: ":")
