@@ -1,9 +1,15 @@
+import Foundation
 import Glibc
 
 /// The output of one statement on a terminal: held while it fits on the screen, and sent
 /// through the pager (`$PAGER`, `less -SRXF` by default) as soon as it is taller. Output that
-/// fits prints when the statement ends; rows streamed after the pager started go straight to it.
-final class Pager {
+/// fits prints when the statement ends, or after ``patience`` seconds without filling the screen
+/// (a slow stream prints as it arrives, without the pager); rows streamed after the pager
+/// started go straight to it.
+final class Pager: @unchecked Sendable {
+    /// How long output is held before it prints without the pager.
+    static let patience = 0.5
+
     /// The shell command of the pager: `$PAGER`, or `less -SRXF` when it is not set; `nil` when
     /// `$PAGER` is empty or `less` is not installed.
     static var command: String? {
@@ -24,8 +30,13 @@ final class Pager {
     private var pipe: Int32 = -1
     private var child: pid_t = 0
     private var savedPipeAction = sigaction()
+    private var direct = false
+    private var timerStarted = false
+    /// Guards the state: the timer that ends the holding runs on another thread.
+    private let lock = NSLock()
+    private var quitByUser = false
     /// Whether the pager ended before it was given everything (the user quit it).
-    private(set) var quit = false
+    var quit: Bool { lock.withLock { quitByUser } }
 
     /// Pages what is written to `descriptor` (a terminal of size `screen`) through `command`.
     init(descriptor: Int32, command: String, screen: TerminalSize) {
@@ -36,30 +47,49 @@ final class Pager {
 
     /// Takes more output: held, or passed on to the pager once it runs.
     func write(_ bytes: [UInt8]) {
-        guard !quit, !bytes.isEmpty else { return }
-        if child != 0 {
-            send(bytes)
-            return
-        }
-        held.append(contentsOf: bytes)
-        count(bytes)
-        if lines >= screen.rows - 1 {
-            startPager()
+        lock.withLock {
+            guard !quitByUser, !bytes.isEmpty else { return }
+            if child != 0 {
+                send(bytes)
+            } else if direct {
+                Self.write(bytes, to: descriptor)
+            } else {
+                held.append(contentsOf: bytes)
+                count(bytes)
+                if lines >= screen.rows - 1 {
+                    startPager()
+                } else if !timerStarted {
+                    timerStarted = true
+                    DispatchQueue.global().asyncAfter(deadline: .now() + Self.patience) { self.release() }
+                }
+            }
         }
     }
 
     /// Prints what is held, or closes the pager's input and waits for the user to leave it.
     func finish() {
-        guard child != 0 else {
-            Self.write(held, to: descriptor)
-            held = []
-            return
+        lock.withLock {
+            printHeld()
+            guard child != 0 else { return }
+            close(pipe)
+            var status: Int32 = 0
+            while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+            child = 0
+            sigaction(SIGPIPE, &savedPipeAction, nil)
         }
-        close(pipe)
-        var status: Int32 = 0
-        while waitpid(child, &status, 0) < 0 && errno == EINTR {}
-        child = 0
-        sigaction(SIGPIPE, &savedPipeAction, nil)
+    }
+
+    /// Prints what is held, without the pager, once the output was slow to fill the screen.
+    private func release() {
+        lock.withLock { printHeld() }
+    }
+
+    /// Prints what is held and lets later output through, unless the pager runs (the lock held).
+    private func printHeld() {
+        guard child == 0, !direct else { return }
+        direct = true
+        Self.write(held, to: descriptor)
+        held = []
     }
 
     /// Counts the screen lines of `bytes`, long lines taking as many as they wrap into.
@@ -109,7 +139,7 @@ final class Pager {
     }
 
     private func send(_ bytes: [UInt8]) {
-        if !Self.write(bytes, to: pipe) { quit = true }
+        if !Self.write(bytes, to: pipe) { quitByUser = true }
     }
 
     /// Writes all of `bytes`; false when the reader is gone.
