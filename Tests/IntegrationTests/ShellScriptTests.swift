@@ -79,4 +79,18 @@ struct ShellScriptTests {
         #expect(run.stdout.contains(database))
         #expect(!run.stdout.contains("1970"))
     }
+
+    @Test func connectKeepsTheCredentials() throws {
+        let open = try InfluxServer.shared()
+        let guarded = try InfluxServer.authenticated()
+        let admin = try #require(guarded.admin)
+        let run = try CommandLineTests.influxkit(
+            CommandLineTests.connection(open) + ["-u", admin.username],
+            input: "connect 127.0.0.1:\(guarded.port)\nformat csv\nSHOW USERS\n",
+            environment: ["INFLUX_PASSWORD": admin.password])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Connected to http://127.0.0.1:\(guarded.port) version"))
+        #expect(run.stdout.contains(",,\(admin.username),true\n"), "the administrator's credentials went along")
+        #expect(!run.stdout.contains(admin.password) && !run.stderr.contains(admin.password))
+    }
 }

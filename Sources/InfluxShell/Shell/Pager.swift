@@ -111,12 +111,13 @@ final class Pager: @unchecked Sendable {
     private func startPager() {
         var ends: [Int32] = [0, 0]
         guard Glibc.pipe(&ends) == 0 else { return }
+        _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)  // no other child may hold the pager's input open
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, ends[0], 0)
         posix_spawn_file_actions_adddup2(&actions, descriptor, 1)
-        posix_spawn_file_actions_addclose(&actions, ends[1])
+        if ends[0] != 0 { posix_spawn_file_actions_addclose(&actions, ends[0]) }
         let arguments = ["/bin/sh", "-c", command]
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
@@ -128,7 +129,6 @@ final class Pager: @unchecked Sendable {
             return
         }
         pipe = ends[1]
-        fcntl(pipe, F_SETFD, FD_CLOEXEC)
         // The pager may end first (q): writes then fail with EPIPE instead of killing the shell.
         var ignore = sigaction()
         ignore.__sigaction_handler.sa_handler = SIG_IGN
