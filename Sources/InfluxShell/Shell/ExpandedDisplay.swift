@@ -11,7 +11,8 @@ public enum ExpandedDisplay: String, Sendable, CaseIterable {
     case auto
 
     /// Whether a series of `result` laid out in `format` takes more than `columns` characters
-    /// on a line; only the column and table formats can be too wide.
+    /// on a line; only the column and table formats can be too wide. The `name:` and `tags:`
+    /// headings do not count: the vertical display prints them as long.
     static func isTooWide(_ result: ResultSet, format: OutputFormat, columns: Int) -> Bool {
         guard format == .column || format == .table else { return false }
         return result.series.contains { series in
