@@ -3,11 +3,12 @@ import Testing
 
 /// What Tab offers, by the position of the word in the statement, against a fixed schema.
 struct StatementCompleterTests {
-    /// Two databases; `metrics` has `cpu` (fields usage, idle; tags host, region) and `disk`.
+    /// Two databases; `metrics` has `cpu` (fields usage, idle; tags host, region), `disk` and
+    /// `load-avg` (a name that needs quotes).
     struct Schema: CompletionSchema {
         func databases() -> [String] { ["metrics", "logs"] }
         func retentionPolicies(in database: String) -> [String] { database == "metrics" ? ["autogen", "week"] : ["autogen"] }
-        func measurements(in database: String) -> [String] { database == "metrics" ? ["cpu", "disk"] : ["events"] }
+        func measurements(in database: String) -> [String] { database == "metrics" ? ["cpu", "disk", "load-avg"] : ["events"] }
         func fieldKeys(in database: String, measurement: String?) -> [String] {
             guard database == "metrics" else { return ["message"] }
             return measurement == "disk" ? ["free"] : ["usage", "idle"]
@@ -16,12 +17,13 @@ struct StatementCompleterTests {
             database == "metrics" && measurement != "disk" ? ["host", "region"] : ["device"]
         }
         func tagValues(in database: String, measurement: String?, key: String) -> [String] {
-            database == "metrics" && measurement == "cpu" && key == "host" ? ["alpha", "beta", "gamma"] : []
+            guard database == "metrics", measurement == "cpu" else { return [] }
+            return key == "host" ? ["alpha", "beta", "gamma"] : key == "owner" ? ["o'brien"] : []
         }
     }
 
     static func complete(_ line: String, database: String? = "metrics", after: String = "") -> Completion {
-        let word = String(line.reversed().prefix { !" \t'=(".contains($0) }.reversed())
+        let word = String(line.reversed().prefix { !" \t'\"=(".contains($0) }.reversed())
         return StatementCompleter(schema: Schema(), database: database)
             .complete(before: String(line.dropLast(word.count)), word: word, after: after)
     }
@@ -92,5 +94,11 @@ struct StatementCompleterTests {
     @Test func nothingIsOfferedWithoutACurrentDatabaseForKeys() {
         #expect(Self.complete("SELECT us", database: nil).candidates.isEmpty)
         #expect(Self.complete("SELECT * FROM m", database: nil).candidates == ["metrics."])
+    }
+
+    @Test func namesThatNeedQuotesGetThemAndValuesAreEscaped() {
+        #expect(Self.complete("SELECT * FROM lo") == Completion(["\"load-avg\""], suffix: " "))
+        #expect(Self.complete("SELECT * FROM \"load-") == Completion(["load-avg"], suffix: "\""))
+        #expect(Self.complete("SELECT * FROM cpu WHERE owner = 'o") == Completion(["o\\'brien"], suffix: "'"))
     }
 }

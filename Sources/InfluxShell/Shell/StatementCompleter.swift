@@ -27,12 +27,41 @@ public struct StatementCompleter {
             ?? candidates(context, statement: statement, typed: typed)
         let lowered = typed.lowercased()
         let lowerCase = typed.first.map(\.isLowercase) ?? Self.isLowerCaseKeyword(context.tokens.first)
+        let written = context.inString ? names.map(Self.escapedString) : context.inName ? names : names.map(Self.identifier)
         var seen = Set<String>()
-        let matches = (names + keywords.map { lowerCase ? $0.lowercased() : $0 })
-            .filter { $0.lowercased().hasPrefix(lowered) && seen.insert($0).inserted }
+        let matches = (written + keywords.map { lowerCase ? $0.lowercased() : $0 })
+            .filter { candidate in
+                let bare = candidate.hasPrefix("\"") ? String(candidate.dropFirst()) : candidate
+                return (bare.lowercased().hasPrefix(lowered) || candidate.lowercased().hasPrefix(lowered)) && seen.insert(candidate).inserted
+            }
             .map { head + $0 }
         let last = matches.count == 1 ? matches[0] : ""
+        if context.inName { return Completion(matches, suffix: "\"") }
         return Completion(matches, suffix: last.hasSuffix("(") || last.hasSuffix(".") ? "" : suffix)
+    }
+
+    /// `name` as InfluxQL takes it outside quotes: as it is when it is a plain identifier (or
+    /// a completion of its own, such as `db.rp.` or `time(`), else in double quotes.
+    static func identifier(_ name: String) -> String {
+        let plain = name.first.map { $0.isLetter || $0 == "_" } ?? false
+            && name.allSatisfy { $0.isLetter || $0.isNumber || "_.(".contains($0) }
+        guard !plain else { return name }
+        return "\"" + escaped(name, quote: "\"") + "\""
+    }
+
+    /// `value` inside single quotes: a quote or backslash escaped.
+    static func escapedString(_ value: String) -> String {
+        escaped(value, quote: "'")
+    }
+
+    /// `text` with a backslash before each backslash and `quote`.
+    private static func escaped(_ text: String, quote: Character) -> String {
+        var result = ""
+        for character in text {
+            if character == "\\" || character == quote { result.append("\\") }
+            result.append(character)
+        }
+        return result
     }
 
     /// Whether `token` is a keyword typed in lower case (then keywords are offered so).
@@ -49,7 +78,7 @@ public struct StatementCompleter {
         if context.inString {
             return (tagValues(tokens, database: keyDatabase, measurement: target?.measurement), [], "'")
         }
-        guard !tokens.isEmpty else { return (ShellCommand.names, Self.statementKeywords, " ") }
+        guard !tokens.isEmpty else { return ([], ShellCommand.names + Self.statementKeywords, " ") }
         let last = tokens[tokens.count - 1]
         let afterList = last == .symbol(",") || last == .symbol("(")
         let clause = tokens.last { Self.clauses.contains($0.keyword ?? "") }?.keyword

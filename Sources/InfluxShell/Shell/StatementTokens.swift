@@ -32,6 +32,8 @@ struct StatementTokens {
     private(set) var tokens: [Token] = []
     /// Whether the text ends inside a single-quoted string (the cursor is in a string).
     private(set) var inString = false
+    /// Whether the text ends inside a double-quoted name (its token is left out).
+    private(set) var inName = false
 
     init(_ text: String) {
         var index = text.startIndex
@@ -66,8 +68,10 @@ struct StatementTokens {
                 if character == "'" {
                     tokens.append(.string(content))
                     inString = !closed
-                } else {
+                } else if closed {
                     tokens.append(.quotedName(content))
+                } else {
+                    inName = true
                 }
             } else if character == ";" {
                 tokens.removeAll()
