@@ -5,11 +5,13 @@ import Testing
 /// Output taller than the terminal goes through the pager; tables wider than it print
 /// vertically with `\x auto`.
 extension ShellTerminalTests {
-    /// A database whose measurement `tall` has 60 rows and `wide` one row of long fields.
+    /// A database whose measurement `tall` has 60 rows, `long` 5000 (more than a pipe holds),
+    /// and `wide` one row of long fields.
     static func makePagingDatabase(_ server: InfluxServer) throws -> String {
         let database = try server.createDatabase()
         let client = try InfluxClient(host: "127.0.0.1", port: server.port, database: database)
         try client.write(lines: (1...60).map { "tall value=\($0) \($0)000000000" })
+        try client.write(lines: (1...5000).map { "long value=\($0) \($0)000000000" })
         let fields = (1...6).map { "a_rather_long_field_name_\($0)=\($0)" }.joined(separator: ",")
         try client.write(lines: ["wide,host=alpha \(fields),short=7 1000000000"])
         return database
@@ -97,5 +99,35 @@ extension ShellTerminalTests {
         shown = session.wait(for: prompt, count: 4)
         #expect(shown.screen.contains("1970-01-01T00:00:01Z 7"), "narrow enough: columns: \(shown.screen)")
         #expect(!shown.screen.contains("2. row"))
+    }
+
+    @Test func quittingThePagerEarlyStopsTheQueryQuietly() throws {
+        let server = try InfluxServer.shared()
+        let database = try Self.makePagingDatabase(server)
+        let home = try Self.makeHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let session = try Self.shell(port: server.port, home: home, ["-d", database], height: 20)
+        defer { session.close() }
+        let prompt = "\(database)> "
+        #expect(session.wait(for: prompt).matched, "the prompt (is tmux installed?)")
+
+        try session.type("chunk size 100")
+        try session.press("Enter")
+        #expect(session.wait(for: prompt, count: 2).matched)
+        try session.type("SELECT value FROM long")
+        try session.press("Enter")
+        let paged = session.wait { screen in
+            screen.split(separator: "\n", omittingEmptySubsequences: false).last { !$0.isEmpty }.map { $0 == ":" } ?? false
+        }
+        #expect(paged.matched, "less shows its prompt: \(paged.screen)")
+        try session.press("q")
+        let back = session.wait(for: prompt, count: 3)
+        #expect(back.matched, "the prompt after q: \(back.screen)")
+        #expect(!back.screen.contains("ERR"), "leaving early is no error")
+
+        try session.type("SELECT count(value) FROM long")
+        try session.press("Enter")
+        let next = session.wait(for: prompt, count: 4)
+        #expect(next.screen.contains(" 5000\n"), "the next query runs: \(next.screen)")
     }
 }
