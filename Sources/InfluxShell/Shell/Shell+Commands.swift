@@ -53,7 +53,8 @@ extension Shell {
             settings.pager ? Pager.command.map { Pager(descriptor: outputDescriptor, command: $0, screen: screen) } : nil
         }
         var renderer: (any ResultRenderer)?
-        var out = OutputBuffer(descriptor: outputDescriptor, blockSize: .max)
+        // For the pager, each result's text is taken whole; otherwise large blocks go out as they fill.
+        var out = pager == nil ? OutputBuffer(descriptor: outputDescriptor) : OutputBuffer(descriptor: outputDescriptor, blockSize: .max)
         func emit() {
             if let pager { pager.write(out.take()) } else { out.flush() }
         }
