@@ -48,7 +48,9 @@ public func fuzzLineProtocol(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
             while start > 0 && [0, 9, 32].contains(bytes[start - 1]) { start -= 1 }
             let blanks = record.range.lowerBound - start
             let again = LineProtocolSplitter.records(in: Array(bytes[start..<record.range.upperBound]))
-            check(again.count == 1 && again[0].range == blanks..<(blanks + line.count) && again[0].line == 1,
+            // Alone, one more `\r` at its end would be taken for the end of a CRLF line.
+            let end = blanks + line.count - (line.last == 13 ? 1 : 0)
+            check(again.count == 1 && again[0].range == blanks..<end && again[0].line == 1,
                   "accepted a line the splitter cuts differently: \(again.map(\.range)) in \(String(reflecting: String(decoding: line, as: UTF8.self)))")
         }
     }

@@ -58,6 +58,27 @@ struct LineProtocolWriterLimitsTests {
         #expect(run.rejections.map(\.line) == [1])
         #expect(run.sent == following)
     }
+
+    /// Found by `scripts/fuzz`: every line reopens the quote the line before closed, so each
+    /// rejected record held another runaway; re-splitting them one inside the other overflowed
+    /// the stack (and took time quadratic in the lines).
+    @Test func runawayQuotesNestedOnEveryLineAreEachRejectedAndTheNextLineIsWritten() throws {
+        let runaways = 20000
+        let text = "m f=\"" + String(repeating: "\na\"b c=\"", count: runaways) + "\nm v=1 1\n"
+        let run = try dryRun(text)
+        #expect(run.sent == ["m v=1 1"])
+        #expect(run.rejections.map(\.line) == Array(1...(runaways + 1)))
+    }
+
+    /// Found by `scripts/fuzz`: runaways on every line of an input over the line limit made the
+    /// splitter rescan up to the limit (1 MiB) for each line, a hang on a few megabytes.
+    @Test func runawayQuotesOnEveryLineOfALargeInputAreRejectedInLinearTime() throws {
+        let runaways = 200_000
+        let text = "m f=\"" + String(repeating: "\na\"b c=\"", count: runaways) + "\nm v=1 1\n"
+        let run = try dryRun(text, chunk: 64 << 10)
+        #expect(run.sent == ["m v=1 1"])
+        #expect(run.rejections.map(\.line) == Array(1...(runaways + 1)))
+    }
 }
 
 /// Resuming a source after the position an earlier run had settled.

@@ -297,7 +297,10 @@ public final class LineProtocolWriter {
     /// A record that spans several lines (a quoted string with newlines) and is invalid — typically
     /// a quote that is never closed — would make the server swallow every following line. Only
     /// its first line is rejected; the lines after it are split and checked again on their own.
-    private func take(_ record: LineProtocolSplitter.Record, in buffer: [UInt8]) throws {
+    /// Hostile input can nest such records line after line: past ``runawayDepth`` of them, the
+    /// remaining lines are split one by one (none may run on), so the work and the recursion
+    /// stay bounded.
+    private func take(_ record: LineProtocolSplitter.Record, in buffer: [UInt8], depth: Int = 0) throws {
         let bytes = buffer[record.range]
         if record.isComment {
             try obey(String(decoding: bytes, as: UTF8.self))
@@ -334,12 +337,25 @@ public final class LineProtocolWriter {
         onRejection(Rejection(source: source, line: record.line, reason: problem, byServer: false))
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return }
         let rest = Array(buffer[(newline + 1)..<record.range.upperBound])
-        var resplitter = LineProtocolSplitter(firstLine: record.line + 1, maxRecordLength: options.maxLineLength)
+        guard depth >= Self.runawayDepth else {
+            return try resplit(rest, firstLine: record.line + 1, depth: depth + 1)
+        }
+        for (offset, line) in rest.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            try resplit(Array(line), firstLine: record.line + 1 + offset, depth: depth + 1)
+        }
+    }
+
+    /// Runaway records nested this deep make the lines after them split one by one.
+    private static let runawayDepth = 8
+
+    /// Splits `bytes`, lines of a rejected record starting at `firstLine`, and takes each record.
+    private func resplit(_ bytes: [UInt8], firstLine: Int, depth: Int) throws {
+        var resplitter = LineProtocolSplitter(firstLine: firstLine, maxRecordLength: options.maxLineLength)
         resplitter.reportsComments = true
         var again: [LineProtocolSplitter.Record] = []
-        _ = rest.withUnsafeBytes { resplitter.split($0, isFinal: true, into: &again) }
+        _ = bytes.withUnsafeBytes { resplitter.split($0, isFinal: true, into: &again) }
         for inner in again {
-            try take(inner, in: rest)
+            try take(inner, in: bytes, depth: depth)
         }
     }
 
