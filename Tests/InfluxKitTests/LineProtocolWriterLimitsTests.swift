@@ -59,9 +59,9 @@ struct LineProtocolWriterLimitsTests {
         #expect(run.sent == following)
     }
 
-    /// Found by `scripts/fuzz`: every line reopens the quote the line before closed, so each
-    /// rejected record held another runaway; re-splitting them one inside the other overflowed
-    /// the stack (and took time quadratic in the lines).
+    /// Hostile input met while fuzzing the writer: every line reopens the quote the line before
+    /// closed, so each rejected record held another runaway; re-splitting them one inside the
+    /// other overflowed the stack (and took time quadratic in the lines).
     @Test func runawayQuotesNestedOnEveryLineAreEachRejectedAndTheNextLineIsWritten() throws {
         let runaways = 20000
         let text = "m f=\"" + String(repeating: "\na\"b c=\"", count: runaways) + "\nm v=1 1\n"
@@ -70,8 +70,9 @@ struct LineProtocolWriterLimitsTests {
         #expect(run.rejections.map(\.line) == Array(1...(runaways + 1)))
     }
 
-    /// Found by `scripts/fuzz`: runaways on every line of an input over the line limit made the
-    /// splitter rescan up to the limit (1 MiB) for each line, a hang on a few megabytes.
+    /// Hostile input met while fuzzing the writer: runaways on every line of an input over the
+    /// line limit made the splitter rescan up to the limit (1 MiB) for each line, a hang on a
+    /// few megabytes.
     @Test func runawayQuotesOnEveryLineOfALargeInputAreRejectedInLinearTime() throws {
         let runaways = 200_000
         let text = "m f=\"" + String(repeating: "\na\"b c=\"", count: runaways) + "\nm v=1 1\n"
