@@ -1,5 +1,6 @@
 import Foundation
 import InfluxKit
+import Synchronization
 import Testing
 
 /// Replays every input the fuzzers kept (`Fuzz/corpus/TARGET`, their seeds and the inputs that
@@ -23,7 +24,7 @@ struct FuzzRegressionTests {
     }
 
     @Test func theCorpusIsThere() throws {
-        for target in ["lineprotocol", "json", "dsn"] {
+        for target in ["lineprotocol", "writer", "json", "dsn"] {
             #expect(try Self.inputs(target).contains { $0.name.contains("/seed-") }, "no seeds for \(target)")
         }
     }
@@ -44,6 +45,38 @@ struct FuzzRegressionTests {
                 let again = LineProtocolSplitter.records(in: Array(bytes[start..<record.range.upperBound]))
                 let end = blanks + line.count - (line.last == UInt8(ascii: "\r") ? 1 : 0)
                 #expect(again.map(\.range) == [blanks..<end], "\(name), line \(record.line)")
+            }
+        }
+    }
+
+    @Test func writerInputsAreAllAccountedForAndOnlyValidLinesAreSent() throws {
+        for (name, bytes) in try Self.inputs("writer") {
+            // As the fuzz target: the first byte picks the line limit, batch size and chunk size.
+            let knob = Int(bytes.first ?? 0)
+            var options = LineProtocolWriter.Options()
+            options.maxLineLength = 16 + knob * 4
+            options.batchSize = 1 + knob % 7
+            options.serverTimestamps = knob % 2 == 0
+            let sent = Mutex<[[UInt8]]>([])
+            let rejected = Mutex(0)
+            let writer = LineProtocolWriter(options: options, onRejection: { _ in rejected.withLock { $0 += 1 } }) {
+                if case let .write(body, _, _, _) = $0 { sent.withLock { $0.append(body) } }
+            }
+            writer.beginSource("fuzz")
+            let chunk = 1 + knob % 61
+            guard let summary = try? {
+                for start in stride(from: 0, to: bytes.count, by: chunk) {
+                    try bytes[start..<min(start + chunk, bytes.count)].withUnsafeBytes { try writer.append($0) }
+                }
+                try writer.endSource()
+                return try writer.finish()
+            }() else { continue }
+            #expect(summary.records == summary.written + summary.rejected, "\(name)")
+            #expect(rejected.withLock { $0 } == summary.rejected, "\(name)")
+            for body in sent.withLock({ $0 }) {
+                for line in LineProtocolSplitter.records(in: body) {
+                    #expect(LineProtocolValidator().problem(in: body[line.range]) == nil, "\(name)")
+                }
             }
         }
     }
