@@ -70,6 +70,16 @@ struct LineProtocolWriterLimitsTests {
         #expect(run.rejections.map(\.line) == Array(1...(runaways + 1)))
     }
 
+    /// Found by `scripts/fuzz writer`: after a leading space the server counts quotes from the
+    /// start of the line, so this record spans three lines; sent without the space, it would be
+    /// cut after its first line and the server would store something else.
+    @Test func aRecordThatWouldSplitOtherwiseInARequestIsRejectedAndItsLinesReadAgain() throws {
+        let run = try dryRun(" =\"\na\"b c=\"\nc=\" 5\n")
+        #expect(run.rejections.map(\.line) == [1])
+        #expect(run.rejections.first?.reason == "unbalanced quotes")
+        #expect(run.sent == ["a\"b c=\"", "c=\" 5"])
+    }
+
     /// Hostile input met while fuzzing the writer: runaways on every line of an input over the
     /// line limit made the splitter rescan up to the limit (1 MiB) for each line, a hang on a
     /// few megabytes.

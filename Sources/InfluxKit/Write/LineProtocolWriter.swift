@@ -320,9 +320,17 @@ public final class LineProtocolWriter {
             }
             return
         }
-        let (problem, hasTimestamp) = bytes.count > options.maxLineLength
+        var (problem, hasTimestamp) = bytes.count > options.maxLineLength
             ? ("line longer than \(options.maxLineLength) bytes", false)
             : bytes.withUnsafeBytes { validator.inspect($0) }
+        // A record not ended by a newline in plain context (the last of an input, one after
+        // leading blanks, one re-split after a runaway) may leave a quote open, which in a request
+        // body would swallow the next line.
+        let plain = depth == 0 && record.range.upperBound < buffer.count
+            && (record.range.lowerBound == 0 || buffer[record.range.lowerBound - 1] == UInt8(ascii: "\n"))
+        if problem == nil && !plain && !Self.endsAlone(bytes) {
+            problem = "unbalanced quotes"
+        }
         checked.records += 1
         guard let problem else {
             if options.serverTimestamps || hasTimestamp {
@@ -343,6 +351,13 @@ public final class LineProtocolWriter {
         for (offset, line) in rest.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             try resplit(Array(line), firstLine: record.line + 1 + offset, depth: depth + 1)
         }
+    }
+
+    /// Whether the server, reading `line` as one line of a request body, ends it where it ends.
+    private static func endsAlone(_ line: ArraySlice<UInt8>) -> Bool {
+        let records = LineProtocolSplitter.records(in: Array(line) + [UInt8(ascii: "\n")])
+        let end = line.last == UInt8(ascii: "\r") ? line.count - 1 : line.count
+        return records.count == 1 && records[0].range == 0..<end
     }
 
     /// Runaway records nested this deep make the lines after them split one by one.
