@@ -80,6 +80,16 @@ struct LineProtocolWriterLimitsTests {
         #expect(run.sent == ["a\"b c=\"", "c=\" 5"])
     }
 
+    /// Found by `scripts/fuzz lineprotocol`: a record ending in a backslash before a CRLF line
+    /// end would, sent with a plain newline, escape it and take in the next line.
+    @Test func aRecordEndingInABackslashBeforeCRLFIsRejected() throws {
+        let run = try dryRun("m f=\"a\\\nb=\"x\\\r\nm v=3 3\n")
+        // Its first line is rejected and the next one read again, as after a runaway quote.
+        #expect(run.rejections.map(\.line) == [1, 2])
+        #expect(run.rejections.first?.reason == "backslash at the end of the line")
+        #expect(run.sent == ["m v=3 3"])
+    }
+
     /// Hostile input met while fuzzing the writer: runaways on every line of an input over the
     /// line limit made the splitter rescan up to the limit (1 MiB) for each line, a hang on a
     /// few megabytes.

@@ -324,12 +324,14 @@ public final class LineProtocolWriter {
             ? ("line longer than \(options.maxLineLength) bytes", false)
             : bytes.withUnsafeBytes { validator.inspect($0) }
         // A record not ended by a newline in plain context (the last of an input, one after
-        // leading blanks, one re-split after a runaway) may leave a quote open, which in a request
-        // body would swallow the next line.
+        // leading blanks, one re-split after a runaway) may leave a quote open, and one ending in
+        // a backslash (before a dropped `\r`) escapes the newline: in a request body, either
+        // would swallow the next line.
         let plain = depth == 0 && record.range.upperBound < buffer.count
             && (record.range.lowerBound == 0 || buffer[record.range.lowerBound - 1] == UInt8(ascii: "\n"))
+            && bytes.last != UInt8(ascii: "\\")
         if problem == nil && !plain && !Self.endsAlone(bytes) {
-            problem = "unbalanced quotes"
+            problem = bytes.last == UInt8(ascii: "\\") ? "backslash at the end of the line" : "unbalanced quotes"
         }
         checked.records += 1
         guard let problem else {
