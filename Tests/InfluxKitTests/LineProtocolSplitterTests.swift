@@ -117,6 +117,22 @@ import Testing
         #expect(chunked(input, sizes: [7, 3, 11], maxRecordLength: 20) == expected)
     }
 
+    /// Hostile input whose every line is a runaway costs a rescan of `maxRecordLength` bytes per
+    /// line; the splitter then lets quotes span lines only as the input consumed allows, the same
+    /// way however the input is cut. Input with a few runaways keeps its multi-line strings.
+    @Test func limitsTheRescanningOfRunawaysTheSameWayWhateverTheChunks() {
+        let multiLine = "m g=\"ok\nstill\" 5\n"
+        let few = "m f=\"oops\n" + String(repeating: "m v=1\n", count: 40) + multiLine
+        #expect(chunked(few, sizes: [5], maxRecordLength: 200).last == Found(text: "m g=\"ok\nstill\" 5", line: 42))
+
+        let many = "m f=\"" + String(repeating: "\na\"b c=\"", count: 2000) + "\n" + multiLine
+        let records = chunked(many, sizes: [5], maxRecordLength: 200)
+        #expect(records.first == Found(text: "m f=\"", line: 1))
+        #expect(zip(records, records.dropFirst()).allSatisfy { $0.line < $1.line })
+        #expect(chunked(many, sizes: [many.utf8.count], maxRecordLength: 200) == records)
+        #expect(chunked(many, sizes: [7, 3, 11], maxRecordLength: 200) == records)
+    }
+
     @Test func keepsAPartialRecordUntilMoreInputArrives() {
         var splitter = LineProtocolSplitter()
         var records: [LineProtocolSplitter.Record] = []

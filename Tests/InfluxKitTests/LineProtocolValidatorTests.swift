@@ -157,4 +157,25 @@ import Testing
         }
         try Array("m f=1".utf8).withUnsafeBytes { try validator.validate($0, lineNumber: 1) }
     }
+
+    /// Lines with many fields or tags: beyond a few dozen, duplicates and type conflicts are found
+    /// by sorting (a line of 60,000 fields took minutes pair by pair); the verdicts stay those of
+    /// the pairwise check, which handles the short lines above.
+    @Test(arguments: [8, 200, 60000])
+    func findsConflictsAndDuplicatesAmongManyFieldsAndTags(count: Int) {
+        let fields = (0..<count).map { "f\($0)=\($0)i" }
+        #expect(validator.problem(in: "m " + fields.joined(separator: ",")) == nil)
+        #expect(validator.problem(in: "m " + fields.joined(separator: ",") + ",f3=\"x\"") == "field type conflict")
+        #expect(validator.problem(in: "m f\\ 0=1," + fields.joined(separator: ",") + ",f\\ 0=2") == nil)
+        #expect(validator.problem(in: "m f\\ 0=1," + fields.joined(separator: ",") + ",f\\ 0=t") == "field type conflict")
+        // The first field of a conflict is met before a later bad key, as pair by pair.
+        let badKeyAfter = Array("m \(fields.joined(separator: ",")),".utf8) + [0xFF] + Array("=1,f0=t".utf8)
+        #expect(validator.problem(in: badKeyAfter) == "field type conflict")
+        let badKeyBefore = Array("m ".utf8) + [0xFF] + Array("=1,\(fields.joined(separator: ",")),f0=t".utf8)
+        #expect(validator.problem(in: badKeyBefore) == "invalid utf-8 in field key")
+
+        let tags = (0..<min(count, 5000)).map { "t\($0)=v" }
+        #expect(validator.problem(in: "m," + tags.joined(separator: ",") + " f=1") == nil)
+        #expect(validator.problem(in: "m," + tags.joined(separator: ",") + ",t1=w f=1") == "duplicate tags")
+    }
 }

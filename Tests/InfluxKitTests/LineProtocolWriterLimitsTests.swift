@@ -58,6 +58,48 @@ struct LineProtocolWriterLimitsTests {
         #expect(run.rejections.map(\.line) == [1])
         #expect(run.sent == following)
     }
+
+    /// Hostile input met while fuzzing the writer: every line reopens the quote the line before
+    /// closed, so each rejected record held another runaway; re-splitting them one inside the
+    /// other overflowed the stack (and took time quadratic in the lines).
+    @Test func runawayQuotesNestedOnEveryLineAreEachRejectedAndTheNextLineIsWritten() throws {
+        let runaways = 20000
+        let text = "m f=\"" + String(repeating: "\na\"b c=\"", count: runaways) + "\nm v=1 1\n"
+        let run = try dryRun(text)
+        #expect(run.sent == ["m v=1 1"])
+        #expect(run.rejections.map(\.line) == Array(1...(runaways + 1)))
+    }
+
+    /// Found by `scripts/fuzz writer`: after a leading space the server counts quotes from the
+    /// start of the line, so this record spans three lines; sent without the space, it would be
+    /// cut after its first line and the server would store something else.
+    @Test func aRecordThatWouldSplitOtherwiseInARequestIsRejectedAndItsLinesReadAgain() throws {
+        let run = try dryRun(" =\"\na\"b c=\"\nc=\" 5\n")
+        #expect(run.rejections.map(\.line) == [1])
+        #expect(run.rejections.first?.reason == "unbalanced quotes")
+        #expect(run.sent == ["a\"b c=\"", "c=\" 5"])
+    }
+
+    /// Found by `scripts/fuzz lineprotocol`: a record ending in a backslash before a CRLF line
+    /// end would, sent with a plain newline, escape it and take in the next line.
+    @Test func aRecordEndingInABackslashBeforeCRLFIsRejected() throws {
+        let run = try dryRun("m f=\"a\\\nb=\"x\\\r\nm v=3 3\n")
+        // Its first line is rejected and the next one read again, as after a runaway quote.
+        #expect(run.rejections.map(\.line) == [1, 2])
+        #expect(run.rejections.first?.reason == "backslash at the end of the line")
+        #expect(run.sent == ["m v=3 3"])
+    }
+
+    /// Hostile input met while fuzzing the writer: runaways on every line of an input over the
+    /// line limit made the splitter rescan up to the limit (1 MiB) for each line, a hang on a
+    /// few megabytes.
+    @Test func runawayQuotesOnEveryLineOfALargeInputAreRejectedInLinearTime() throws {
+        let runaways = 200_000
+        let text = "m f=\"" + String(repeating: "\na\"b c=\"", count: runaways) + "\nm v=1 1\n"
+        let run = try dryRun(text, chunk: 64 << 10)
+        #expect(run.sent == ["m v=1 1"])
+        #expect(run.rejections.map(\.line) == Array(1...(runaways + 1)))
+    }
 }
 
 /// Resuming a source after the position an earlier run had settled.

@@ -67,4 +67,27 @@ struct StatementSplitterTests {
         let completed = splitter.add(line: "SHOW USERS")
         #expect(completed == ["SHOW USERS"])
     }
+
+    /// Hostile input met while fuzzing: every line rescanned the whole open statement, so a
+    /// script with an unclosed quote near its top took time quadratic in its length.
+    @Test func aLongOpenStatementIsScannedOncePerLine() {
+        var splitter = StatementSplitter()
+        let lines = ["SELECT 'oops"] + Array(repeating: "select * from cpu where x = 1;", count: 20000)
+        let completed = lines.flatMap { splitter.add(line: $0) }
+        #expect(completed.isEmpty)
+        #expect(splitter.finish() == lines.joined(separator: "\n"))
+
+        let list = ["SELECT a,"] + Array(repeating: "b,", count: 20000) + ["c FROM m"]
+        let statements = list.map { splitter.add(line: $0) }
+        #expect(statements.dropLast().allSatisfy { $0.isEmpty })
+        #expect(statements.last == [list.joined(separator: "\n")])
+    }
+
+    @Test func aStatementEndedMidLineLeavesTheRestToTheNextLines() {
+        var splitter = StatementSplitter()
+        #expect(splitter.add(line: "SHOW USERS; SELECT a") == ["SHOW USERS"])
+        #expect(splitter.add(line: "FROM m WHERE") == [])
+        #expect(splitter.add(line: "x = '1;'; SHOW DATABASES") == ["SELECT a\nFROM m WHERE\nx = '1;'", "SHOW DATABASES"])
+        #expect(!splitter.isContinuing)
+    }
 }

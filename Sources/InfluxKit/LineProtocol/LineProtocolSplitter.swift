@@ -13,7 +13,10 @@
 /// An unbalanced quote makes the server read on to the next quote, possibly to the end of the
 /// input. To keep memory bounded, a record that grows beyond ``maxRecordLength`` bytes is cut at
 /// its first newline (that part then fails validation with `unbalanced quotes`) and splitting
-/// starts again on the next line.
+/// starts again on the next line. Hostile input could make every line such a runaway and each
+/// cut cost another `maxRecordLength` bytes of scanning; once the bytes scanned in vain exceed
+/// four times the input consumed (plus four records' worth), every newline ends a record until
+/// the input has caught up, so the work stays linear in the input.
 ///
 /// Feed it like this: keep a buffer; append each chunk read; call ``split(_:isFinal:into:)``;
 /// drop the returned number of bytes from the front of the buffer; repeat. Pass `isFinal: true`
@@ -48,6 +51,14 @@ public struct LineProtocolSplitter: Sendable {
     public private(set) var line: Int
 
     private var pending = PendingRecord()
+    /// Bytes of the records finished so far, and bytes scanned past the cut of runaway records.
+    private var consumed = 0
+    private var wasted = 0
+
+    /// Whether a record may run on over several lines (see the type's discussion).
+    private var spansLines: Bool {
+        wasted <= 4 * (consumed + min(maxRecordLength, 1 << 40))
+    }
 
     /// Creates a splitter; the first line of the input is numbered `firstLine`.
     public init(firstLine: Int = 1, maxRecordLength: Int = 16 << 20) {
@@ -97,6 +108,7 @@ public struct LineProtocolSplitter: Sendable {
                 if i >= cutIndex, let cut = pending.firstInnerNewline {
                     // A runaway record: keep its first line and scan again after it.
                     pending.innerNewlines = 0
+                    wasted += i - (recordStart + cut + 1)
                     finish(buffer, from: recordStart, to: recordStart + cut, terminated: true, into: &records)
                     recordStart += cut + 1
                     i = recordStart
@@ -109,6 +121,11 @@ public struct LineProtocolSplitter: Sendable {
                         break scan
                     }
                     if buffer[i + 1] == newline {
+                        // Without spanning, the newline ends the record next round.
+                        guard spansLines else {
+                            i += 1
+                            continue scan
+                        }
                         pending.noteInnerNewline(at: i + 1 - recordStart)
                         cutIndex = min(cutIndex, cutLimit(recordStart))
                     }
@@ -134,7 +151,7 @@ public struct LineProtocolSplitter: Sendable {
                     }
                 }
                 if byte == newline {
-                    if pending.quoted {
+                    if pending.quoted && spansLines {
                         pending.noteInnerNewline(at: i - recordStart)
                         cutIndex = min(cutIndex, cutLimit(recordStart))
                     } else {
@@ -190,6 +207,7 @@ public struct LineProtocolSplitter: Sendable {
             }
         }
         line += pending.innerNewlines + (terminated ? 1 : 0)
+        consumed += end - start + 1
         pending = PendingRecord()
     }
 }

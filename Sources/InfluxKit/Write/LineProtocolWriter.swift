@@ -297,7 +297,10 @@ public final class LineProtocolWriter {
     /// A record that spans several lines (a quoted string with newlines) and is invalid — typically
     /// a quote that is never closed — would make the server swallow every following line. Only
     /// its first line is rejected; the lines after it are split and checked again on their own.
-    private func take(_ record: LineProtocolSplitter.Record, in buffer: [UInt8]) throws {
+    /// Hostile input can nest such records line after line: past ``runawayDepth`` of them, the
+    /// remaining lines are split one by one (none may run on), so the work and the recursion
+    /// stay bounded.
+    private func take(_ record: LineProtocolSplitter.Record, in buffer: [UInt8], depth: Int = 0) throws {
         let bytes = buffer[record.range]
         if record.isComment {
             try obey(String(decoding: bytes, as: UTF8.self))
@@ -317,9 +320,19 @@ public final class LineProtocolWriter {
             }
             return
         }
-        let (problem, hasTimestamp) = bytes.count > options.maxLineLength
+        var (problem, hasTimestamp) = bytes.count > options.maxLineLength
             ? ("line longer than \(options.maxLineLength) bytes", false)
             : bytes.withUnsafeBytes { validator.inspect($0) }
+        // A record not ended by a newline in plain context (the last of an input, one after
+        // leading blanks, one re-split after a runaway) may leave a quote open, and one ending in
+        // a backslash (before a dropped `\r`) escapes the newline: in a request body, either
+        // would swallow the next line.
+        let plain = depth == 0 && record.range.upperBound < buffer.count
+            && (record.range.lowerBound == 0 || buffer[record.range.lowerBound - 1] == UInt8(ascii: "\n"))
+            && bytes.last != UInt8(ascii: "\\")
+        if problem == nil && !plain && !Self.endsAlone(bytes) {
+            problem = bytes.last == UInt8(ascii: "\\") ? "backslash at the end of the line" : "unbalanced quotes"
+        }
         checked.records += 1
         guard let problem else {
             if options.serverTimestamps || hasTimestamp {
@@ -334,12 +347,32 @@ public final class LineProtocolWriter {
         onRejection(Rejection(source: source, line: record.line, reason: problem, byServer: false))
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return }
         let rest = Array(buffer[(newline + 1)..<record.range.upperBound])
-        var resplitter = LineProtocolSplitter(firstLine: record.line + 1, maxRecordLength: options.maxLineLength)
+        guard depth >= Self.runawayDepth else {
+            return try resplit(rest, firstLine: record.line + 1, depth: depth + 1)
+        }
+        for (offset, line) in rest.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            try resplit(Array(line), firstLine: record.line + 1 + offset, depth: depth + 1)
+        }
+    }
+
+    /// Whether the server, reading `line` as one line of a request body, ends it where it ends.
+    private static func endsAlone(_ line: ArraySlice<UInt8>) -> Bool {
+        let records = LineProtocolSplitter.records(in: Array(line) + [UInt8(ascii: "\n")])
+        let end = line.last == UInt8(ascii: "\r") ? line.count - 1 : line.count
+        return records.count == 1 && records[0].range == 0..<end
+    }
+
+    /// Runaway records nested this deep make the lines after them split one by one.
+    private static let runawayDepth = 8
+
+    /// Splits `bytes`, lines of a rejected record starting at `firstLine`, and takes each record.
+    private func resplit(_ bytes: [UInt8], firstLine: Int, depth: Int) throws {
+        var resplitter = LineProtocolSplitter(firstLine: firstLine, maxRecordLength: options.maxLineLength)
         resplitter.reportsComments = true
         var again: [LineProtocolSplitter.Record] = []
-        _ = rest.withUnsafeBytes { resplitter.split($0, isFinal: true, into: &again) }
+        _ = bytes.withUnsafeBytes { resplitter.split($0, isFinal: true, into: &again) }
         for inner in again {
-            try take(inner, in: rest)
+            try take(inner, in: bytes, depth: depth)
         }
     }
 

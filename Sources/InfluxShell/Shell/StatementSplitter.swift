@@ -7,6 +7,10 @@
 public struct StatementSplitter: Sendable {
     /// The text of an incomplete statement carried over from earlier lines.
     public private(set) var pending = ""
+    /// The quote and parenthesis state at the end of `pending`, and what `pending` looks like, so
+    /// each line is scanned once however long the statement grows.
+    private var scan = Scan()
+    private var shape = Shape()
 
     /// Creates a splitter with nothing pending.
     public init() {}
@@ -16,11 +20,15 @@ public struct StatementSplitter: Sendable {
 
     /// Adds one typed line; returns the statements it completes, in order, trimmed and without `;`.
     public mutating func add(line: String) -> [String] {
-        let text = pending.isEmpty ? line : pending + "\n" + line
+        var text = ""
+        swap(&text, &pending)
+        let resume = text.utf8.count
+        if !text.isEmpty { text.append("\n") }
+        text.append(line)
+        let added = text.utf8.index(text.startIndex, offsetBy: resume)
         var statements: [String] = []
-        var scan = Scan()
         var start = text.startIndex
-        var index = text.startIndex
+        var index = added
         while index < text.endIndex {
             let character = text[index]
             if scan.endsStatement(character) {
@@ -29,12 +37,18 @@ public struct StatementSplitter: Sendable {
             }
             index = text.index(after: index)
         }
-        let rest = String(text[start...])
-        if scan.isOpen || Self.isIncomplete(rest) {
-            pending = rest.allSatisfy(\.isWhitespace) ? "" : rest
+        if start == text.startIndex {
+            shape.take(text[added...])
         } else {
-            pending = ""
-            appendTrimmed(rest[...], to: &statements)
+            shape = Shape()
+            shape.take(text[start...])
+        }
+        if !shape.isBlank && (scan.isOpen || shape.isIncomplete) {
+            pending = start == text.startIndex ? text : String(text[start...])
+        } else {
+            if !shape.isBlank { appendTrimmed(text[start...], to: &statements) }
+            scan = Scan()
+            shape = Shape()
         }
         return statements
     }
@@ -42,7 +56,7 @@ public struct StatementSplitter: Sendable {
     /// Ends the input: returns the pending text as a last statement (the server reports what is
     /// wrong with it), and forgets it.
     public mutating func finish() -> String? {
-        defer { pending = "" }
+        defer { reset() }
         let statement = pending.trimmingWhitespace()
         return statement.isEmpty ? nil : statement
     }
@@ -50,6 +64,8 @@ public struct StatementSplitter: Sendable {
     /// Forgets the pending text (Ctrl-C at a continuation prompt).
     public mutating func reset() {
         pending = ""
+        scan = Scan()
+        shape = Shape()
     }
 
     private func appendTrimmed(_ text: Substring, to statements: inout [String]) {
@@ -59,14 +75,9 @@ public struct StatementSplitter: Sendable {
 
     /// Whether `text`, outside any quote or parenthesis, needs more input.
     static func isIncomplete(_ text: String) -> Bool {
-        let trimmed = text.trimmingWhitespace()
-        guard let last = trimmed.last else { return false }
-        // A closing `/` ends a regular expression (`=~ /web.*/`) when the slashes pair up.
-        if last == "/" { return trimmed.filter { $0 == "/" }.count % 2 == 1 }
-        if ",+-*%=<>!~&|^".contains(last) { return true }
-        let words = Self.words(of: trimmed)
-        if let final = words.last, Self.continuingWords.contains(final) { return true }
-        return words.first == "select" && !words.contains("from")
+        var shape = Shape()
+        shape.take(text[...])
+        return shape.isIncomplete
     }
 
     /// Keywords a complete statement never ends with.
@@ -97,6 +108,62 @@ public struct StatementSplitter: Sendable {
         }
         if !current.isEmpty { words.append(current.lowercased()) }
         return words
+    }
+
+    /// What ``isIncomplete(_:)`` looks at in a text, gathered as the text grows: its last
+    /// non-blank character, its first, last and `from` words (as ``words(of:)`` finds them) and
+    /// its number of `/`.
+    private struct Shape: Sendable {
+        var quote: Character?
+        var current = ""
+        var firstWord: String?
+        var lastWord: String?
+        var hasFrom = false
+        var slashes = 0
+        var last: Character?
+
+        /// Whether the text holds nothing but white space.
+        var isBlank: Bool { last == nil }
+
+        /// Takes the next characters of the text.
+        mutating func take(_ text: Substring) {
+            for character in text {
+                if character == "/" { slashes += 1 }
+                if !character.isWhitespace { last = character }
+                if let open = quote {
+                    if character == open {
+                        quote = nil
+                        add(String(open))
+                    }
+                    continue
+                }
+                if character == "'" || character == "\"" {
+                    quote = character
+                } else if character.isLetter || character.isNumber || character == "_" {
+                    current.append(character)
+                    continue
+                }
+                if !current.isEmpty { add(current.lowercased()) }
+                current = ""
+            }
+        }
+
+        private mutating func add(_ word: String) {
+            if firstWord == nil { firstWord = word }
+            lastWord = word
+            if word == "from" { hasFrom = true }
+        }
+
+        /// The rule of ``StatementSplitter/isIncomplete(_:)``.
+        var isIncomplete: Bool {
+            guard let last else { return false }
+            // A closing `/` ends a regular expression (`=~ /web.*/`) when the slashes pair up.
+            if last == "/" { return slashes % 2 == 1 }
+            if ",+-*%=<>!~&|^".contains(last) { return true }
+            let tail = current.isEmpty ? nil : current.lowercased()
+            if let final = tail ?? lastWord, StatementSplitter.continuingWords.contains(final) { return true }
+            return (firstWord ?? tail) == "select" && !(hasFrom || tail == "from")
+        }
     }
 
     /// Quote and parenthesis state while scanning.

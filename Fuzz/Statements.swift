@@ -1,0 +1,24 @@
+/// Fuzzes the shell's statement splitter (compiled into this target from InfluxShell's source).
+///
+/// The input is typed line by line, then finished. For ASCII input the statements cover it:
+/// without white space and `;`, their text joined equals the input's.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzStatements(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let text = String(decoding: bytes, as: UTF8.self)
+    var splitter = StatementSplitter()
+    var statements: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        statements += splitter.add(line: String(line))
+    }
+    if let last = splitter.finish() { statements.append(last) }
+    check(!splitter.isContinuing, "pending text after finish")
+    for statement in statements {
+        check(!statement.isEmpty && statement.trimmingWhitespace() == statement, "untrimmed statement")
+    }
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+        let essence: (String) -> [UInt8] = { $0.utf8.filter { $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: ";") } }
+        check(essence(statements.joined()) == essence(text), "statements do not cover the input")
+    }
+    return 0
+}

@@ -1,0 +1,36 @@
+import Foundation
+import InfluxShell
+import Testing
+
+/// Replays the statement-splitter fuzzer's kept inputs (`Fuzz/corpus/statements`) and any input
+/// that once crashed it (`Fuzz/crashes/statements`), checking the fuzzer's invariants.
+struct StatementSplitterFuzzRegressionTests {
+    @Test func keptInputsSplitIntoStatementsThatCoverThem() throws {
+        let fuzz = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz")
+        var replayed = 0
+        for kind in ["corpus", "crashes"] {
+            let directory = fuzz.appendingPathComponent(kind).appendingPathComponent("statements")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let bytes = Array(try Data(contentsOf: directory.appendingPathComponent(name)))
+                let text = String(decoding: bytes, as: UTF8.self)
+                var splitter = StatementSplitter()
+                var statements: [String] = []
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    statements += splitter.add(line: String(line))
+                }
+                if let last = splitter.finish() { statements.append(last) }
+                #expect(!splitter.isContinuing, "\(kind)/\(name)")
+                #expect(statements.allSatisfy { !$0.isEmpty && $0.first?.isWhitespace == false && $0.last?.isWhitespace == false },
+                        "\(kind)/\(name)")
+                if bytes.allSatisfy({ $0 < 0x80 }) {
+                    let essence: (String) -> [UInt8] = { $0.utf8.filter { $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: ";") } }
+                    #expect(essence(statements.joined()) == essence(text), "\(kind)/\(name)")
+                }
+                replayed += 1
+            }
+        }
+        #expect(replayed > 0, "no corpus in \(fuzz.path)")
+    }
+}
