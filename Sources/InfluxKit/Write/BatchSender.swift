@@ -153,10 +153,15 @@ final class BatchSender: @unchecked Sendable {
 
     /// Sends the lines `lines` of `batch` and counts what became of them.
     ///
-    /// When points of one new field disagree on its type inside a request, influxd refuses the
-    /// whole request (`field type conflict`, nothing written). Then the lines are sent again in
-    /// halves, which cannot duplicate anything, until the conflicting lines stand alone. A body
-    /// too large for the server (413, nothing written) is sent again in halves too.
+    /// The writer's ``FieldTypeLedger`` keeps lines of disagreeing field types out of requests;
+    /// what it cannot foresee (another writer adding the field meanwhile) is handled here. When
+    /// points of one new field disagree on its type inside a new shard, influxd refuses the whole
+    /// request (`field type conflict`) after storing the points bound for other shards, but
+    /// none of that shard's. Then the lines are sent again in halves until the conflicting lines
+    /// stand alone: a point stored on the first try is stored again with the same series and
+    /// timestamp, which overwrites it instead of adding one (points are timestamped by the
+    /// writer unless ``LineProtocolWriter/Options/serverTimestamps`` is set). A body too large
+    /// for the server (413, nothing written) is sent again in halves too.
     private func send(_ batch: LineBatch, lines: Range<Int>) throws {
         count { $0.batches += 1 }
         var retried = false
