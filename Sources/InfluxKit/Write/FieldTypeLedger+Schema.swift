@@ -2,8 +2,9 @@ extension FieldTypeLedger.Schema {
     /// What `client`'s server has for `database` and `retentionPolicy` (`nil`: the client's
     /// defaults): one `SHOW RETENTION POLICIES` and one `SHOW FIELD KEYS` for every measurement.
     ///
-    /// A database that does not exist has nothing yet; a user who may not read it gets an empty
-    /// schema too, and the server stays the judge of its writes.
+    /// A database that does not exist has nothing yet; a user who may not read it, or a server
+    /// that answers these queries strangely, gives an empty schema too, and the server stays the
+    /// judge of the writes. Only errors that will stop the writes as well are thrown.
     static func fetch(from client: InfluxClient, database: String?, retentionPolicy: String?) throws -> Self {
         var schema = Self()
         guard let database = database ?? client.configuration.database else { return schema }
@@ -21,8 +22,11 @@ extension FieldTypeLedger.Schema {
                 guard let type = FieldKey.ValueType(rawValue: typeName) else { continue }
                 schema.fields[try row.requiredSeriesName(), default: [:]][try row.string("fieldKey"), default: []].append(type)
             }
-        } catch InfluxError.statement(_, _), InfluxError.authorization(_), InfluxError.notFound(_) {
-            return Self()
+        } catch let error as InfluxError {
+            switch error {
+            case .connectionFailed, .tls, .timeout, .authentication, .cancelled: throw error
+            default: return Self()
+            }
         }
         return schema
     }
