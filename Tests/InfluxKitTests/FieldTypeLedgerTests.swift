@@ -84,6 +84,29 @@ struct FieldTypeLedgerTests {
         #expect(results == [nil, nil])
     }
 
+    @Test func whenMarkedStaleTheLedgerAsksAgainAndTheServersTypesWin() throws {
+        let staleness = FieldTypeLedger.Staleness()
+        var schema = FieldTypeLedger.Schema()
+        var fetches = 0
+        let ledger = FieldTypeLedger(precision: .seconds, staleness: staleness) { _, _ in
+            fetches += 1
+            return schema
+        }
+        let validator = LineProtocolValidator(precision: .seconds)
+        func check(_ line: String) throws -> String? {
+            try Array(line.utf8).withUnsafeBytes { bytes in
+                try ledger.conflict(in: bytes, parts: validator.examine(bytes).parts!, database: "db", retentionPolicy: nil)
+            }
+        }
+        #expect(try check("m f=1.5 1") == nil)
+        #expect(try check("m f=2i 2") == "field type conflict: field \"f\" is integer, already float")
+        schema.fields = ["m": ["f": [.integer]]]
+        staleness.mark()
+        #expect(try check("m f=2i 3") == nil)
+        #expect(try check("m f=2.5 4") == "field type conflict: field \"f\" is float, already integer")
+        #expect(fetches == 2)
+    }
+
     @Test func durationsAreReadAsTheServerPrintsThem() {
         #expect(FieldTypeLedger.Schema.nanoseconds("168h0m0s") == Int64(168) * 3_600_000_000_000)
         #expect(FieldTypeLedger.Schema.nanoseconds("1h30m0s") == Int64(90) * 60_000_000_000)

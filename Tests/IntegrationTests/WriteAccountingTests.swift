@@ -1,4 +1,6 @@
 import Foundation
+import InfluxKit
+import Synchronization
 import Testing
 
 /// Exact accounting of `influxkit write` against the real server: every rejected line is named
@@ -141,7 +143,38 @@ struct WriteAccountingTests {
             """), "\(run.stderr.suffix(300))")
     }
 
-    /// The sum of the `count` values of every series of a query's JSON answer.
+    @Test func aConflictAnotherWriterCausedIsTracedToItsLines() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        var options = LineProtocolWriter.Options()
+        options.database = database
+        options.precision = .seconds
+        let rejections = Mutex<[LineProtocolWriter.Rejection]>([])
+        let writer = LineProtocolWriter(client: try server.client(), options: options) { rejection in
+            rejections.withLock { $0.append(rejection) }
+        }
+        writer.beginSource("in")
+        // The first line makes the writer learn the database's (empty) schema...
+        try Array("m g=1i 1\n".utf8).withUnsafeBytes { try writer.append($0) }
+        // ...then another writer makes f an integer before the writer's batch arrives.
+        let other = try LoopbackHTTP.send(
+            "POST", port: server.port, target: "/write?db=\(database)&precision=s", body: Array("m f=7i 2\n".utf8))
+        #expect(other.status == 204)
+        try Array("m f=1.5 3\nm h=1 4\nm f=2.5,h=2 5\n".utf8).withUnsafeBytes { try writer.append($0) }
+        try writer.endSource()
+        let summary = try writer.finish()
+
+        let reported = rejections.withLock { $0 }
+        #expect(reported.map(\.line) == [2, 4], "the lines the server dropped, not the whole batch")
+        #expect(reported.allSatisfy { $0.reason == "field type conflict: field \"f\" is float, already integer" && $0.byServer })
+        #expect(summary.written == 2)
+        #expect(summary.rejectedByServer == 2)
+        let stored = try Self.sum(ofCountsIn: server.execute("SELECT count(*) FROM m", database: database))
+        #expect(stored == 3, "g, the other writer's f and h: 3 values")
+    }
+
+    /// The sum of the `count` values (every column but the time) of every series of a query's
+    /// JSON answer.
     static func sum(ofCountsIn json: String) throws -> Int {
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let results = object?["results"] as? [[String: Any]] ?? []
@@ -149,7 +182,7 @@ struct WriteAccountingTests {
         for result in results {
             for series in result["series"] as? [[String: Any]] ?? [] {
                 for row in series["values"] as? [[Any]] ?? [] {
-                    total += (row.last as? NSNumber)?.intValue ?? 0
+                    total += row.dropFirst().reduce(0) { $0 + (($1 as? NSNumber)?.intValue ?? 0) }
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The type each field has on the server, as far as a write can know it, so that a line the
 /// server would drop for a `field type conflict` is reported with its line number before anything
@@ -31,12 +32,30 @@ final class FieldTypeLedger {
     /// Asks the server for the schema of a database and retention policy (`nil`: the defaults).
     typealias Fetch = (_ database: String?, _ retentionPolicy: String?) throws -> Schema
 
+    /// Set from any thread when the server turned out to know types the ledger did not (another
+    /// writer was quicker): the ledger then asks again before it checks the next line.
+    final class Staleness: Sendable {
+        private let flag = Atomic<Bool>(false)
+
+        init() {}
+
+        /// Makes the ledger ask the server again.
+        func mark() {
+            flag.store(true, ordering: .relaxed)
+        }
+
+        fileprivate func take() -> Bool {
+            flag.load(ordering: .relaxed) && flag.exchange(false, ordering: .relaxed)
+        }
+    }
+
     private struct TargetKey: Hashable {
         var database: String?
         var retentionPolicy: String?
     }
 
     private let fetch: Fetch
+    private let staleness: Staleness
     private let nanosecondsPerUnit: Int64
     private var targets: [TargetKey: Target] = [:]
     private var target: Target?
@@ -47,8 +66,9 @@ final class FieldTypeLedger {
 
     /// Creates a ledger for lines whose timestamps are in `precision`; `fetch` tells what the
     /// server already has.
-    init(precision: Precision, fetch: @escaping Fetch) {
+    init(precision: Precision, staleness: Staleness = .init(), fetch: @escaping Fetch) {
         self.fetch = fetch
+        self.staleness = staleness
         nanosecondsPerUnit = precision.nanosecondsPerUnit
     }
 
@@ -65,6 +85,7 @@ final class FieldTypeLedger {
         in line: UnsafeRawBufferPointer, parts: LineProtocolValidator.Parts,
         database: String?, retentionPolicy: String?
     ) throws -> String? {
+        if staleness.take() { try refresh() }
         let target = try self.target(database: database, retentionPolicy: retentionPolicy)
         let window = target.window(of: parts.timestamp.map { $0 * nanosecondsPerUnit } ?? Self.now())
         measurementName.unescape(line, parts.measurement, escapable: Name.measurementEscapes)
@@ -95,6 +116,33 @@ final class FieldTypeLedger {
         }
         measurement.remember(line, fields: parts.fields, window: window)
         return nil
+    }
+
+    /// Asks the server again for the types of every target, which override what was learned.
+    private func refresh() throws {
+        for (key, target) in targets {
+            target.relist(try fetch(key.database, key.retentionPolicy))
+        }
+    }
+
+    /// The lines of `lines` in `batch` that the server's `schema` makes it drop, with the reason;
+    /// lines of the batch agree with each other, so these are the lines of a `partial write`
+    /// the ledger did not foresee.
+    static func conflictingLines(
+        in batch: LineBatch, lines: Range<Int>, schema: Schema, precision: Precision
+    ) -> [(index: Int, reason: String)] {
+        let ledger = FieldTypeLedger(precision: precision) { _, _ in schema }
+        let validator = LineProtocolValidator(precision: precision)
+        var found: [(index: Int, reason: String)] = []
+        for index in lines {
+            let reason = batch.withBytes(of: index) { bytes -> String? in
+                guard case let (nil, parts?) = validator.examine(bytes) else { return nil }
+                return try? ledger.conflict(
+                    in: bytes, parts: parts, database: batch.database, retentionPolicy: batch.retentionPolicy)
+            }
+            if let reason { found.append((index, reason)) }
+        }
+        return found
     }
 
     private func target(database: String?, retentionPolicy: String?) throws -> Target {
@@ -186,18 +234,23 @@ private final class Target {
     private var last: (name: Name, measurement: Measurement)?
 
     init(_ schema: FieldTypeLedger.Schema) {
-        for (measurement, fields) in schema.fields {
-            let entry = Measurement()
-            for (field, types) in fields {
-                entry.know(Name(field), types: types.map(FieldTypeLedger.code(of:)))
-            }
-            measurements[Name(measurement)] = entry
-        }
         let duration = schema.shardGroupDuration ?? 0
         shardGroupDuration = duration > 0 ? duration : 0
         let secondsFromZeroTime: Int64 = 62_135_596_800
         epochOffset = duration >= 1_000_000_000 && duration % 1_000_000_000 == 0
             ? (secondsFromZeroTime % (duration / 1_000_000_000)) * 1_000_000_000 : 0
+        relist(schema)
+    }
+
+    /// Takes the types `schema` lists, over what was listed or learned before.
+    func relist(_ schema: FieldTypeLedger.Schema) {
+        for (measurement, fields) in schema.fields {
+            let entry = self.measurement(Name(measurement))
+            for (field, types) in fields {
+                entry.know(Name(field), types: types.map(FieldTypeLedger.code(of:)))
+            }
+        }
+        last = nil
     }
 
     /// The shard group of a time in nanoseconds (0 for all when the duration is unknown).
@@ -236,6 +289,13 @@ private final class Measurement {
         /// Types learned in other shard groups.
         var earlier: [Int64: UInt8] = [:]
 
+        mutating func list(_ type: UInt8) {
+            listed = type
+            guard type != 0 else { return }
+            if learned != 0 && learned != type { learned = 0 }
+            earlier = earlier.filter { $0.value == type }
+        }
+
         mutating func learn(_ type: UInt8, in window: Int64) {
             if learned != 0 && self.window != window { earlier[self.window] = learned }
             self.window = window
@@ -248,9 +308,12 @@ private final class Measurement {
     private var lastLine: [UInt8] = []
     private var lastWindow: Int64 = 0
 
+    /// Takes the types the server lists for `name`; learned types that differ are forgotten.
     func know(_ name: Name, types: [UInt8]) {
         let distinct = Set(types)
-        fields[name, default: Types()].listed = distinct.count == 1 ? distinct.first! : 0
+        let listed = distinct.count == 1 ? distinct.first! : 0
+        fields[name, default: Types()].list(listed)
+        lastLine.removeAll()
     }
 
     /// The type `name` has in shard group `window`, if known.

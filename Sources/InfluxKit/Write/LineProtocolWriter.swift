@@ -155,17 +155,26 @@ public final class LineProtocolWriter {
     /// Creates a writer; `onRejection` hears of every line that is not written, from the
     /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
     public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
+        let staleness = FieldTypeLedger.Staleness()
         let sender = BatchSender(
-            pointsPerSecond: options.pointsPerSecond, onRejection: onRejection, onSettled: options.onSettled
+            pointsPerSecond: options.pointsPerSecond, onRejection: onRejection, onSettled: options.onSettled,
+            explainDrops: { batch, lines in
+                // Another writer gave a field its type first: ask the server what it has now.
+                staleness.mark()
+                guard let schema = try? FieldTypeLedger.Schema.fetch(
+                    from: client, database: batch.database, retentionPolicy: batch.retentionPolicy)
+                else { return [] }
+                return FieldTypeLedger.conflictingLines(in: batch, lines: lines, schema: schema, precision: options.precision)
+            }
         ) { body, database, rp, _, onRetry in
             try client.write(
                 lines: body, database: database, retentionPolicy: rp,
                 precision: options.precision, consistency: options.consistency, onRetry: onRetry)
         }
-        let schema: FieldTypeLedger.Fetch = { database, rp in
+        let ledger = FieldTypeLedger(precision: options.precision, staleness: staleness) { database, rp in
             try .fetch(from: client, database: database, retentionPolicy: rp)
         }
-        self.init(options: options, onRejection: onRejection, sender: sender, schema: schema) { statement, database in
+        self.init(options: options, onRejection: onRejection, sender: sender, ledger: ledger) { statement, database in
             do {
                 return try client.query(statement, database: database).first { $0.error != nil }?.error
             } catch InfluxError.http(400, let message) {
@@ -185,7 +194,8 @@ public final class LineProtocolWriter {
         let sender = BatchSender(pointsPerSecond: nil, onRejection: onRejection, onSettled: options.onSettled) { body, database, rp, points, _ in
             dryRun(.write(body: body, database: database, retentionPolicy: rp, points: points))
         }
-        self.init(options: options, onRejection: onRejection, sender: sender, schema: { _, _ in .init() }) { statement, database in
+        let ledger = FieldTypeLedger(precision: options.precision) { _, _ in .init() }
+        self.init(options: options, onRejection: onRejection, sender: sender, ledger: ledger) { statement, database in
             dryRun(.statement(statement, database: database))
             return nil
         }
@@ -195,13 +205,13 @@ public final class LineProtocolWriter {
         options: Options,
         onRejection: @escaping @Sendable (Rejection) -> Void,
         sender: BatchSender,
-        schema: @escaping FieldTypeLedger.Fetch,
+        ledger: FieldTypeLedger,
         runStatement: @escaping (String, String?) throws -> String?
     ) {
         self.options = options
         self.onRejection = onRejection
         self.validator = LineProtocolValidator(precision: options.precision)
-        self.ledger = FieldTypeLedger(precision: options.precision, fetch: schema)
+        self.ledger = ledger
         self.sender = sender
         self.runStatement = runStatement
         if let rate = options.pointsPerSecond, rate > 0 {
