@@ -1,3 +1,25 @@
+extension FieldTypeLedger {
+    /// A ledger that asks `client`'s server for its field types, and the function that traces
+    /// a conflict it did not foresee to the lines of a batch (and makes the ledger ask again).
+    static func asking(
+        _ client: InfluxClient, precision: Precision
+    ) -> (ledger: FieldTypeLedger, explainDrops: BatchSender.ExplainDrops) {
+        let staleness = Staleness()
+        let ledger = FieldTypeLedger(precision: precision, staleness: staleness) { database, rp in
+            try .fetch(from: client, database: database, retentionPolicy: rp)
+        }
+        let explain: BatchSender.ExplainDrops = { batch, lines in
+            // Another writer gave a field its type first: ask the server what it has now.
+            staleness.mark()
+            guard let schema = try? Schema.fetch(
+                from: client, database: batch.database, retentionPolicy: batch.retentionPolicy)
+            else { return [] }
+            return conflictingLines(in: batch, lines: lines, schema: schema, precision: precision)
+        }
+        return (ledger, explain)
+    }
+}
+
 extension FieldTypeLedger.Schema {
     /// What `client`'s server has for `database` and `retentionPolicy` (`nil`: the client's
     /// defaults): one `SHOW RETENTION POLICIES` and one `SHOW FIELD KEYS` for every measurement.

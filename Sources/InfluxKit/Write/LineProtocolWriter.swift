@@ -155,24 +155,14 @@ public final class LineProtocolWriter {
     /// Creates a writer; `onRejection` hears of every line that is not written, from the
     /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
     public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
-        let staleness = FieldTypeLedger.Staleness()
+        let (ledger, explainDrops) = FieldTypeLedger.asking(client, precision: options.precision)
         let sender = BatchSender(
             pointsPerSecond: options.pointsPerSecond, onRejection: onRejection, onSettled: options.onSettled,
-            explainDrops: { batch, lines in
-                // Another writer gave a field its type first: ask the server what it has now.
-                staleness.mark()
-                guard let schema = try? FieldTypeLedger.Schema.fetch(
-                    from: client, database: batch.database, retentionPolicy: batch.retentionPolicy)
-                else { return [] }
-                return FieldTypeLedger.conflictingLines(in: batch, lines: lines, schema: schema, precision: options.precision)
-            }
+            explainDrops: explainDrops
         ) { body, database, rp, _, onRetry in
             try client.write(
                 lines: body, database: database, retentionPolicy: rp,
                 precision: options.precision, consistency: options.consistency, onRetry: onRetry)
-        }
-        let ledger = FieldTypeLedger(precision: options.precision, staleness: staleness) { database, rp in
-            try .fetch(from: client, database: database, retentionPolicy: rp)
         }
         self.init(options: options, onRejection: onRejection, sender: sender, ledger: ledger) { statement, database in
             do {
