@@ -331,19 +331,21 @@ private final class Measurement {
     /// Whether the fields of `line` have the same keys and types, in the same order and shard
     /// group, as the last line let through: then they are known to agree.
     func repeats(_ line: UnsafeRawBufferPointer, fields range: Range<Int>, window: Int64) -> Bool {
-        guard window == lastWindow, !lastLine.isEmpty else { return false }
-        var walker = FieldWalker(buf: line, start: range.lowerBound, end: range.upperBound)
-        var position = 0
-        while case let field?? = walker.next() {
-            let key = UnsafeRawBufferPointer(rebasing: line[field.key])
-            guard position + key.count + 2 <= lastLine.count,
-                  lastLine[position..<(position + key.count)].elementsEqual(key),
-                  lastLine[position + key.count] == 0,
-                  lastLine[position + key.count + 1] == FieldWalker.type(of: field.value, in: line)
-            else { return false }
-            position += key.count + 2
+        guard window == lastWindow, !lastLine.isEmpty, let base = line.baseAddress else { return false }
+        return lastLine.withUnsafeBytes { last in
+            var walker = FieldWalker(buf: line, start: range.lowerBound, end: range.upperBound)
+            var position = 0
+            while case let field?? = walker.next() {
+                let count = field.key.count
+                guard position + count + 2 <= last.count,
+                      memcmp(last.baseAddress! + position, base + field.key.lowerBound, count) == 0,
+                      last[position + count] == 0,
+                      last[position + count + 1] == FieldWalker.type(of: field.value, in: line)
+                else { return false }
+                position += count + 2
+            }
+            return position == last.count
         }
-        return position == lastLine.count
     }
 
     /// Records the fields of `line`, just let through, for ``repeats(_:fields:window:)``.
