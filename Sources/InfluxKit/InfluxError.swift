@@ -7,8 +7,9 @@ public enum InfluxError: Error, Sendable, Equatable {
     case connectionFailed(url: String, reason: String)
     /// The TLS handshake or certificate verification failed.
     case tls(url: String, reason: String)
-    /// The connect or total timeout elapsed.
-    case timeout(url: String, seconds: Double)
+    /// The connect or total timeout (`seconds`, as configured) elapsed, on the last of
+    /// `attempts` tries.
+    case timeout(url: String, seconds: Double, attempts: Int = 1)
     /// The transfer was cancelled by the caller.
     case cancelled
     /// The server answered 401: no or wrong credentials.
@@ -46,8 +47,9 @@ extension InfluxError: CustomStringConvertible {
             return "cannot connect to \(url): \(reason)"
         case let .tls(url, reason):
             return "tls error with \(url): \(reason)"
-        case let .timeout(url, seconds):
-            return "timed out after \(Self.format(seconds))s talking to \(url)"
+        case let .timeout(url, seconds, attempts):
+            let tries = attempts > 1 ? " (\(attempts) attempts)" : ""
+            return "timed out after \(Self.format(seconds))s talking to \(url)\(tries)"
         case .cancelled:
             return "cancelled"
         case let .authentication(message):

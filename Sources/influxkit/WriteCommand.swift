@@ -172,7 +172,13 @@ struct WriteCommand: ParsableCommand {
         let verb = dryRun ? "would write" : "wrote"
         var line = "\(verb) \(count(summary.written, "point")), rejected "
             + count(summary.rejected + refusedPoints, format == .json ? "point" : "line")
-            + ", retried \(count(summary.retriedBatches, "batch", "batches"))"
+        let causes = [
+            (summary.rejectedByValidator + refusedPoints, "invalid"),
+            (summary.rejectedByFieldType, "with a field type conflict"),
+            (summary.rejectedByServer, "by the server"),
+        ].filter { $0.0 > 0 }
+        if !causes.isEmpty { line += " (" + causes.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")" }
+        line += ", retried \(count(summary.retriedBatches, "batch", "batches"))"
         if summary.skipped > 0 { line += ", skipped \(count(summary.skipped, "line")) settled before" }
         Diagnostics.line(line)
     }

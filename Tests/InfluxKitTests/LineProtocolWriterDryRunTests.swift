@@ -85,3 +85,15 @@ extension LineProtocolWriter.Options {
         return options
     }
 }
+
+extension LineProtocolWriterDryRunTests {
+    @Test func fieldTypeConflictsInsideTheInputAreRejectedWithTheirLines() throws {
+        let run = try dryRun([("in.lp", "m f=1i 1\nm f=1.5 2\nm f=oops 3\nm f=2i 4\n")])
+        #expect(run.rejections.map(\.line) == [2, 3])
+        #expect(run.rejections.first?.reason == "field type conflict: field \"f\" is float, already integer")
+        #expect(run.summary.rejectedByFieldType == 1)
+        #expect(run.summary.rejectedByValidator == 1)
+        #expect(run.summary.written == 2)
+        #expect(run.summary.records == run.summary.written + run.summary.rejected)
+    }
+}

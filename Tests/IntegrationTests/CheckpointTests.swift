@@ -25,7 +25,10 @@ struct CheckpointTests {
         let checkpoint = temporaryPath("checkpoint")
         defer { try? FileManager.default.removeItem(atPath: checkpoint) }
         let peer = try HTTPPeer(
-            .influxdb, answers: [.passOn, .passOn, .init(status: 401, error: "authorization failed")],
+            .influxdb, answers: [
+                .init(status: 0, pass: true, path: "/write"), .init(status: 0, pass: true, path: "/write"),
+                .init(status: 401, error: "authorization failed", path: "/write"),
+            ],
             upstream: "http://127.0.0.1:\(server.port)")
         let arguments = ["write", "-d", database, "--batch-size", "2", "--checkpoint", checkpoint]
 

@@ -127,7 +127,7 @@ struct CommandLineConnectionTests {
         let peer = try HTTPPeer(.influxdb)
         let run = try influxkit(["write", "--url", peer.url, "-d", "db", "--token", "tok123", "--gzip", "--consistency", "one", "--rp", "week"], "m v=1 1\n", [:])
         #expect(run.status == 0)
-        let request = try #require(try peer.requests().first)
+        let request = try #require(try peer.requests().first { $0.path == "/write" })
         #expect(request.header("Authorization") == ["Token tok123"])
         #expect(request.header("Content-Encoding") == ["gzip"])
         #expect(request.decodedBodyBytes == Array("m v=1 1\n".utf8))

@@ -86,7 +86,7 @@ struct CommandLineWriteTests {
             ["write", "-d", database, "--errors-file", errors.path, "--precision", "s"] + CommandLineTests.connection(server),
             input: "m v=1 1\nm v=x 2\nm v=3 3\nm 4\n")
         #expect(run.status == 3)
-        #expect(run.stderr == "wrote 2 points, rejected 2 lines, retried 0 batches\n")
+        #expect(run.stderr == "wrote 2 points, rejected 2 lines (2 invalid), retried 0 batches\n")
         let lines = try String(contentsOf: errors, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("-:2: ") == true)

@@ -68,6 +68,47 @@ struct RetryTests {
         #expect(try peer.requests().count == 1)
     }
 
+    @Test func aHalfStreamedQueryIsNeverReplayed() throws {
+        let pieces = [
+            #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[1,10]],"partial":true}],"partial":true}]}"# + "\n",
+            #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[2,20]]}]}]}"# + "\n",
+        ]
+        // The peer sends the first chunk, then hangs up instead of sending the second.
+        let peer = try HTTPPeer(.stream, queryBody: pieces, releaseTimeout: 0.3)
+        var received: [ResultSet] = []
+        let error = caught { try client(peer).query("SELECT v FROM m") { received.append($0) } }
+        guard case .connectionFailed = error else {
+            Issue.record("expected the dropped connection, got \(String(describing: error))")
+            return
+        }
+        #expect(received.count == 1, "the first chunk was handed over once")
+        #expect(try peer.events() == ["request", "abandoned"], "one request: the query was not sent again")
+    }
+
+    @Test func aQueryThatChangesDataIsNotRetriedAfterA5xx() throws {
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, error: "busy")])
+        #expect(throws: InfluxError.http(status: 503, message: "busy")) {
+            _ = try client(peer).query("SELECT mean(v) INTO \"m_1h\" FROM m GROUP BY time(1h)")
+        }
+        #expect(try peer.requests().count == 1, "it may have run: running it twice is not harmless")
+
+        let slowDown = try HTTPPeer(.influxdb, queryBody: [#"{"results":[{"statement_id":0}]}"#], answers: [.init(status: 429)])
+        _ = try client(slowDown).query("DELETE FROM m WHERE time < 10")
+        #expect(try slowDown.requests().count == 2, "a 429 means it did not run")
+    }
+
+    @Test func aTimeoutAfterRetriesSaysTheTimeoutAndTheAttempts() throws {
+        let peer = try HTTPPeer(.backlog)
+        var configuration = peer.configuration()
+        configuration.connectTimeout = 0.3
+        configuration.timeout = nil
+        configuration.retries = 2
+        configuration.retryBaseDelay = 0.01
+        let error = caught { try InfluxClient(configuration: configuration).ping() }
+        #expect(error == .timeout(url: peer.url, seconds: 0.3, attempts: 3))
+        #expect(error?.description == "timed out after 0.3s talking to \(peer.url) (3 attempts)")
+    }
+
     // MARK: The writer
 
     /// Writes `text` through a writer of `client` and returns the summary and the rejections.
@@ -85,7 +126,7 @@ struct RetryTests {
     }
 
     @Test func retriedBatchesAreCounted() throws {
-        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503), .init(status: 500)])
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, path: "/write"), .init(status: 500, path: "/write")])
         var options = LineProtocolWriter.Options()
         options.batchSize = 2
         let (summary, rejections) = try write("m v=1 1\nm v=2 2\nm v=3 3\n", client: client(peer), options: options)
@@ -93,7 +134,7 @@ struct RetryTests {
         #expect(summary.written == 3)
         #expect(summary.batches == 2)
         #expect(summary.retriedBatches == 1, "only the first batch was answered 503 and 500")
-        #expect(try peer.requests().count == 4)
+        #expect(try peer.requests().filter { $0.path == "/write" }.count == 4)
     }
 
     @Test func aBodyTooLargeIsSentAgainInSmallerParts() throws {
@@ -113,7 +154,7 @@ struct RetryTests {
     func aLostAnswerDuplicatesNothingUnlessTheServerStamps(serverTimestamps: Bool) throws {
         let server = try InfluxServer.shared()
         let database = try server.createDatabase("lostAnswer\(serverTimestamps)")
-        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, forward: true)], upstream: "http://127.0.0.1:\(server.port)")
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, forward: true, path: "/write")], upstream: "http://127.0.0.1:\(server.port)")
         var options = LineProtocolWriter.Options()
         options.database = database
         options.serverTimestamps = serverTimestamps
@@ -144,26 +185,39 @@ struct RetryTests {
     // MARK: The command line
 
     @Test func theWriteSummaryCountsRetriedBatches() throws {
-        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, retryAfter: "0")])
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, retryAfter: "0", path: "/write")])
         let run = try CommandLineTests.influxkit(
             ["write", "--url", peer.url, "-d", "db", "--batch-size", "1", "--precision", "s"], input: "m v=1 1\nm v=2 2\n")
         #expect(run.status == 0)
         #expect(run.stderr == "wrote 2 points, rejected 0 lines, retried 1 batch\n")
-        #expect(try peer.requests().count == 3)
+        #expect(try peer.requests().filter { $0.path == "/write" }.count == 3)
     }
 
     @Test func withRetriesZeroAFailedWriteIsNotRepeated() throws {
-        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, error: "overloaded")])
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, error: "overloaded", path: "/write")])
         let run = try CommandLineTests.influxkit(
             ["write", "--url", peer.url, "-d", "db", "--retries", "0"], input: "m v=1 1\n")
         #expect(run.status == 1)
         #expect(run.stderr.contains("server answered http 503: overloaded"), "\(run.stderr)")
-        #expect(try peer.requests().count == 1)
+        #expect(try peer.requests().filter { $0.path == "/write" }.count == 1)
     }
 
     @Test func theHelpSaysWhyServerTimestampsAreUnsafe() throws {
         let run = try CommandLineTests.influxkit(["write", "--help"])
         #expect(run.stdout.contains("--server-timestamps"))
         #expect(run.stdout.contains("Unsafe"))
+    }
+}
+
+/// The InfluxError `work` throws, or `nil`.
+private func caught(_ work: () throws -> Void) -> InfluxError? {
+    do {
+        try work()
+        return nil
+    } catch let error as InfluxError {
+        return error
+    } catch {
+        Issue.record("unexpected error \(error)")
+        return nil
     }
 }

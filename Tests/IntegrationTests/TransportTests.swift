@@ -221,6 +221,7 @@ struct TransportTests {
         var configuration = peer.configuration()
         configuration.connectTimeout = 1
         configuration.timeout = totalTimeout
+        configuration.retries = 0
         let client = try InfluxClient(configuration: configuration)
         #expect(throws: InfluxError.timeout(url: peer.url, seconds: 1)) {
             try client.ping()

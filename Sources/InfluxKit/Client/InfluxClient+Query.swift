@@ -55,7 +55,8 @@ extension InfluxClient {
     /// (server default 10,000), with `partial` set while more of the statement follows, so any
     /// result size is handled in constant memory. An error thrown by `onResult` aborts the
     /// transfer and is rethrown. Connect errors, timeouts, 5xx and 429 answers are tried again
-    /// (see ``ClientConfiguration/retries``) only while no result has been handed over.
+    /// (see ``ClientConfiguration/retries``) only while no result has been handed over; for a
+    /// query that changes something (see ``InfluxQL/isReadOnly(_:)``) only connect errors and 429.
     public func query(
         _ query: String,
         database: String? = nil,
@@ -87,8 +88,15 @@ extension InfluxClient {
         var decoder = QueryResponseDecoder()
         var errorBody = [UInt8]()
         // Tried again only while nothing of the answer has been decoded: a half-streamed
-        // answer is never replayed.
+        // answer is never replayed. A statement that changes something is tried again only
+        // when it cannot have run: the connection failed, or the server asked to slow down.
         var delivered = false
+        let readOnly = InfluxQL.isReadOnly(query)
+        func mayRetry(_ error: InfluxError) -> Bool {
+            guard !delivered else { return false }
+            if case .connectionFailed = error { return true }
+            return readOnly && RetryPolicy.isTransient(error)
+        }
         let head = try retrying { timeout in
             var attempt = request
             attempt.timeout = timeout
@@ -103,10 +111,10 @@ extension InfluxClient {
                     delivered = true
                     try Self.decoding(head) { try decoder.feed(bytes, onResult) }
                 }
-            } catch let error as InfluxError where !delivered && RetryPolicy.isTransient(error) {
+            } catch let error as InfluxError where mayRetry(error) {
                 throw TransientFailure(error: error)
             }
-            if RetryPolicy.isTransient(status: head.status) {
+            if head.status == 429 || (readOnly && RetryPolicy.isTransient(status: head.status)) {
                 throw TransientFailure(
                     error: .response(head, body: errorBody), retryAfter: RetryPolicy.retryAfter(head.headers["retry-after"]))
             }

@@ -34,7 +34,12 @@ extension InfluxClient {
                 guard let wait = policy.delay(
                     beforeRetry: retry, retryAfter: failure.retryAfter, elapsed: elapsed(),
                     jitter: Double.random(in: 0...1))
-                else { throw failure.error }
+                else {
+                    if case let .timeout(url, seconds, _) = failure.error, retry > 1 {
+                        throw InfluxError.timeout(url: url, seconds: seconds, attempts: retry)
+                    }
+                    throw failure.error
+                }
                 onRetry()
                 Thread.sleep(forTimeInterval: wait)
             }

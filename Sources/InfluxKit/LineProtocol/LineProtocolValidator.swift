@@ -50,6 +50,30 @@ public struct LineProtocolValidator: Sendable {
         }
     }
 
+    /// Where the parts of a valid line are, for checks beyond the line itself.
+    struct Parts {
+        /// The measurement, as written (escapes included).
+        var measurement: Range<Int>
+        /// The fields, as written; walk them with ``FieldWalker``.
+        var fields: Range<Int>
+        /// The timestamp in the validator's precision; `nil` when the line has none.
+        var timestamp: Int64?
+    }
+
+    /// Checks `line` once, as ``inspect(_:)`` does, and tells where the parts of a valid line are.
+    func examine(_ line: UnsafeRawBufferPointer) -> (problem: String?, parts: Parts?) {
+        var checker = LineChecker(line: line, nanosecondsPerUnit: precision.nanosecondsPerUnit)
+        do {
+            try checker.check()
+            let parts = Parts(
+                measurement: checker.keyStart..<checker.measurementEnd,
+                fields: checker.fieldsStart..<checker.fieldsEnd, timestamp: checker.timestamp)
+            return (nil, parts)
+        } catch {
+            return (error.reason, nil)
+        }
+    }
+
     /// Why the server would refuse `line`, or `nil` when it is valid.
     public func problem(in line: some Sequence<UInt8>) -> String? {
         if let result = line.withContiguousStorageIfAvailable({ problem(in: UnsafeRawBufferPointer($0)) }) {
@@ -107,6 +131,7 @@ private struct LineChecker {
     var fieldsStart = 0
     var fieldsEnd = 0
     var fieldKeyEndsWithBackslash = false
+    var timestamp: Int64?
 
     init(line: UnsafeRawBufferPointer, nanosecondsPerUnit: Int64) {
         buf = line
@@ -364,7 +389,7 @@ private struct LineChecker {
 
     // MARK: Time
 
-    func scanTime() throws(LineProblem) {
+    mutating func scanTime() throws(LineProblem) {
         let start = skipWhitespace(fieldsEnd)
         var i = start
         while i < n {
@@ -388,6 +413,7 @@ private struct LineChecker {
             if buf[i] != space { throw LineProblem("unexpected text after the timestamp") }
             i += 1
         }
+        timestamp = value
     }
 
     // MARK: Storage
@@ -568,16 +594,9 @@ private struct LineChecker {
         return buf[index - 1]
     }
 
-    /// The type the server gives a field value, told by its first and last bytes.
+    /// The type the server gives a field value.
     func fieldType(_ value: Range<Int>) -> UInt8 {
-        guard let first = value.first.map({ buf[$0] }) else { return 0 }
-        if first == quote { return UInt8(ascii: "s") }
-        if isNumeric(first) || first == minus || first == UInt8(ascii: "n") || first == UInt8(ascii: "N")
-            || first == UInt8(ascii: "i") || first == UInt8(ascii: "I") || first == UInt8(ascii: "u") {
-            let last = buf[value.upperBound - 1]
-            return last == UInt8(ascii: "i") || last == UInt8(ascii: "u") ? last : UInt8(ascii: "f")
-        }
-        return UInt8(ascii: "b")
+        FieldWalker.type(of: value, in: buf)
     }
 
     /// A backslash right before an escape pair such as `\,` (`\\,`), in a measurement.
@@ -654,7 +673,7 @@ private struct TagKeys {
 }
 
 /// The fields of a line as the server's second pass sees them.
-private struct FieldWalker {
+struct FieldWalker {
     struct Field {
         var key: Range<Int>
         var value: Range<Int>
@@ -668,6 +687,19 @@ private struct FieldWalker {
         self.buf = buf
         position = start
         self.end = end
+    }
+
+    /// The type the server gives the field value at `value` of `buf`, told by its first and last
+    /// bytes: `f`loat, `i`nteger, `u`nsigned, `s`tring or `b`oolean.
+    static func type(of value: Range<Int>, in buf: UnsafeRawBufferPointer) -> UInt8 {
+        guard let first = value.first.map({ buf[$0] }) else { return 0 }
+        if first == quote { return UInt8(ascii: "s") }
+        if isNumeric(first) || first == minus || first == UInt8(ascii: "n") || first == UInt8(ascii: "N")
+            || first == UInt8(ascii: "i") || first == UInt8(ascii: "I") || first == UInt8(ascii: "u") {
+            let last = buf[value.upperBound - 1]
+            return last == UInt8(ascii: "i") || last == UInt8(ascii: "u") ? last : UInt8(ascii: "f")
+        }
+        return UInt8(ascii: "b")
     }
 
     /// The next field; `.some(nil)` when a key has no `=` the server can see.

@@ -26,6 +26,7 @@ final class BatchSender: @unchecked Sendable {
     private let pointsPerSecond: Double?
     private let onRejection: @Sendable (LineProtocolWriter.Rejection) -> Void
     private let onSettled: (@Sendable (LineProtocolWriter.Position) -> Void)?
+    private let explainDrops: ExplainDrops?
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
     private var waiting: LineBatch?
@@ -38,15 +39,21 @@ final class BatchSender: @unchecked Sendable {
     private var started: UInt64?
     private var released = 0
 
+    /// Finds the lines of a batch the server dropped for a field type conflict it did not name
+    /// (see ``FieldTypeLedger/conflictingLines(in:lines:schema:precision:)``).
+    typealias ExplainDrops = @Sendable (_ batch: LineBatch, _ lines: Range<Int>) -> [(index: Int, reason: String)]
+
     /// Creates a sender; with `pointsPerSecond`, batches are held back so that on average no
     /// more points than that go out per second.
     init(
         pointsPerSecond: Double?,
         onRejection: @escaping @Sendable (LineProtocolWriter.Rejection) -> Void,
         onSettled: (@Sendable (LineProtocolWriter.Position) -> Void)? = nil,
+        explainDrops: ExplainDrops? = nil,
         deliver: @escaping Deliver
     ) {
         self.deliver = deliver
+        self.explainDrops = explainDrops
         self.onSettled = onSettled
         self.pointsPerSecond = pointsPerSecond
         self.onRejection = onRejection
@@ -153,10 +160,15 @@ final class BatchSender: @unchecked Sendable {
 
     /// Sends the lines `lines` of `batch` and counts what became of them.
     ///
-    /// When points of one new field disagree on its type inside a request, influxd refuses the
-    /// whole request (`field type conflict`, nothing written). Then the lines are sent again in
-    /// halves, which cannot duplicate anything, until the conflicting lines stand alone. A body
-    /// too large for the server (413, nothing written) is sent again in halves too.
+    /// The writer's ``FieldTypeLedger`` keeps lines of disagreeing field types out of requests;
+    /// what it cannot foresee (another writer adding the field meanwhile) is handled here. When
+    /// points of one new field disagree on its type inside a new shard, influxd refuses the whole
+    /// request (`field type conflict`) after storing the points bound for other shards, but
+    /// none of that shard's. Then the lines are sent again in halves until the conflicting lines
+    /// stand alone: a point stored on the first try is stored again with the same series and
+    /// timestamp, which overwrites it instead of adding one (points are timestamped by the
+    /// writer unless ``LineProtocolWriter/Options/serverTimestamps`` is set). A body too large
+    /// for the server (413, nothing written) is sent again in halves too.
     private func send(_ batch: LineBatch, lines: Range<Int>) throws {
         count { $0.batches += 1 }
         var retried = false
@@ -198,8 +210,9 @@ final class BatchSender: @unchecked Sendable {
     }
 
     /// Reports the lines a `partial write` (or an all-bad 400) names; returns how many points the
-    /// server refused. Lines it names by text are matched back; points dropped without a line
-    /// (a field type conflict says only `dropped=N`) are reported against the lines sent.
+    /// server refused. Lines it names by text are matched back. Points dropped for a field type
+    /// conflict (the server says only `dropped=N`) are found from the server's field types when
+    /// exactly N lines disagree with them; otherwise they are reported against the lines sent.
     private func attributeRejections(_ message: String, dropped: Int, in batch: LineBatch, lines: Range<Int>) -> Int {
         var named = 0
         for index in lines {
@@ -208,6 +221,16 @@ final class BatchSender: @unchecked Sendable {
             named += 1
             let entry = batch.lines[index]
             onRejection(.init(source: entry.source, line: entry.line, reason: Self.reason(after: prefix, in: message), byServer: true))
+        }
+        if dropped > 0, message.contains("field type conflict"), let explainDrops {
+            let found = explainDrops(batch, lines)
+            if found.count == dropped {
+                for (index, reason) in found {
+                    let entry = batch.lines[index]
+                    onRejection(.init(source: entry.source, line: entry.line, reason: reason, byServer: true))
+                }
+                return min(named + dropped, lines.count)
+            }
         }
         if dropped > 0 {
             let first = batch.lines[lines.lowerBound], last = batch.lines[lines.upperBound - 1]

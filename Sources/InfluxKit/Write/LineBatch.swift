@@ -36,6 +36,11 @@ struct LineBatch: Sendable {
         return Array(bytes[lines[range.lowerBound].range.lowerBound...lines[range.upperBound - 1].range.upperBound])
     }
 
+    /// Runs `body` with the bytes of line `index`.
+    func withBytes<T>(of index: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        bytes[lines[index].range].withUnsafeBytes(body)
+    }
+
     /// The text of line `index`.
     func text(of index: Int) -> String {
         String(decoding: bytes[lines[index].range], as: UTF8.self)

@@ -81,7 +81,8 @@ public final class LineProtocolWriter {
     }
 
     /// The counts of a write. They add up: `records == written + rejectedByValidator +
-    /// rejectedByServer`, plus the lines not sent when a write is abandoned on an error.
+    /// rejectedByFieldType + rejectedByServer`, plus the lines not sent when a write is abandoned
+    /// on an error.
     public struct Summary: Sendable, Equatable {
         /// Records (points) read from the input.
         public var records = 0
@@ -89,6 +90,9 @@ public final class LineProtocolWriter {
         public var written = 0
         /// Lines refused by the client-side check, never sent.
         public var rejectedByValidator = 0
+        /// Valid lines never sent because a field's type differs from the type the server has
+        /// for it, or that an earlier line gave it (the server would drop them).
+        public var rejectedByFieldType = 0
         /// Points the server refused.
         public var rejectedByServer = 0
         /// Requests sent.
@@ -100,7 +104,7 @@ public final class LineProtocolWriter {
         public var retriedBatches = 0
 
         /// Everything rejected.
-        public var rejected: Int { rejectedByValidator + rejectedByServer }
+        public var rejected: Int { rejectedByValidator + rejectedByFieldType + rejectedByServer }
     }
 
     /// What a dry run would have sent (see ``init(options:onRejection:dryRun:)``).
@@ -126,6 +130,7 @@ public final class LineProtocolWriter {
     private let options: Options
     private let onRejection: @Sendable (Rejection) -> Void
     private let validator: LineProtocolValidator
+    private let ledger: FieldTypeLedger
     private let sender: BatchSender
     /// Runs a DDL statement; returns the statement's error, if it failed.
     private let runStatement: (String, String?) throws -> String?
@@ -150,14 +155,16 @@ public final class LineProtocolWriter {
     /// Creates a writer; `onRejection` hears of every line that is not written, from the
     /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
     public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
+        let (ledger, explainDrops) = FieldTypeLedger.asking(client, precision: options.precision)
         let sender = BatchSender(
-            pointsPerSecond: options.pointsPerSecond, onRejection: onRejection, onSettled: options.onSettled
+            pointsPerSecond: options.pointsPerSecond, onRejection: onRejection, onSettled: options.onSettled,
+            explainDrops: explainDrops
         ) { body, database, rp, _, onRetry in
             try client.write(
                 lines: body, database: database, retentionPolicy: rp,
                 precision: options.precision, consistency: options.consistency, onRetry: onRetry)
         }
-        self.init(options: options, onRejection: onRejection, sender: sender) { statement, database in
+        self.init(options: options, onRejection: onRejection, sender: sender, ledger: ledger) { statement, database in
             do {
                 return try client.query(statement, database: database).first { $0.error != nil }?.error
             } catch InfluxError.http(400, let message) {
@@ -177,7 +184,8 @@ public final class LineProtocolWriter {
         let sender = BatchSender(pointsPerSecond: nil, onRejection: onRejection, onSettled: options.onSettled) { body, database, rp, points, _ in
             dryRun(.write(body: body, database: database, retentionPolicy: rp, points: points))
         }
-        self.init(options: options, onRejection: onRejection, sender: sender) { statement, database in
+        let ledger = FieldTypeLedger(precision: options.precision) { _, _ in .init() }
+        self.init(options: options, onRejection: onRejection, sender: sender, ledger: ledger) { statement, database in
             dryRun(.statement(statement, database: database))
             return nil
         }
@@ -187,11 +195,13 @@ public final class LineProtocolWriter {
         options: Options,
         onRejection: @escaping @Sendable (Rejection) -> Void,
         sender: BatchSender,
+        ledger: FieldTypeLedger,
         runStatement: @escaping (String, String?) throws -> String?
     ) {
         self.options = options
         self.onRejection = onRejection
         self.validator = LineProtocolValidator(precision: options.precision)
+        self.ledger = ledger
         self.sender = sender
         self.runStatement = runStatement
         if let rate = options.pointsPerSecond, rate > 0 {
@@ -314,15 +324,16 @@ public final class LineProtocolWriter {
             checked.records += 1
             try flush()
             try sender.waitUntilIdle()
+            ledger.reset()
             if let error = try runStatement(String(decoding: bytes, as: UTF8.self), database) {
                 checked.rejectedByValidator += 1
                 onRejection(Rejection(source: source, line: record.line, reason: error, byServer: true))
             }
             return
         }
-        var (problem, hasTimestamp) = bytes.count > options.maxLineLength
-            ? ("line longer than \(options.maxLineLength) bytes", false)
-            : bytes.withUnsafeBytes { validator.inspect($0) }
+        var (problem, parts) = bytes.count > options.maxLineLength
+            ? ("line longer than \(options.maxLineLength) bytes", nil)
+            : bytes.withUnsafeBytes { validator.examine($0) }
         // A record not ended by a newline in plain context (the last of an input, one after
         // leading blanks, one re-split after a runaway) may leave a quote open, and one ending in
         // a backslash (before a dropped `\r`) escapes the newline: in a request body, either
@@ -335,7 +346,14 @@ public final class LineProtocolWriter {
         }
         checked.records += 1
         guard let problem else {
-            if options.serverTimestamps || hasTimestamp {
+            if let conflict = try bytes.withUnsafeBytes({
+                try ledger.conflict(in: $0, parts: parts!, database: database, retentionPolicy: retentionPolicy)
+            }) {
+                checked.rejectedByFieldType += 1
+                onRejection(Rejection(source: source, line: record.line, reason: conflict, byServer: false))
+                return
+            }
+            if options.serverTimestamps || parts?.timestamp != nil {
                 batch.append(bytes, source: source, line: record.line)
             } else {
                 batch.append(stamped(bytes), source: source, line: record.line)

@@ -48,6 +48,8 @@ final class HTTPPeer {
         var forward: Bool = false
         /// Pass the request on and relay the answer, as if nothing were scripted (`status` unused).
         var pass: Bool = false
+        /// Answer only a request to this path (such as `/write`); any request when `nil`.
+        var path: String? = nil
 
         /// Passes one request on to the upstream server unchanged.
         static let passOn = Answer(status: 0, pass: true)
@@ -75,9 +77,10 @@ final class HTTPPeer {
     ///   - answers: scripted answers to the first requests, in order.
     ///   - maxBody: answer 413 to a `/write` whose body is longer (once the answers are used up).
     ///   - upstream: pass every request on to this `http://host:port` (once the answers are used up).
+    ///   - releaseTimeout: seconds the `stream` mode waits for the release file before it hangs up.
     init(
         _ mode: Mode, queryBody: [String] = [], status: Int = 502, tls: TLS? = nil,
-        answers: [Answer] = [], maxBody: Int? = nil, upstream: String? = nil
+        answers: [Answer] = [], maxBody: Int? = nil, upstream: String? = nil, releaseTimeout: Double? = nil
     ) throws {
         guard let python = Self.locate("python3") else { throw HTTPPeerError.pythonNotFound }
         directory = URL(fileURLWithPath: NSTemporaryDirectory())
@@ -99,6 +102,7 @@ final class HTTPPeer {
         }
         if let maxBody { arguments += ["--max-body", String(maxBody)] }
         if let upstream { arguments += ["--upstream", upstream] }
+        if let releaseTimeout { arguments += ["--release-timeout", String(releaseTimeout)] }
         if let tls {
             arguments += ["--tls-cert", tls.certificate.path, "--tls-key", tls.key.path]
             if let clientCA = tls.clientCA { arguments += ["--client-ca", clientCA.path] }

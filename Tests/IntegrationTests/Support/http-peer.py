@@ -22,7 +22,8 @@ Modes (--mode):
 Scripted answers (influxdb mode): each --answer JSON object, in order, answers one request
 whatever its path: {"status": 503, "retry_after": "1", "error": "text", "forward": true}; with
 "forward" the request is first passed to --upstream (its answer is dropped: a lost answer);
-{"pass": true} passes the request on and relays the answer, as if no answer were scripted.
+{"pass": true} passes the request on and relays the answer, as if no answer were scripted; with
+"path": "/write" an answer is kept for the next request to that path only.
 Once they are used up, a /write whose body is longer than --max-body gets 413, and with
 --upstream every request is passed on to that server (a reverse proxy) and its answer relayed.
 
@@ -127,7 +128,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         accepts_gzip = "gzip" in (self.headers.get("Accept-Encoding") or "")
         gzip_answer = accepts_gzip and mode in ("influxdb", "stream") and self.is_query()
         self.record(body, response_gzip=gzip_answer)
-        answer = self.server.next_answer()
+        answer = self.server.next_answer(urllib.parse.urlsplit(self.path).path)
         options = self.server.options
         if answer is not None and answer.get("pass"):
             self.relay(*self.pass_on(body))
@@ -334,9 +335,12 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = False
 
-    def next_answer(self):
+    def next_answer(self, path):
         with self.answers_lock:
-            return self.answers.pop(0) if self.answers else None
+            for index, answer in enumerate(self.answers):
+                if answer.get("path") in (None, path):
+                    return self.answers.pop(index)
+            return None
 
     def handle_error(self, request, client_address):
         # TLS failures are already in the journal; a client hanging up is not news.
