@@ -41,12 +41,18 @@ public struct LineProtocolValidator: Sendable {
     /// Checks `line` once: why the server would refuse it (`nil` when valid), and whether a
     /// valid line ends with a timestamp.
     public func inspect(_ line: UnsafeRawBufferPointer) -> (problem: String?, hasTimestamp: Bool) {
+        let examination = examine(line)
+        return (examination.problem, examination.timestamp != nil)
+    }
+
+    /// Checks `line` once and tells what the write pipeline needs to know about it.
+    func examine(_ line: UnsafeRawBufferPointer) -> LineExamination {
         var checker = LineChecker(line: line, nanosecondsPerUnit: precision.nanosecondsPerUnit)
         do {
             try checker.check()
-            return (nil, checker.skipWhitespace(checker.fieldsEnd) < line.count)
+            return LineExamination(problem: nil, timestamp: checker.timestamp, seriesKey: checker.keyStart..<checker.keyEnd)
         } catch {
-            return (error.reason, false)
+            return LineExamination(problem: error.reason, timestamp: nil, seriesKey: 0..<0)
         }
     }
 
@@ -84,6 +90,16 @@ public struct LineProtocolValidator: Sendable {
     }
 }
 
+/// What ``LineProtocolValidator/examine(_:)`` found out about a line.
+struct LineExamination {
+    /// Why the server would refuse the line; `nil` when it is valid.
+    var problem: String?
+    /// The line's timestamp, in the validator's precision; `nil` when it has none (or is invalid).
+    var timestamp: Int64?
+    /// Where the series key (measurement and tags, as written) is in the line.
+    var seriesKey: Range<Int>
+}
+
 /// The reason a line is refused.
 struct LineProblem: Error {
     var reason: String
@@ -106,6 +122,8 @@ private struct LineChecker {
     var fieldsStart = 0
     var fieldsEnd = 0
     var fieldKeyEndsWithBackslash = false
+    /// The timestamp, once ``scanTime()`` found one.
+    var timestamp: Int64?
 
     init(line: UnsafeRawBufferPointer, nanosecondsPerUnit: Int64) {
         buf = line
@@ -347,7 +365,7 @@ private struct LineChecker {
 
     // MARK: Time
 
-    func scanTime() throws(LineProblem) {
+    mutating func scanTime() throws(LineProblem) {
         let start = skipWhitespace(fieldsEnd)
         var i = start
         while i < n {
@@ -371,6 +389,7 @@ private struct LineChecker {
             if buf[i] != space { throw LineProblem("unexpected text after the timestamp") }
             i += 1
         }
+        timestamp = value
     }
 
     // MARK: Storage
