@@ -122,6 +122,8 @@ private struct LineChecker {
     var fieldsStart = 0
     var fieldsEnd = 0
     var fieldKeyEndsWithBackslash = false
+    /// Whether a tag key is `time` (refused when the point is stored, after other checks).
+    var hasTimeTag = false
     /// The timestamp, once ``scanTime()`` found one.
     var timestamp: Int64?
 
@@ -133,9 +135,19 @@ private struct LineChecker {
     mutating func check() throws(LineProblem) {
         try scanKey()
         try scanFields()
-        try walkFields()
-        try scanTime()
-        try checkStorable()
+        // Every field takes two bytes at least (`=` and a value byte, or `=` and `,`).
+        let capacity = (fieldsEnd - fieldsStart) / 2 + 2
+        let problem = withUnsafeTemporaryAllocation(of: FieldSummary.self, capacity: capacity) { fields -> LineProblem? in
+            do throws(LineProblem) {
+                let count = try walkFields(into: fields)
+                try scanTime()
+                try checkStorable(fields: UnsafeBufferPointer(rebasing: fields[..<count]))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let problem { throw problem }
     }
 
     // MARK: Key
@@ -177,7 +189,7 @@ private struct LineChecker {
             }
             tagCount += 1
             while true {
-                i += 1
+                i = buf.firstDelimiter(from: i + 1, to: n)
                 if i >= n || ((buf[i] == space || buf[i] == comma) && buf[i - 1] != backslash) {
                     throw LineProblem("missing tag value")
                 }
@@ -187,7 +199,7 @@ private struct LineChecker {
             // Tag value: up to an unescaped `,` (next tag) or space (fields).
             guard i < n, buf[i] != comma, buf[i] != space else { throw LineProblem("missing tag value") }
             while true {
-                i += 1
+                i = buf.firstDelimiter(from: i + 1, to: n)
                 guard i < n else { throw LineProblem("missing fields") }
                 let escaped = buf[i - 1] == backslash
                 if buf[i] == equals && !escaped { throw LineProblem("invalid tag format") }
@@ -200,9 +212,19 @@ private struct LineChecker {
         }
     }
 
-    /// Refuses two tags with the same key (compared as written).
-    func checkDuplicateTags() throws(LineProblem) {
-        guard tagCount > 1 else { return }
+    /// Refuses two tags with the same key (compared as written), and notes a tag key `time`.
+    mutating func checkDuplicateTags() throws(LineProblem) {
+        guard tagCount > 0 else { return }
+        // Keys in ascending order (as clients usually write them) are all different.
+        var keys = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
+        var ascending = true
+        var previous: Range<Int>?
+        while let key = keys.next() {
+            if isTime(key) { hasTimeTag = true }
+            if let previous, !bytesPrecede(previous, key) { ascending = false }
+            previous = key
+        }
+        guard !ascending else { return }
         var tags = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
         var index = 0
         while let key = tags.next() {
@@ -225,6 +247,8 @@ private struct LineChecker {
         var equalSigns = 0
         var commas = 0
         while i < n {
+            i = buf.firstDelimiter(from: i, to: n)
+            guard i < n else { break }
             let byte = buf[i]
             if byte == backslash && i + 1 < n {
                 i += 2
@@ -277,6 +301,10 @@ private struct LineChecker {
         var scientific = false
         while i < n {
             let byte = buf[i]
+            if isDigit(byte) {
+                i += 1
+                continue
+            }
             if byte == comma || byte == space { break }
             if byte == UInt8(ascii: "i") && i > start && !(isInteger || isUnsigned) {
                 isInteger = true
@@ -347,11 +375,13 @@ private struct LineChecker {
     }
 
     /// The server's second pass over the fields (`key` up to `=`, where only the byte right
-    /// before counts as escaping): checks each field's series key length.
-    func walkFields() throws(LineProblem) {
-        var fields = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
+    /// before counts as escaping): checks each field's series key length, and notes each
+    /// field's key and type in `fields`; returns how many there are.
+    func walkFields(into fields: UnsafeMutableBufferPointer<FieldSummary>) throws(LineProblem) -> Int {
+        var walker = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
         let keyLength = keyEnd - keyStart
-        while let field = fields.next() {
+        var count = 0
+        while let field = walker.next() {
             guard let field else {
                 throw LineProblem("invalid field key ending in a backslash")
             }
@@ -359,8 +389,11 @@ private struct LineChecker {
             if size > LineProtocolEncoder.maxKeyLength {
                 throw LineProblem("max key length exceeded: \(size) > \(LineProtocolEncoder.maxKeyLength)")
             }
+            fields.initializeElement(at: count, to: FieldSummary(key: field.key, type: fieldType(field.value)))
+            count += 1
         }
         if fieldKeyEndsWithBackslash { throw LineProblem("invalid field key ending in a backslash") }
+        return count
     }
 
     // MARK: Time
@@ -368,16 +401,9 @@ private struct LineChecker {
     mutating func scanTime() throws(LineProblem) {
         let start = skipWhitespace(fieldsEnd)
         var i = start
-        while i < n {
-            let byte = buf[i]
-            if byte == UInt8(ascii: "\n") || byte == space { break }
-            if i == start && byte == minus {
-                i += 1
-                continue
-            }
-            if !isDigit(byte) { throw LineProblem("bad timestamp") }
-            i += 1
-        }
+        if i < n && buf[i] == minus { i += 1 }
+        while i < n && isDigit(buf[i]) { i += 1 }
+        if i < n && buf[i] != space && buf[i] != UInt8(ascii: "\n") { throw LineProblem("bad timestamp") }
         guard i > start else { return }
         if i - start == 1 && buf[start] == minus { throw LineProblem("bad timestamp") }
         guard let value = parseInt64(start..<i) else { throw LineProblem("time outside range") }
@@ -394,37 +420,31 @@ private struct LineChecker {
 
     // MARK: Storage
 
-    /// What the server refuses after parsing, when it stores the point.
-    func checkStorable() throws(LineProblem) {
+    /// What the server refuses after parsing, when it stores the point with these `fields`.
+    func checkStorable(fields: UnsafeBufferPointer<FieldSummary>) throws(LineProblem) {
         let measurement = keyStart..<measurementEnd
         if !isValidUTF8(measurement) { throw LineProblem("invalid utf-8 in measurement") }
         if hasBackslashBeforeEscape(measurement) {
             throw LineProblem("measurement with a backslash before an escaped character cannot be read back")
         }
-        if tagCount > 0 {
-            var tags = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
-            while let key = tags.next() {
-                if isTime(key) { throw LineProblem("invalid tag key \"time\"") }
-            }
-        }
-        var fields = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
+        if hasTimeTag { throw LineProblem("invalid tag key \"time\"") }
         var storedFields = 0
-        while case let field?? = fields.next() {
+        for index in fields.indices {
+            let field = fields[index]
             if !isValidUTF8(field.key) { throw LineProblem("invalid utf-8 in field key") }
             if !isTime(field.key) { storedFields += 1 }
-            try checkTypeConflict(field, from: field.value.upperBound)
+            try checkTypeConflict(field, with: UnsafeBufferPointer(rebasing: fields[(index + 1)...]))
         }
         if storedFields == 0 { throw LineProblem("invalid field name \"time\"") }
     }
 
     /// Refuses a later field with the same key as `field` but another type.
-    func checkTypeConflict(_ field: FieldWalker.Field, from position: Int) throws(LineProblem) {
-        let type = fieldType(field.value)
-        var later = FieldWalker(buf: buf, start: min(position + 1, fieldsEnd), end: fieldsEnd)
-        while case let other?? = later.next() {
-            if fieldType(other.value) != type && fieldKeysEqual(field.key, other.key) {
-                throw LineProblem("field type conflict")
-            }
+    func checkTypeConflict(_ field: FieldSummary, with later: UnsafeBufferPointer<FieldSummary>) throws(LineProblem) {
+        for other in later where other.type != field.type {
+            // Keys whose first bytes differ are different, unless one starts with an escape.
+            let first = buf[field.key.lowerBound], otherFirst = buf[other.key.lowerBound]
+            if first != otherFirst && first != backslash && otherFirst != backslash { continue }
+            if fieldKeysEqual(field.key, other.key) { throw LineProblem("field type conflict") }
         }
     }
 
@@ -441,6 +461,13 @@ private struct LineChecker {
         let negative = buf[i] == minus
         if negative { i += 1 }
         var magnitude: UInt64 = 0
+        if range.upperBound - i <= 19 {
+            // Nineteen digits fit in a UInt64.
+            while i < range.upperBound {
+                magnitude = magnitude &* 10 &+ UInt64(buf[i] &- UInt8(ascii: "0"))
+                i += 1
+            }
+        }
         while i < range.upperBound {
             let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(UInt64(buf[i] - UInt8(ascii: "0")))
@@ -491,7 +518,16 @@ private struct LineChecker {
     }
 
     func isTime(_ range: Range<Int>) -> Bool {
-        UnsafeRawBufferPointer(rebasing: buf[range]).elementsEqual("time".utf8)
+        range.count == 4 && UnsafeRawBufferPointer(rebasing: buf[range]).elementsEqual("time".utf8)
+    }
+
+    /// Whether the bytes of `a` come before those of `b`, byte by byte (a prefix first).
+    func bytesPrecede(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        let common = min(a.count, b.count)
+        for offset in 0..<common where buf[a.lowerBound + offset] != buf[b.lowerBound + offset] {
+            return buf[a.lowerBound + offset] < buf[b.lowerBound + offset]
+        }
+        return a.count < b.count
     }
 
     func bytesEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -550,6 +586,12 @@ private struct LineChecker {
 
     func isValidUTF8(_ range: Range<Int>) -> Bool {
         var i = range.lowerBound
+        // ASCII first, eight bytes at a time.
+        while i + 8 <= range.upperBound,
+              (buf.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+        }
+        while i < range.upperBound && buf[i] < 0x80 { i += 1 }
         while i < range.upperBound {
             let lead = buf[i]
             if lead < 0x80 {
@@ -605,6 +647,12 @@ private struct TagKeys {
     }
 }
 
+/// A field's raw key and the type of its value (see ``LineChecker/fieldType(_:)``).
+private struct FieldSummary {
+    var key: Range<Int>
+    var type: UInt8
+}
+
 /// The fields of a line as the server's second pass sees them.
 private struct FieldWalker {
     struct Field {
@@ -626,8 +674,10 @@ private struct FieldWalker {
     mutating func next() -> Field?? {
         guard position < end else { return nil }
         let keyStart = position
-        var i = position
-        while i < end && !(buf[i] == equals && (i == keyStart || buf[i - 1] != backslash)) { i += 1 }
+        var i = buf.firstDelimiter(from: position, to: end)
+        while i < end && !(buf[i] == equals && (i == keyStart || buf[i - 1] != backslash)) {
+            i = buf.firstDelimiter(from: i + 1, to: end)
+        }
         if i > end - 2 {
             position = end
             return .some(nil)
@@ -637,6 +687,8 @@ private struct FieldWalker {
         let valueStart = i
         var quoted = false
         while i < end {
+            i = buf.firstDelimiter(from: i, to: end)
+            guard i < end else { break }
             if buf[i] == backslash && i + 1 < end && (buf[i + 1] == quote || buf[i + 1] == backslash) {
                 i += 2
                 continue
