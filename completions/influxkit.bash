@@ -375,7 +375,7 @@ _influxkit_write() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --server-timestamps --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision --consistency --batch-size --errors-file --progress --rate-limit --checkpoint)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -435,6 +435,9 @@ _influxkit_write() {
         return
         ;;
     '--batch-size')
+        return
+        ;;
+    '--connections')
         return
         ;;
     '--errors-file')

@@ -29,7 +29,7 @@ function __influxkit_parse_tokens -S
         case 'query'
             __influxkit_parse_subcommand -r 1 'host=' 'port=' 'url=' 'dsn=' 'd/database=' 'rp=' 'u/username=' 'p/password=' 'password-stdin' 'token=' 'ssl' 'unsafe-ssl' 'ca-cert=' 'client-cert=' 'client-key=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'f/file=' 'format=' 'epoch=' 'chunked' 'no-chunked' 'chunk-size=' 'param=+' 'timing' 'version' 'h/help'
         case 'write'
-            __influxkit_parse_subcommand -r 1 'host=' 'port=' 'url=' 'dsn=' 'd/database=' 'rp=' 'u/username=' 'p/password=' 'password-stdin' 'token=' 'ssl' 'unsafe-ssl' 'ca-cert=' 'client-cert=' 'client-key=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'format=' 'precision=' 'consistency=' 'batch-size=' 'dry-run' 'errors-file=' 'progress=' 'rate-limit=' 'server-timestamps' 'checkpoint=' 'version' 'h/help'
+            __influxkit_parse_subcommand -r 1 'host=' 'port=' 'url=' 'dsn=' 'd/database=' 'rp=' 'u/username=' 'p/password=' 'password-stdin' 'token=' 'ssl' 'unsafe-ssl' 'ca-cert=' 'client-cert=' 'client-key=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'format=' 'precision=' 'consistency=' 'batch-size=' 'connections=' 'dry-run' 'errors-file=' 'progress=' 'rate-limit=' 'server-timestamps' 'checkpoint=' 'version' 'h/help'
         case 'db'
             __influxkit_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -239,7 +239,8 @@ complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_op
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" format' -l 'format' -d 'Input format: lp (line protocol) or json (influxdb-python\'s point objects).' -rfka 'lp json'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" precision' -l 'precision' -d 'Unit of the timestamps: ns, u, ms, s, m or h.' -rfka 'ns u ms s m h'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" consistency' -l 'consistency' -d 'Write consistency (clusters): any, one, quorum or all.' -rfka 'any one quorum all'
-complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" batch-size' -l 'batch-size' -d 'Points per request.' -rfka ''
+complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" batch-size' -l 'batch-size' -d 'Points per request, at most (requests also stay under 4 MiB).' -rfka ''
+complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" connections' -l 'connections' -d 'Requests in flight at most, each on a connection of its own.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" dry-run' -l 'dry-run' -d 'Check the input and print on standard output what would be sent; send nothing.'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" errors-file' -l 'errors-file' -d 'Write rejected lines (FILE:LINE: reason) to this file instead of standard error.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit write" progress' -l 'progress' -d 'Progress on standard error: auto (on a terminal), always or never.' -rfka 'auto always never'

@@ -42,8 +42,11 @@ struct WriteCommand: ParsableCommand {
     @Option(help: "Write consistency (clusters): any, one, quorum or all.")
     var consistency: Consistency?
 
-    @Option(help: "Points per request.")
-    var batchSize = 5000
+    @Option(help: "Points per request, at most (requests also stay under 4 MiB).")
+    var batchSize = LineProtocolWriter.Options().batchSize
+
+    @Option(help: ArgumentHelp("Requests in flight at most, each on a connection of its own.", valueName: "n"))
+    var connections = LineProtocolWriter.Options().connections
 
     @Flag(help: "Check the input and print on standard output what would be sent; send nothing.")
     var dryRun = false
@@ -73,6 +76,7 @@ struct WriteCommand: ParsableCommand {
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
+        guard (1...16).contains(connections) else { throw ValidationError("--connections must be between 1 and 16") }
         if let rateLimit, !(rateLimit > 0) { throw ValidationError("--rate-limit must be positive") }
         for file in files where file != "-" && !FileManager.default.isReadableFile(atPath: file) {
             throw ValidationError("cannot read \(file)")
@@ -106,6 +110,7 @@ struct WriteCommand: ParsableCommand {
         options.precision = precision
         options.consistency = consistency
         options.batchSize = batchSize
+        options.connections = connections
         options.pointsPerSecond = rateLimit
         options.serverTimestamps = serverTimestamps
         if let checkpoint, !dryRun { options.onSettled = Checkpoint(path: checkpoint).save }

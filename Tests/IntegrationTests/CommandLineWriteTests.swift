@@ -175,6 +175,33 @@ struct CommandLineWriteTests {
         #expect(bad.status == 64)
     }
 
+    @Test func ofTwoPointsOfOneSeriesAtOneTimeTheLaterWinsThoughTheBatchIsSorted() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        let run = try CommandLineTests.influxkit(
+            ["write", "-d", database, "--precision", "s"] + CommandLineTests.connection(server),
+            input: "m,k=b v=1.5 5\nm,k=a v=2.5 5\nm,k=b v=3.5 5\nm,k=a v=4.5 5\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try server.client().query("SELECT v FROM m GROUP BY k", database: database, epoch: .seconds).first?.series
+        #expect(rows?.map { $0.tags?["k"] } == ["a", "b"])
+        #expect(rows?.map(\.values) == [[[.integer(5), .float(4.5)]], [[.integer(5), .float(3.5)]]])
+    }
+
+    @Test func pointsTheServerDropsAreReportedWithTheLinesOfTheirRequestThoughItWasSorted() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        try server.client().write(lines: ["m v=1i 1"], database: database, precision: .seconds)
+        // Sorted, the request is lines 3, 2, 1, 4; the server drops line 3 (a float where v is an
+        // integer) without saying which, so the lines of the whole request are named.
+        let run = try CommandLineTests.influxkit(
+            ["write", "-d", database, "--precision", "s"] + CommandLineTests.connection(server),
+            input: "m,k=c v=2i 2\nm,k=b v=3i 3\nm,k=a v=4.5 4\nm,k=d v=5i 5\n")
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("-:1: server dropped 1 point of lines 1-4: "), "\(run.stderr)")
+        #expect(run.stderr.contains("wrote 3 points, rejected 1 line"), "\(run.stderr)")
+        #expect(try count(server, database) == 4)
+    }
+
     @Test func helpShowsExamplesAndVersionPrintsIt() throws {
         for command in ["ping", "query", "write"] {
             let help = try CommandLineTests.influxkit([command, "--help"])

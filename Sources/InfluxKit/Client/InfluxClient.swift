@@ -61,6 +61,22 @@ public final class InfluxClient: @unchecked Sendable {
         self.transport = try makeTransport(configuration)
     }
 
+    /// Creates a client whose connection is opened by its first request.
+    private init(
+        unopened configuration: ClientConfiguration,
+        makeTransport: @escaping (ClientConfiguration) throws -> any HTTPTransport
+    ) {
+        self.current = configuration
+        self.makeTransport = makeTransport
+        self.transport = nil
+    }
+
+    /// A client with the same settings (as last switched) and a connection of its own, opened by
+    /// its first request: for requests in parallel with this client's.
+    func sibling() -> InfluxClient {
+        lock.withLock { InfluxClient(unopened: current, makeTransport: makeTransport) }
+    }
+
     /// Makes `database` the default of later queries and writes.
     public func switchDatabase(_ database: String?) {
         lock.withLock { current.database = database }

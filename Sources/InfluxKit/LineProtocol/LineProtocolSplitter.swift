@@ -105,7 +105,11 @@ public struct LineProtocolSplitter: Sendable {
                 }
                 i += 1
             case .content:
-                if i >= cutIndex, let cut = pending.firstInnerNewline {
+                if i >= cutIndex {
+                    guard let cut = pending.firstInnerNewline else {
+                        cutIndex = Int.max
+                        continue scan
+                    }
                     // A runaway record: keep its first line and scan again after it.
                     pending.innerNewlines = 0
                     wasted += i - (recordStart + cut + 1)
@@ -115,52 +119,56 @@ public struct LineProtocolSplitter: Sendable {
                     cutIndex = Int.max
                     continue scan
                 }
-                if byte == backslash {
-                    guard i + 1 < end else {
-                        if isFinal { i = end }
-                        break scan
-                    }
-                    if buffer[i + 1] == newline {
-                        // Without spanning, the newline ends the record next round.
-                        guard spansLines else {
-                            i += 1
-                            continue scan
+                // The record's state stays in locals while its bytes are scanned; bytes that
+                // mean nothing here (most of them) are passed over at once.
+                var fields = pending.fields, quoted = pending.quoted
+                var equalSigns = pending.equalSigns, commas = pending.commas
+                var limit = min(end, cutIndex)
+                while i < limit {
+                    i = buffer.firstDelimiter(from: i, to: limit)
+                    guard i < limit else { break }
+                    let byte = buffer[i]
+                    switch byte {
+                    case backslash:
+                        guard i + 1 < end else {
+                            pending.keep(fields: fields, quoted: quoted, equalSigns: equalSigns, commas: commas)
+                            if isFinal { i = end }
+                            break scan
                         }
-                        pending.noteInnerNewline(at: i + 1 - recordStart)
-                        cutIndex = min(cutIndex, cutLimit(recordStart))
-                    }
-                    i += 2
-                    continue scan
-                }
-                if byte == space { pending.fields = true }
-                if pending.fields {
-                    if !pending.quoted && byte == equals {
-                        pending.equalSigns += 1
-                        i += 1
-                        continue scan
-                    }
-                    if !pending.quoted && byte == comma {
-                        pending.commas += 1
-                        i += 1
-                        continue scan
-                    }
-                    if byte == quote && pending.equalSigns > pending.commas {
-                        pending.quoted.toggle()
-                        i += 1
-                        continue scan
-                    }
-                }
-                if byte == newline {
-                    if pending.quoted && spansLines {
+                        if buffer[i + 1] == newline {
+                            // Without spanning, the newline ends the record next round.
+                            guard spansLines else {
+                                i += 1
+                                continue
+                            }
+                            pending.noteInnerNewline(at: i + 1 - recordStart)
+                            cutIndex = min(cutIndex, cutLimit(recordStart))
+                            limit = min(end, cutIndex)
+                        }
+                        i += 2
+                        continue
+                    case newline where quoted && spansLines:
                         pending.noteInnerNewline(at: i - recordStart)
                         cutIndex = min(cutIndex, cutLimit(recordStart))
-                    } else {
+                        limit = min(end, cutIndex)
+                    case newline:
                         finish(buffer, from: recordStart, to: i, terminated: true, into: &records)
                         recordStart = i + 1
                         cutIndex = Int.max
+                        i += 1
+                        continue scan
+                    case space:
+                        fields = true
+                    case equals:
+                        if fields && !quoted { equalSigns += 1 }
+                    case comma:
+                        if fields && !quoted { commas += 1 }
+                    default: // a quote
+                        if fields && equalSigns > commas { quoted.toggle() }
                     }
+                    i += 1
                 }
-                i += 1
+                pending.keep(fields: fields, quoted: quoted, equalSigns: equalSigns, commas: commas)
             }
         }
         if isFinal {
@@ -236,6 +244,13 @@ private struct PendingRecord: Sendable {
     var innerNewlines = 0
     /// The first of them, relative to the record's start.
     var firstInnerNewline: Int?
+
+    mutating func keep(fields: Bool, quoted: Bool, equalSigns: Int, commas: Int) {
+        self.fields = fields
+        self.quoted = quoted
+        self.equalSigns = equalSigns
+        self.commas = commas
+    }
 
     mutating func noteInnerNewline(at offset: Int) {
         innerNewlines += 1

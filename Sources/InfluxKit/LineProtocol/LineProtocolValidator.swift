@@ -41,19 +41,16 @@ public struct LineProtocolValidator: Sendable {
     /// Checks `line` once: why the server would refuse it (`nil` when valid), and whether a
     /// valid line ends with a timestamp.
     public func inspect(_ line: UnsafeRawBufferPointer) -> (problem: String?, hasTimestamp: Bool) {
-        var checker = LineChecker(line: line, nanosecondsPerUnit: precision.nanosecondsPerUnit)
-        do {
-            try checker.check()
-            return (nil, checker.skipWhitespace(checker.fieldsEnd) < line.count)
-        } catch {
-            return (error.reason, false)
-        }
+        let (problem, parts) = examine(line)
+        return (problem, parts?.timestamp != nil)
     }
 
-    /// Where the parts of a valid line are, for checks beyond the line itself.
+    /// Where the parts of a valid line are, for the write pipeline's checks beyond the line.
     struct Parts {
         /// The measurement, as written (escapes included).
         var measurement: Range<Int>
+        /// The series key (measurement and tags), as written.
+        var seriesKey: Range<Int>
         /// The fields, as written; walk them with ``FieldWalker``.
         var fields: Range<Int>
         /// The timestamp in the validator's precision; `nil` when the line has none.
@@ -66,7 +63,7 @@ public struct LineProtocolValidator: Sendable {
         do {
             try checker.check()
             let parts = Parts(
-                measurement: checker.keyStart..<checker.measurementEnd,
+                measurement: checker.keyStart..<checker.measurementEnd, seriesKey: checker.keyStart..<checker.keyEnd,
                 fields: checker.fieldsStart..<checker.fieldsEnd, timestamp: checker.timestamp)
             return (nil, parts)
         } catch {
@@ -131,6 +128,9 @@ private struct LineChecker {
     var fieldsStart = 0
     var fieldsEnd = 0
     var fieldKeyEndsWithBackslash = false
+    /// Whether a tag key is `time` (refused when the point is stored, after other checks).
+    var hasTimeTag = false
+    /// The timestamp, once ``scanTime()`` found one.
     var timestamp: Int64?
 
     init(line: UnsafeRawBufferPointer, nanosecondsPerUnit: Int64) {
@@ -141,9 +141,19 @@ private struct LineChecker {
     mutating func check() throws(LineProblem) {
         try scanKey()
         try scanFields()
-        try walkFields()
-        try scanTime()
-        try checkStorable()
+        // Every field takes two bytes at least (`=` and a value byte, or `=` and `,`).
+        let capacity = (fieldsEnd - fieldsStart) / 2 + 2
+        let problem = withUnsafeTemporaryAllocation(of: FieldSummary.self, capacity: capacity) { fields -> LineProblem? in
+            do throws(LineProblem) {
+                let count = try walkFields(into: fields)
+                try scanTime()
+                try checkStorable(fields: UnsafeBufferPointer(rebasing: fields[..<count]))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let problem { throw problem }
     }
 
     // MARK: Key
@@ -185,7 +195,7 @@ private struct LineChecker {
             }
             tagCount += 1
             while true {
-                i += 1
+                i = buf.firstDelimiter(from: i + 1, to: n)
                 if i >= n || ((buf[i] == space || buf[i] == comma) && buf[i - 1] != backslash) {
                     throw LineProblem("missing tag value")
                 }
@@ -195,7 +205,7 @@ private struct LineChecker {
             // Tag value: up to an unescaped `,` (next tag) or space (fields).
             guard i < n, buf[i] != comma, buf[i] != space else { throw LineProblem("missing tag value") }
             while true {
-                i += 1
+                i = buf.firstDelimiter(from: i + 1, to: n)
                 guard i < n else { throw LineProblem("missing fields") }
                 let escaped = buf[i - 1] == backslash
                 if buf[i] == equals && !escaped { throw LineProblem("invalid tag format") }
@@ -208,9 +218,19 @@ private struct LineChecker {
         }
     }
 
-    /// Refuses two tags with the same key (compared as written).
-    func checkDuplicateTags() throws(LineProblem) {
-        guard tagCount > 1 else { return }
+    /// Refuses two tags with the same key (compared as written), and notes a tag key `time`.
+    mutating func checkDuplicateTags() throws(LineProblem) {
+        guard tagCount > 0 else { return }
+        // Keys in ascending order (as clients usually write them) are all different.
+        var keys = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
+        var ascending = true
+        var previous: Range<Int>?
+        while let key = keys.next() {
+            if isTime(key) { hasTimeTag = true }
+            if let previous, !bytesPrecede(previous, key) { ascending = false }
+            previous = key
+        }
+        guard !ascending else { return }
         if tagCount > pairwiseLimit { return try checkDuplicateTagsSorted() }
         var tags = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
         var index = 0
@@ -224,6 +244,7 @@ private struct LineChecker {
             index += 1
         }
     }
+
     /// The same check for many tags, on the sorted keys: a line of a hundred thousand tags
     /// takes n log n steps, not n².
     func checkDuplicateTagsSorted() throws(LineProblem) {
@@ -248,6 +269,8 @@ private struct LineChecker {
         var equalSigns = 0
         var commas = 0
         while i < n {
+            i = buf.firstDelimiter(from: i, to: n)
+            guard i < n else { break }
             let byte = buf[i]
             if byte == backslash && i + 1 < n {
                 i += 2
@@ -301,6 +324,10 @@ private struct LineChecker {
         var scientific = false
         while i < n {
             let byte = buf[i]
+            if isDigit(byte) {
+                i += 1
+                continue
+            }
             if byte == comma || byte == space { break }
             if byte == UInt8(ascii: "i") && i > start && !(isInteger || isUnsigned) {
                 isInteger = true
@@ -371,11 +398,13 @@ private struct LineChecker {
     }
 
     /// The server's second pass over the fields (`key` up to `=`, where only the byte right
-    /// before counts as escaping): checks each field's series key length.
-    func walkFields() throws(LineProblem) {
-        var fields = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
+    /// before counts as escaping): checks each field's series key length, and notes each
+    /// field's key and type in `fields`; returns how many there are.
+    func walkFields(into fields: UnsafeMutableBufferPointer<FieldSummary>) throws(LineProblem) -> Int {
+        var walker = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
         let keyLength = keyEnd - keyStart
-        while let field = fields.next() {
+        var count = 0
+        while let field = walker.next() {
             guard let field else {
                 throw LineProblem("invalid field key ending in a backslash")
             }
@@ -383,8 +412,11 @@ private struct LineChecker {
             if size > LineProtocolEncoder.maxKeyLength {
                 throw LineProblem("max key length exceeded: \(size) > \(LineProtocolEncoder.maxKeyLength)")
             }
+            fields.initializeElement(at: count, to: FieldSummary(key: field.key, type: fieldType(field.value)))
+            count += 1
         }
         if fieldKeyEndsWithBackslash { throw LineProblem("invalid field key ending in a backslash") }
+        return count
     }
 
     // MARK: Time
@@ -392,16 +424,9 @@ private struct LineChecker {
     mutating func scanTime() throws(LineProblem) {
         let start = skipWhitespace(fieldsEnd)
         var i = start
-        while i < n {
-            let byte = buf[i]
-            if byte == UInt8(ascii: "\n") || byte == space { break }
-            if i == start && byte == minus {
-                i += 1
-                continue
-            }
-            if !isDigit(byte) { throw LineProblem("bad timestamp") }
-            i += 1
-        }
+        if i < n && buf[i] == minus { i += 1 }
+        while i < n && isDigit(buf[i]) { i += 1 }
+        if i < n && buf[i] != space && buf[i] != UInt8(ascii: "\n") { throw LineProblem("bad timestamp") }
         guard i > start else { return }
         if i - start == 1 && buf[start] == minus { throw LineProblem("bad timestamp") }
         guard let value = parseInt64(start..<i) else { throw LineProblem("time outside range") }
@@ -418,29 +443,24 @@ private struct LineChecker {
 
     // MARK: Storage
 
-    /// What the server refuses after parsing, when it stores the point.
-    func checkStorable() throws(LineProblem) {
+    /// What the server refuses after parsing, when it stores the point with these `fields`.
+    func checkStorable(fields: UnsafeBufferPointer<FieldSummary>) throws(LineProblem) {
         let measurement = keyStart..<measurementEnd
         if !isValidUTF8(measurement) { throw LineProblem("invalid utf-8 in measurement") }
         if hasBackslashBeforeEscape(measurement) {
             throw LineProblem("measurement with a backslash before an escaped character cannot be read back")
         }
-        if tagCount > 0 {
-            var tags = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
-            while let key = tags.next() {
-                if isTime(key) { throw LineProblem("invalid tag key \"time\"") }
-            }
-        }
-        let sorted = fieldCount > pairwiseLimit
-        let firstConflict = sorted ? firstTypeConflict() : nil
-        var fields = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
+        if hasTimeTag { throw LineProblem("invalid tag key \"time\"") }
+        let sorted = fields.count > pairwiseLimit
+        let firstConflict = sorted ? firstTypeConflict(in: fields) : nil
         var storedFields = 0
-        while case let field?? = fields.next() {
+        for index in fields.indices {
+            let field = fields[index]
             if !isValidUTF8(field.key) { throw LineProblem("invalid utf-8 in field key") }
             if !isTime(field.key) { storedFields += 1 }
             if !sorted {
-                try checkTypeConflict(field, from: field.value.upperBound)
-            } else if field.key.lowerBound == firstConflict {
+                try checkTypeConflict(field, with: UnsafeBufferPointer(rebasing: fields[(index + 1)...]))
+            } else if index == firstConflict {
                 throw LineProblem("field type conflict")
             }
         }
@@ -448,23 +468,18 @@ private struct LineChecker {
     }
 
     /// Refuses a later field with the same key as `field` but another type.
-    func checkTypeConflict(_ field: FieldWalker.Field, from position: Int) throws(LineProblem) {
-        let type = fieldType(field.value)
-        var later = FieldWalker(buf: buf, start: min(position + 1, fieldsEnd), end: fieldsEnd)
-        while case let other?? = later.next() {
-            if fieldType(other.value) != type && fieldKeysEqual(field.key, other.key) {
-                throw LineProblem("field type conflict")
-            }
+    func checkTypeConflict(_ field: FieldSummary, with later: UnsafeBufferPointer<FieldSummary>) throws(LineProblem) {
+        for other in later where other.type != field.type {
+            // Keys whose first bytes differ are different, unless one starts with an escape.
+            let first = buf[field.key.lowerBound], otherFirst = buf[other.key.lowerBound]
+            if first != otherFirst && first != backslash && otherFirst != backslash { continue }
+            if fieldKeysEqual(field.key, other.key) { throw LineProblem("field type conflict") }
         }
     }
 
-    /// For many fields, where ``checkTypeConflict(_:from:)`` on each would take n² steps: the
-    /// key start of the first field that a later field of the same key gives another type.
-    func firstTypeConflict() -> Int? {
-        var fields: [FieldWalker.Field] = []
-        fields.reserveCapacity(fieldCount)
-        var walker = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
-        while case let field?? = walker.next() { fields.append(field) }
+    /// For many fields, where ``checkTypeConflict(_:with:)`` on each would take n² steps: the
+    /// index of the first field that a later field of the same key gives another type.
+    func firstTypeConflict(in fields: UnsafeBufferPointer<FieldSummary>) -> Int? {
         // By key, then by position: each run of one key starts with its first field.
         let order = fields.indices.sorted { a, b in
             if fieldKeyPrecedes(fields[a].key, fields[b].key) { return true }
@@ -474,17 +489,14 @@ private struct LineChecker {
         var first: Int?
         var runStart = 0
         for position in order.indices.dropFirst() {
-            let head = fields[order[runStart]]
-            let field = fields[order[position]]
+            let head = fields[order[runStart]], field = fields[order[position]]
             guard fieldKeysEqual(head.key, field.key) else {
                 runStart = position
                 continue
             }
-            if fieldType(head.value) != fieldType(field.value) {
-                first = min(first ?? order[runStart], order[runStart])
-            }
+            if head.type != field.type { first = min(first ?? order[runStart], order[runStart]) }
         }
-        return first.map { fields[$0].key.lowerBound }
+        return first
     }
 
     // MARK: Helpers
@@ -495,11 +507,19 @@ private struct LineChecker {
         return i
     }
 
+
     func parseInt64(_ range: Range<Int>) -> Int64? {
         var i = range.lowerBound
         let negative = buf[i] == minus
         if negative { i += 1 }
         var magnitude: UInt64 = 0
+        if range.upperBound - i <= 19 {
+            // Nineteen digits fit in a UInt64.
+            while i < range.upperBound {
+                magnitude = magnitude &* 10 &+ UInt64(buf[i] &- UInt8(ascii: "0"))
+                i += 1
+            }
+        }
         while i < range.upperBound {
             let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
             let (sum, o2) = times10.addingReportingOverflow(UInt64(buf[i] - UInt8(ascii: "0")))
@@ -550,7 +570,16 @@ private struct LineChecker {
     }
 
     func isTime(_ range: Range<Int>) -> Bool {
-        UnsafeRawBufferPointer(rebasing: buf[range]).elementsEqual("time".utf8)
+        range.count == 4 && UnsafeRawBufferPointer(rebasing: buf[range]).elementsEqual("time".utf8)
+    }
+
+    /// Whether the bytes of `a` come before those of `b`, byte by byte (a prefix first).
+    func bytesPrecede(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        let common = min(a.count, b.count)
+        for offset in 0..<common where buf[a.lowerBound + offset] != buf[b.lowerBound + offset] {
+            return buf[a.lowerBound + offset] < buf[b.lowerBound + offset]
+        }
+        return a.count < b.count
     }
 
     func bytesEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -614,6 +643,12 @@ private struct LineChecker {
 
     func isValidUTF8(_ range: Range<Int>) -> Bool {
         var i = range.lowerBound
+        // ASCII first, eight bytes at a time.
+        while i + 8 <= range.upperBound,
+              (buf.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+        }
+        while i < range.upperBound && buf[i] < 0x80 { i += 1 }
         while i < range.upperBound {
             let lead = buf[i]
             if lead < 0x80 {
@@ -643,10 +678,10 @@ private struct LineChecker {
     }
 }
 
-/// The raw tag keys of a line's tag section.
 /// Above this many tags or fields, duplicates and type conflicts are found by sorting.
 private let pairwiseLimit = 32
 
+/// The raw tag keys of a line's tag section.
 private struct TagKeys {
     let buf: UnsafeRawBufferPointer
     var position: Int
@@ -670,6 +705,12 @@ private struct TagKeys {
         position = i + 1
         return key
     }
+}
+
+/// A field's raw key and the type of its value (see ``LineChecker/fieldType(_:)``).
+private struct FieldSummary {
+    var key: Range<Int>
+    var type: UInt8
 }
 
 /// The fields of a line as the server's second pass sees them.
@@ -706,8 +747,10 @@ struct FieldWalker {
     mutating func next() -> Field?? {
         guard position < end else { return nil }
         let keyStart = position
-        var i = position
-        while i < end && !(buf[i] == equals && (i == keyStart || buf[i - 1] != backslash)) { i += 1 }
+        var i = buf.firstDelimiter(from: position, to: end)
+        while i < end && !(buf[i] == equals && (i == keyStart || buf[i - 1] != backslash)) {
+            i = buf.firstDelimiter(from: i + 1, to: end)
+        }
         if i > end - 2 {
             position = end
             return .some(nil)
@@ -717,6 +760,8 @@ struct FieldWalker {
         let valueStart = i
         var quoted = false
         while i < end {
+            i = buf.firstDelimiter(from: i, to: end)
+            guard i < end else { break }
             if buf[i] == backslash && i + 1 < end && (buf[i + 1] == quote || buf[i + 1] == backslash) {
                 i += 2
                 continue

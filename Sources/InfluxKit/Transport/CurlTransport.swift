@@ -248,7 +248,9 @@ public final class Gunzip {
                 try output.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<produced])) }
             }
             switch status {
-            case Z_OK, Z_BUF_ERROR where produced > 0:
+            case Z_OK:
+                continue
+            case Z_BUF_ERROR where produced > 0:
                 continue
             case Z_STREAM_END:
                 insideMember = false

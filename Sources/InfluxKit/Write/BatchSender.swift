@@ -1,12 +1,21 @@
 import Foundation
 
-/// Sends batches of checked lines on a thread of its own and accounts for what the server did
-/// with each line.
+/// Sends batches of checked lines over one or more connections, each served by a thread of its
+/// own, and accounts for what the server did with each line.
 ///
-/// At most one batch waits while another is in flight, so memory stays bounded and the caller
-/// keeps preparing the next batch while the server works. After an error that makes further
-/// writes pointless (see ``LineProtocolWriter``) the thread stops and the error is thrown by the
-/// next ``submit(_:)`` or by ``finish()``.
+/// Batches start in the order they are submitted. One starts while earlier ones are still in
+/// flight only when that cannot change the outcome: once a first batch has been answered (so a
+/// wrong password or a missing database fails one request, not several), when every line of it
+/// carries its own timestamp (should it be stored while an earlier batch fails, sending it again
+/// overwrites its points instead of adding them twice), and when its time span shares no
+/// timestamp with the batches in flight (so of two points of one series at one time, the later
+/// still wins). Batches are settled — reported to `onSettled` — strictly in submission order: one
+/// answered early waits for the earlier ones.
+///
+/// At most `max(2, connections)` batches are queued or in flight, so memory stays bounded while
+/// the caller prepares the next batch. After an error that makes further writes pointless (see
+/// ``LineProtocolWriter``) the threads stop and the error is thrown by the next ``submit(_:)``
+/// or by ``finish()``.
 final class BatchSender: @unchecked Sendable {
     /// What became of the lines sent so far.
     struct Counts: Sendable {
@@ -22,20 +31,35 @@ final class BatchSender: @unchecked Sendable {
         _ body: [UInt8], _ database: String?, _ retentionPolicy: String?, _ points: Int, _ onRetry: () -> Void
     ) throws -> Void
 
-    private let deliver: Deliver
+    /// A submitted batch and its place in the order of submission.
+    private struct Entry {
+        var sequence: Int
+        var batch: LineBatch
+    }
+
     private let pointsPerSecond: Double?
+    private let capacity: Int
     private let onRejection: @Sendable (LineProtocolWriter.Rejection) -> Void
     private let onSettled: (@Sendable (LineProtocolWriter.Position) -> Void)?
     private let explainDrops: ExplainDrops?
+    /// Held while settled positions are reported, so they are reported in order.
+    private let settling = NSLock()
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
-    private var waiting: LineBatch?
+    private var queue: [Entry] = []
+    private var inFlight: [Int: LineBatch] = [:]
+    private var submitted = 0
+    /// Batches answered out of order, by sequence, with their last input line.
+    private var answered: [Int: LineProtocolWriter.Position?] = [:]
+    /// Batches up to this sequence number are settled.
+    private var settledThrough = -1
     private var closed = false
-    private var stopped = false
+    private var running: Int
     private var failure: (any Error)?
     private var sent = Counts()
-    private var sending = false
-    // Used by the sending thread only.
+    /// A batch sent and done with, emptied, whose memory the writer may fill again.
+    private var spare: LineBatch?
+    // Used by the only sending thread of a rate-limited sender.
     private var started: UInt64?
     private var released = 0
 
@@ -43,23 +67,29 @@ final class BatchSender: @unchecked Sendable {
     /// (see ``FieldTypeLedger/conflictingLines(in:lines:schema:precision:)``).
     typealias ExplainDrops = @Sendable (_ batch: LineBatch, _ lines: Range<Int>) -> [(index: Int, reason: String)]
 
-    /// Creates a sender; with `pointsPerSecond`, batches are held back so that on average no
-    /// more points than that go out per second.
+    /// Creates a sender with one thread per element of `connections`; with `pointsPerSecond`,
+    /// only the first is used, and batches are held back so that on average no more points than
+    /// that go out per second.
     init(
+        connections: [Deliver],
         pointsPerSecond: Double?,
         onRejection: @escaping @Sendable (LineProtocolWriter.Rejection) -> Void,
         onSettled: (@Sendable (LineProtocolWriter.Position) -> Void)? = nil,
-        explainDrops: ExplainDrops? = nil,
-        deliver: @escaping Deliver
+        explainDrops: ExplainDrops? = nil
     ) {
-        self.deliver = deliver
         self.explainDrops = explainDrops
+        precondition(!connections.isEmpty, "a sender needs a connection")
+        let connections = pointsPerSecond == nil ? connections : [connections[0]]
         self.onSettled = onSettled
         self.pointsPerSecond = pointsPerSecond
         self.onRejection = onRejection
-        let thread = Thread { [self] in run() }
-        thread.name = "influxkit-writer"
-        thread.start()
+        capacity = max(2, connections.count)
+        running = connections.count
+        for (index, deliver) in connections.enumerated() {
+            let thread = Thread { [self] in run(deliver) }
+            thread.name = "influxkit-writer-\(index + 1)"
+            thread.start()
+        }
     }
 
     /// The counts so far.
@@ -67,12 +97,31 @@ final class BatchSender: @unchecked Sendable {
         condition.withLock { sent }
     }
 
-    /// Queues `batch`, waiting while another batch is already queued.
+    /// Waits until a batch can be queued without waiting; throws the error that stopped
+    /// sending, if any.
+    func waitForRoom() throws {
+        try condition.withLock {
+            while queue.count + inFlight.count >= capacity && failure == nil { condition.wait() }
+            if let failure { throw failure }
+        }
+    }
+
+    /// A batch done with, empty, whose memory can be filled again (reusing memory keeps the
+    /// process from growing through allocations that are freed by other threads).
+    func takeSpare() -> LineBatch? {
+        condition.withLock {
+            defer { spare = nil }
+            return spare
+        }
+    }
+
+    /// Queues `batch`, waiting while the queue and the connections are full.
     func submit(_ batch: LineBatch) throws {
         try condition.withLock {
-            while waiting != nil && failure == nil { condition.wait() }
+            while queue.count + inFlight.count >= capacity && failure == nil { condition.wait() }
             if let failure { throw failure }
-            waiting = batch
+            queue.append(Entry(sequence: submitted, batch: batch))
+            submitted += 1
             condition.broadcast()
         }
     }
@@ -82,7 +131,7 @@ final class BatchSender: @unchecked Sendable {
         try condition.withLock {
             closed = true
             condition.broadcast()
-            while !stopped { condition.wait() }
+            while running > 0 { condition.wait() }
             if let failure { throw failure }
         }
     }
@@ -90,12 +139,12 @@ final class BatchSender: @unchecked Sendable {
     /// Waits until nothing is queued or in flight; throws the error that stopped sending, if any.
     func waitUntilIdle() throws {
         try condition.withLock {
-            while (waiting != nil || sending) && failure == nil { condition.wait() }
+            while !(queue.isEmpty && inFlight.isEmpty) && failure == nil { condition.wait() }
             if let failure { throw failure }
         }
     }
 
-    /// Lets the thread end once the queued batch is sent, without waiting for it.
+    /// Lets the threads end once the queued batches are sent, without waiting for them.
     func close() {
         condition.withLock {
             closed = true
@@ -103,43 +152,76 @@ final class BatchSender: @unchecked Sendable {
         }
     }
 
-    private func run() {
-        while let batch = next() {
+    private func run(_ deliver: Deliver) {
+        while var entry = next() {
             do {
-                pace(batch.lines.count)
-                try send(batch, lines: batch.lines.indices)
-                if let onSettled, let last = batch.lines.last {
-                    onSettled(.init(source: last.source, line: last.line))
-                }
+                pace(entry.batch.lines.count)
+                try send(entry.batch, lines: entry.batch.lines.indices, with: deliver)
+                settle(entry)
+                // Once settled, the sender holds the only reference to the batch's memory.
+                entry.batch.removeAll(database: nil, retentionPolicy: nil)
                 condition.withLock {
-                    sending = false
-                    condition.broadcast()
+                    if spare == nil { spare = entry.batch }
                 }
             } catch {
                 condition.withLock {
-                    failure = error
-                    waiting = nil
-                    sending = false
+                    if failure == nil { failure = error }
+                    queue.removeAll()
+                    inFlight[entry.sequence] = nil
                     condition.broadcast()
                 }
                 break
             }
         }
         condition.withLock {
-            stopped = true
+            running -= 1
             condition.broadcast()
         }
     }
 
-    /// The next batch to send, or `nil` once the writer is finished and nothing waits.
-    private func next() -> LineBatch? {
+    /// The next batch to send, once it may start; `nil` once the writer is finished and nothing
+    /// is queued, or sending has failed.
+    private func next() -> Entry? {
         condition.withLock {
-            while waiting == nil && !closed { condition.wait() }
-            let batch = waiting
-            waiting = nil
-            sending = batch != nil
-            condition.broadcast()
-            return batch
+            while failure == nil {
+                if let head = queue.first, mayStart(head.batch) {
+                    queue.removeFirst()
+                    inFlight[head.sequence] = head.batch
+                    condition.broadcast()
+                    return head
+                }
+                if queue.isEmpty && closed { return nil }
+                condition.wait()
+            }
+            return nil
+        }
+    }
+
+    /// Whether `batch` may go out now (see the type's discussion); called under the lock.
+    private func mayStart(_ batch: LineBatch) -> Bool {
+        inFlight.isEmpty
+            || (settledThrough >= 0 && batch.isReplayable && !inFlight.values.contains { $0.overlapsInTime(batch) })
+    }
+
+    /// Records that `entry` was answered and reports every batch now settled, in order.
+    private func settle(_ entry: Entry) {
+        settling.withLock {
+            let ready: [LineProtocolWriter.Position] = condition.withLock {
+                answered[entry.sequence] = .some(entry.batch.last)
+                var ready: [LineProtocolWriter.Position] = []
+                while let last = answered.removeValue(forKey: settledThrough + 1) {
+                    settledThrough += 1
+                    if let last { ready.append(last) }
+                }
+                return ready
+            }
+            if let onSettled {
+                for position in ready { onSettled(position) }
+            }
+            condition.withLock {
+                inFlight[entry.sequence] = nil
+                condition.broadcast()
+            }
         }
     }
 
@@ -169,7 +251,7 @@ final class BatchSender: @unchecked Sendable {
     /// timestamp, which overwrites it instead of adding one (points are timestamped by the
     /// writer unless ``LineProtocolWriter/Options/serverTimestamps`` is set). A body too large
     /// for the server (413, nothing written) is sent again in halves too.
-    private func send(_ batch: LineBatch, lines: Range<Int>) throws {
+    private func send(_ batch: LineBatch, lines: Range<Int>, with deliver: Deliver) throws {
         count { $0.batches += 1 }
         var retried = false
         do {
@@ -181,24 +263,24 @@ final class BatchSender: @unchecked Sendable {
             count { $0.written += lines.count }
         } catch let InfluxError.http(413, message) {
             guard lines.count > 1 else {
-                let entry = batch.lines[lines.lowerBound]
+                let position = batch.position(of: lines.lowerBound)
                 count { $0.rejectedByServer += 1 }
-                onRejection(.init(source: entry.source, line: entry.line, reason: "too large for the server: \(message)", byServer: true))
+                onRejection(.init(source: position.source, line: position.line, reason: "too large for the server: \(message)", byServer: true))
                 return
             }
             let middle = lines.lowerBound + lines.count / 2
-            try send(batch, lines: lines.lowerBound..<middle)
-            try send(batch, lines: middle..<lines.upperBound)
+            try send(batch, lines: lines.lowerBound..<middle, with: deliver)
+            try send(batch, lines: middle..<lines.upperBound, with: deliver)
         } catch let InfluxError.http(400, message) where message.hasPrefix("field type conflict") {
             guard lines.count > 1 else {
-                let entry = batch.lines[lines.lowerBound]
+                let position = batch.position(of: lines.lowerBound)
                 count { $0.rejectedByServer += 1 }
-                onRejection(.init(source: entry.source, line: entry.line, reason: message, byServer: true))
+                onRejection(.init(source: position.source, line: position.line, reason: message, byServer: true))
                 return
             }
             let middle = lines.lowerBound + lines.count / 2
-            try send(batch, lines: lines.lowerBound..<middle)
-            try send(batch, lines: middle..<lines.upperBound)
+            try send(batch, lines: lines.lowerBound..<middle, with: deliver)
+            try send(batch, lines: middle..<lines.upperBound, with: deliver)
         } catch let error as InfluxError {
             guard let message = Self.rejectionMessage(error) else { throw error }
             let refused = attributeRejections(message, dropped: Self.droppedCount(error), in: batch, lines: lines)
@@ -219,22 +301,22 @@ final class BatchSender: @unchecked Sendable {
             let prefix = "unable to parse '\(batch.text(of: index))': "
             guard message.contains(prefix) else { continue }
             named += 1
-            let entry = batch.lines[index]
-            onRejection(.init(source: entry.source, line: entry.line, reason: Self.reason(after: prefix, in: message), byServer: true))
+            let position = batch.position(of: index)
+            onRejection(.init(source: position.source, line: position.line, reason: Self.reason(after: prefix, in: message), byServer: true))
         }
         if dropped > 0, message.contains("field type conflict"), let explainDrops {
             let found = explainDrops(batch, lines)
             if found.count == dropped {
                 for (index, reason) in found {
-                    let entry = batch.lines[index]
-                    onRejection(.init(source: entry.source, line: entry.line, reason: reason, byServer: true))
+                    let position = batch.position(of: index)
+                    onRejection(.init(source: position.source, line: position.line, reason: reason, byServer: true))
                 }
                 return min(named + dropped, lines.count)
             }
         }
         if dropped > 0 {
-            let first = batch.lines[lines.lowerBound], last = batch.lines[lines.upperBound - 1]
-            let range = first.line == last.line ? "\(first.line)" : "\(first.line)-\(last.line)"
+            let (first, last) = batch.lineSpan(of: lines)
+            let range = first.line == last ? "\(first.line)" : "\(first.line)-\(last)"
             onRejection(.init(
                 source: first.source, line: first.line,
                 reason: "server dropped \(dropped) point\(dropped == 1 ? "" : "s") of lines \(range): \(message)",

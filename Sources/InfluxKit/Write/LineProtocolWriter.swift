@@ -10,8 +10,13 @@ import Foundation
 /// source lines. Errors that make writing pointless (unreachable server, authentication, a
 /// missing database) are thrown; ``summary`` still tells what was written before.
 ///
-/// Batches are sent from a thread of its own while the next lines are read and checked, so the
-/// client's work overlaps the server's; at most one full batch waits behind the one in flight.
+/// Batches are cut by points and by bytes. Inside a batch the lines are sorted by series key
+/// (a stable sort, so the later of two points of one series at one time still wins), which
+/// makes influxd's work on it markedly cheaper. Batches are sent from threads of their own
+/// while the next lines are read and checked, so the client's work overlaps the server's, over
+/// ``Options/connections`` connections: the next batch goes out while the previous one is in
+/// flight when that cannot change what is stored (see ``Options/connections``). At most two
+/// batches (or one per connection) wait or are in flight besides the one being filled.
 ///
 /// Files made by `influx_inspect export` (the `influx -import` format) are understood: lines
 /// after `# DDL` are InfluxQL statements, run in order (a failing one is rejected like a bad
@@ -29,10 +34,18 @@ public final class LineProtocolWriter {
         public var precision: Precision = .nanoseconds
         /// Write consistency (clusters only).
         public var consistency: Consistency?
-        /// Points per request.
-        public var batchSize: Int = 5000
-        /// Bytes per request, kept well under the server's default `max-body-size` (25 MB).
-        public var batchBytes: Int = 8 << 20
+        /// Points per request, at most.
+        public var batchSize: Int = 50_000
+        /// Bytes per request, at most (a single longer line goes alone): well under the server's
+        /// default `max-body-size` (25 MB), and small enough that the batches in flight, the
+        /// one waiting and the one being filled keep memory bounded.
+        public var batchBytes: Int = 4 << 20
+        /// Requests in flight at most, each on a connection of its own. A batch goes out while
+        /// earlier ones are still in flight only after a first batch was answered, when all its
+        /// lines carry their own timestamps and when its time span shares no timestamp with
+        /// theirs; otherwise it waits for them. Checkpoints (``onSettled``) are reported in input
+        /// order all the same. With ``pointsPerSecond``, one connection is used.
+        public var connections: Int = 2
         /// At most this many points per second on average (`nil`: as fast as the server takes
         /// them); batches are then no larger than one second's worth.
         public var pointsPerSecond: Double?
@@ -150,20 +163,33 @@ public final class LineProtocolWriter {
     private var pending: [UInt8] = []
     private var records: [LineProtocolSplitter.Record] = []
     private var batch: LineBatch
-    private var batchCapacity: Int { min(options.batchBytes, 1 << 20) + 4096 }
+    /// Room for a full batch: reserved memory costs nothing until it is written to, and a batch
+    /// that never grows is never copied.
+    private var batchCapacity: Int { min(options.batchBytes, 1 << 30) + (64 << 10) }
+    /// The current time in the write's precision, for lines without a timestamp.
+    private var now: Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return (Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)) / options.precision.nanosecondsPerUnit
+    }
 
     /// Creates a writer; `onRejection` hears of every line that is not written, from the
     /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
+    /// Requests go over `client`'s connection and, with more than one of
+    /// ``Options/connections``, over new connections with the same settings.
     public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
         let (ledger, explainDrops) = FieldTypeLedger.asking(client, precision: options.precision)
-        let sender = BatchSender(
-            pointsPerSecond: options.pointsPerSecond, onRejection: onRejection, onSettled: options.onSettled,
-            explainDrops: explainDrops
-        ) { body, database, rp, _, onRetry in
-            try client.write(
-                lines: body, database: database, retentionPolicy: rp,
-                precision: options.precision, consistency: options.consistency, onRetry: onRetry)
+        let clients = [client] + (1..<max(options.connections, 1)).map { _ in client.sibling() }
+        let connections: [BatchSender.Deliver] = clients.map { client in
+            { body, database, rp, _, onRetry in
+                try client.write(
+                    lines: body, database: database, retentionPolicy: rp,
+                    precision: options.precision, consistency: options.consistency, onRetry: onRetry)
+            }
         }
+        let sender = BatchSender(
+            connections: connections, pointsPerSecond: options.pointsPerSecond, onRejection: onRejection,
+            onSettled: options.onSettled, explainDrops: explainDrops)
         self.init(options: options, onRejection: onRejection, sender: sender, ledger: ledger) { statement, database in
             do {
                 return try client.query(statement, database: database).first { $0.error != nil }?.error
@@ -174,16 +200,18 @@ public final class LineProtocolWriter {
     }
 
     /// Creates a writer that checks everything but sends nothing: each request it would send,
-    /// and each DDL statement it would run, goes to `dryRun` instead (from another thread).
-    /// Everything handed over counts as written.
+    /// and each DDL statement it would run, goes to `dryRun` instead (from another thread, in
+    /// order: a dry run uses one connection). Everything handed over counts as written.
     public convenience init(
         options: Options,
         onRejection: @escaping @Sendable (Rejection) -> Void,
         dryRun: @escaping @Sendable (Operation) -> Void
     ) {
-        let sender = BatchSender(pointsPerSecond: nil, onRejection: onRejection, onSettled: options.onSettled) { body, database, rp, points, _ in
+        let deliver: BatchSender.Deliver = { body, database, rp, points, _ in
             dryRun(.write(body: body, database: database, retentionPolicy: rp, points: points))
         }
+        let sender = BatchSender(
+            connections: [deliver], pointsPerSecond: nil, onRejection: onRejection, onSettled: options.onSettled)
         let ledger = FieldTypeLedger(precision: options.precision) { _, _ in .init() }
         self.init(options: options, onRejection: onRejection, sender: sender, ledger: ledger) { statement, database in
             dryRun(.statement(statement, database: database))
@@ -212,7 +240,7 @@ public final class LineProtocolWriter {
         database = options.database
         retentionPolicy = options.retentionPolicy
         self.batch = LineBatch(
-            reservingCapacity: min(options.batchBytes, 1 << 20) + 4096,
+            reservingCapacity: min(options.batchBytes, 1 << 30) + (64 << 10),
             database: options.database, retentionPolicy: options.retentionPolicy)
     }
 
@@ -346,20 +374,8 @@ public final class LineProtocolWriter {
         }
         checked.records += 1
         guard let problem else {
-            if let conflict = try bytes.withUnsafeBytes({
-                try ledger.conflict(in: $0, parts: parts!, database: database, retentionPolicy: retentionPolicy)
-            }) {
-                checked.rejectedByFieldType += 1
-                onRejection(Rejection(source: source, line: record.line, reason: conflict, byServer: false))
-                return
-            }
-            if options.serverTimestamps || parts?.timestamp != nil {
-                batch.append(bytes, source: source, line: record.line)
-            } else {
-                batch.append(stamped(bytes), source: source, line: record.line)
-            }
-            if batch.lines.count >= batchSize || batch.bytes.count >= options.batchBytes { try flush() }
-            return
+            // A valid line always comes with its parts.
+            return try accept(bytes, parts: parts!, line: record.line)
         }
         checked.rejectedByValidator += 1
         onRejection(Rejection(source: source, line: record.line, reason: problem, byServer: false))
@@ -371,6 +387,30 @@ public final class LineProtocolWriter {
         for (offset, line) in rest.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             try resplit(Array(line), firstLine: record.line + 1 + offset, depth: depth + 1)
         }
+    }
+
+    /// Batches `line`, valid, unless its field types disagree with what the server has or earlier
+    /// lines gave; stamps it with the current time when it has no timestamp of its own.
+    private func accept(_ line: ArraySlice<UInt8>, parts: LineProtocolValidator.Parts, line number: Int) throws {
+        if let conflict = try line.withUnsafeBytes({
+            try ledger.conflict(in: $0, parts: parts, database: database, retentionPolicy: retentionPolicy)
+        }) {
+            checked.rejectedByFieldType += 1
+            onRejection(Rejection(source: source, line: number, reason: conflict, byServer: false))
+            return
+        }
+        let key = parts.seriesKey.upperBound
+        if let timestamp = parts.timestamp {
+            batch.append(line, source: source, line: number, keyLength: key, timestamp: timestamp, ownTimestamp: true)
+        } else if options.serverTimestamps {
+            batch.append(line, source: source, line: number, keyLength: key, timestamp: nil, ownTimestamp: false)
+        } else {
+            let time = now
+            batch.append(
+                stamped(line, at: time), source: source, line: number, keyLength: key, timestamp: time,
+                ownTimestamp: false)
+        }
+        if batch.lines.count >= batchSize || batch.bytes.count >= options.batchBytes { try flush() }
     }
 
     /// Whether the server, reading `line` as one line of a request body, ends it where it ends.
@@ -394,18 +434,15 @@ public final class LineProtocolWriter {
         }
     }
 
-    /// `line` (valid, without a timestamp) with the current time appended, in the precision of
-    /// the write, so that a batch sent twice overwrites its points instead of adding them again.
-    private func stamped(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    /// `line` (valid, without a timestamp) with `time` appended, so that a batch sent twice
+    /// overwrites its points instead of adding them again.
+    private func stamped(_ line: ArraySlice<UInt8>, at time: Int64) -> ArraySlice<UInt8> {
         var text = Array(line)
         while let last = text.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == 0 {
             text.removeLast()
         }
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let nanoseconds = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
         text.append(UInt8(ascii: " "))
-        text += String(nanoseconds / options.precision.nanosecondsPerUnit).utf8
+        text += String(time).utf8
         return text[...]
     }
 
@@ -438,7 +475,14 @@ public final class LineProtocolWriter {
 
     private func flush() throws {
         guard !batch.lines.isEmpty else { return }
+        // Sorting needs a second batch's memory: wait until the sender has room, so that the
+        // memory of a batch it is done with can be used (and one batch more than the sender
+        // holds exists at most), then fill the memory the lines were read into again.
+        try sender.waitForRoom()
+        var spare = sender.takeSpare() ?? LineBatch(reservingCapacity: batchCapacity)
+        batch.sortBySeries(using: &spare)
         try sender.submit(batch)
-        batch = LineBatch(reservingCapacity: batchCapacity, database: database, retentionPolicy: retentionPolicy)
+        spare.removeAll(database: database, retentionPolicy: retentionPolicy)
+        batch = spare
     }
 }

@@ -1,0 +1,42 @@
+extension UnsafeRawBufferPointer {
+    /// The index of the first line-protocol delimiter (see ``isLineProtocolDelimiter(_:)``) in
+    /// `start..<limit`, or `limit` when there is none.
+    ///
+    /// Looks at eight bytes at a time: most bytes of a line (names, numbers, string contents)
+    /// are not delimiters, and this is the scanners' innermost loop.
+    @inline(__always)
+    func firstDelimiter(from start: Int, to limit: Int) -> Int {
+        var i = start
+        if let base = baseAddress {
+            while i + 8 <= limit {
+                let word = (base + i).loadUnaligned(as: UInt64.self)
+                let found = word.bytesEqual(to: 0x0A) | word.bytesEqual(to: 0x20) | word.bytesEqual(to: 0x22)
+                    | word.bytesEqual(to: 0x2C) | word.bytesEqual(to: 0x3D) | word.bytesEqual(to: 0x5C)
+                if found != 0 { return i + found.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
+        while i < limit && !isLineProtocolDelimiter(self[i]) { i += 1 }
+        return i
+    }
+}
+
+/// Whether `byte` is one of the bytes line protocol gives a meaning: `\n`, space, `"`, `,`,
+/// `=` or `\`.
+@inline(__always)
+func isLineProtocolDelimiter(_ byte: UInt8) -> Bool {
+    // One bit per byte value below 64 (`\n`, space, `"`, `,`, `=`); `\` is above.
+    let delimitersBelow64: UInt64 = 1 << 0x0A | 1 << 0x20 | 1 << 0x22 | 1 << 0x2C | 1 << 0x3D
+    return byte < 64 ? delimitersBelow64 &>> UInt64(byte) & 1 != 0 : byte == UInt8(ascii: "\\")
+}
+
+extension UInt64 {
+    /// The high bit of each byte that equals `byte` is set (bits above the lowest such byte may
+    /// be set too; the lowest set bit is exact), the rest are clear.
+    @inline(__always)
+    fileprivate func bytesEqual(to byte: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let difference = self ^ (ones &* UInt64(byte))
+        return (difference &- ones) & ~difference & (ones &<< 7)
+    }
+}
