@@ -43,7 +43,7 @@ struct HistoryTests {
     @Test func theFileIsPrivateAndReadsBack() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        FileManager.default.createFile(atPath: path, contents: Data("old\nCREATE USER x WITH PASSWORD 'p'\n".utf8),
+        _ = FileManager.default.createFile(atPath: path, contents: Data("old\nCREATE USER x WITH PASSWORD 'p'\n".utf8),
                                        attributes: [.posixPermissions: 0o644])
         var history = History()
         history.load(from: path)

@@ -181,7 +181,7 @@ extension InfluxServer {
             directory: directory, port: port, authEnabled: admin != nil, udp: udp, tls: tls)
         try configuration.write(to: directory.appendingPathComponent("influxdb.conf"), atomically: true, encoding: .utf8)
         let logURL = directory.appendingPathComponent("influxd.log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
 
         let process = Process()

@@ -34,7 +34,7 @@ final class RestartableInfluxd: Sendable {
     func start() throws {
         let logURL = directory.appendingPathComponent("influxd.log")
         if !FileManager.default.fileExists(atPath: logURL.path) {
-            FileManager.default.createFile(atPath: logURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         }
         let log = try FileHandle(forWritingTo: logURL)
         log.seekToEndOfFile()
