@@ -1,4 +1,5 @@
 import Glibc
+import InfluxKit
 
 /// Bytes on their way to a file descriptor, written in large blocks.
 public struct OutputBuffer: ~Copyable {
@@ -20,14 +21,37 @@ public struct OutputBuffer: ~Copyable {
         if bytes.count >= blockSize { flush() }
     }
 
+    /// Appends bytes from memory, writing a block out when the buffer is full.
+    public mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: more)
+        if bytes.count >= blockSize { flush() }
+    }
+
     /// Appends one byte.
+    @inline(__always)
     public mutating func append(_ byte: UInt8) {
         bytes.append(byte)
     }
 
     /// Appends the UTF-8 bytes of `text`.
     public mutating func append(_ text: String) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ append($0) }) { return done }
         append(text.utf8)
+    }
+
+    /// Appends `number` in decimal.
+    public mutating func append(_ number: Int64) {
+        DecimalText.append(number, to: &bytes)
+    }
+
+    /// Appends `number` in decimal.
+    public mutating func append(_ number: UInt64) {
+        DecimalText.append(number, to: &bytes)
+    }
+
+    /// Appends `number` as its `description` reads (`2.0`, `0.25`, `1e+20`).
+    public mutating func append(_ number: Double) {
+        DecimalText.append(number, to: &bytes)
     }
 
     /// Writes everything buffered. A closed pipe (e.g. `| head`) ends the process quietly.
