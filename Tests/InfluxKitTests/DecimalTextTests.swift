@@ -2,11 +2,14 @@ import InfluxKit
 import Testing
 
 struct DecimalTextTests {
-    private func text(_ append: (inout [UInt8]) -> Void) -> String {
-        var bytes: [UInt8] = Array("x".utf8)  // appends after what is there
-        append(&bytes)
-        #expect(bytes.first == UInt8(ascii: "x"))
-        return String(decoding: bytes.dropFirst(), as: UTF8.self)
+    /// What `write` puts in a buffer of ``DecimalText/maximumLength`` bytes; the byte after
+    /// the buffer must stay untouched.
+    private func text(_ write: (UnsafeMutablePointer<UInt8>) -> Int) -> String {
+        var buffer = [UInt8](repeating: 0xAA, count: DecimalText.maximumLength + 1)
+        let count = buffer.withUnsafeMutableBufferPointer { write($0.baseAddress!) }
+        #expect(count <= DecimalText.maximumLength)
+        #expect(buffer.last == 0xAA)
+        return String(decoding: buffer[..<count], as: UTF8.self)
     }
 
     /// Every digit count, both sides of each power of ten, and the extremes.
@@ -22,13 +25,13 @@ struct DecimalTextTests {
 
     @Test(arguments: integers)
     func writesSignedIntegersAsDescriptionDoes(number: Int64) {
-        #expect(text { DecimalText.append(number, to: &$0) } == String(number))
+        #expect(text { DecimalText.write(number, to: $0) } == String(number))
     }
 
     @Test func writesUnsignedIntegersAsDescriptionDoes() {
         let numbers: [UInt64] = [0, 9, 10, 99, 100, UInt64(Int64.max) + 1, 9_999_999_999_999_999_999, 10_000_000_000_000_000_000, .max]
         for number in numbers {
-            #expect(text { DecimalText.append(number, to: &$0) } == String(number))
+            #expect(text { DecimalText.write(number, to: $0) } == String(number))
         }
     }
 
@@ -43,13 +46,13 @@ struct DecimalTextTests {
             numbers.append(Double(bitPattern: generator.next()))
         }
         for number in numbers where number.isFinite {
-            #expect(text { DecimalText.append(number, to: &$0) } == number.description)
+            #expect(text { DecimalText.write(number, to: $0) } == number.description)
         }
     }
 
     @Test func writesNonFiniteFloatsAsDescriptionDoes() {
         for number in [Double.nan, .infinity, -.infinity] {
-            #expect(text { DecimalText.append(number, to: &$0) } == number.description)
+            #expect(text { DecimalText.write(number, to: $0) } == number.description)
         }
     }
 }
