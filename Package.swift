@@ -31,6 +31,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the library's encoding and response parsing; built in release by scripts/bench.
+        .executableTarget(name: "influxkit-bench", dependencies: ["InfluxKit"], path: "Sources/InfluxKitBench"),
         .testTarget(name: "InfluxKitTests", dependencies: ["InfluxKit"]),
         .testTarget(name: "InfluxShellTests", dependencies: ["InfluxShell", "InfluxKit"]),
         .testTarget(

@@ -16,7 +16,7 @@ struct DatabaseCommand: ParsableCommand {
     /// `influxkit db list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the databases.",
+            commandName: "list", abstract: "List the databases.",
             discussion: """
                 Examples:
                   influxkit db list
@@ -35,7 +35,7 @@ struct DatabaseCommand: ParsableCommand {
     /// `influxkit db create NAME`.
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a database, with its default retention policy's settings if given.",
+            commandName: "create", abstract: "Create a database, with its default retention policy's settings if given.",
             discussion: """
                 Without --if-not-exists, a database that exists already is an error (exit status 1).
 
@@ -80,7 +80,7 @@ struct DatabaseCommand: ParsableCommand {
     /// `influxkit db drop NAME`.
     struct Drop: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Drop a database and all its data.",
+            commandName: "drop", abstract: "Drop a database and all its data.",
             discussion: """
                 Without --if-exists, a database that does not exist is an error (exit status 1).
 

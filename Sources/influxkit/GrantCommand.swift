@@ -26,7 +26,7 @@ struct GrantCommand: ParsableCommand {
     /// `influxkit grant list USER`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List a user's privileges, one row per database.",
+            commandName: "list", abstract: "List a user's privileges, one row per database.",
             discussion: """
                 Examples:
                   influxkit grant list reader --format csv
@@ -47,7 +47,7 @@ struct GrantCommand: ParsableCommand {
     /// `influxkit grant add PRIVILEGE DB USER`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Grant read, write or all privileges on a database to a user.",
+            commandName: "add", abstract: "Grant read, write or all privileges on a database to a user.",
             discussion: """
                 Examples:
                   influxkit grant add read metrics reader
@@ -67,7 +67,7 @@ struct GrantCommand: ParsableCommand {
     /// `influxkit grant revoke PRIVILEGE DB USER`.
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Revoke read, write or all privileges on a database from a user.",
+            commandName: "revoke", abstract: "Revoke read, write or all privileges on a database from a user.",
             discussion: """
                 Revoking read from a user with all privileges leaves write.
 

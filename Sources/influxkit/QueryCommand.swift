@@ -62,6 +62,7 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
+        HeapTuning.keepFreedMemory()
         let received = ByteCount()
         // The client first: --password-stdin takes the first line of standard input.
         let client = try connection.makeClient(observing: timing ? received.add : nil)

@@ -16,7 +16,7 @@ struct RetentionPolicyCommand: ParsableCommand {
     /// `influxkit rp list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the retention policies of a database.",
+            commandName: "list", abstract: "List the retention policies of a database.",
             discussion: """
                 Examples:
                   influxkit rp list -d metrics --format table
@@ -38,7 +38,7 @@ struct RetentionPolicyCommand: ParsableCommand {
     /// `influxkit rp create NAME`.
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a retention policy.",
+            commandName: "create", abstract: "Create a retention policy.",
             discussion: """
                 Examples:
                   influxkit rp create week -d metrics --duration 7d
@@ -75,7 +75,7 @@ struct RetentionPolicyCommand: ParsableCommand {
     /// `influxkit rp alter NAME`.
     struct Alter: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change the given settings of a retention policy.",
+            commandName: "alter", abstract: "Change the given settings of a retention policy.",
             discussion: """
                 At least one of --duration, --replication, --shard-duration and --default is needed.
 
@@ -113,7 +113,7 @@ struct RetentionPolicyCommand: ParsableCommand {
     /// `influxkit rp drop NAME`.
     struct Drop: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Drop a retention policy and its data.",
+            commandName: "drop", abstract: "Drop a retention policy and its data.",
             discussion: """
                 Examples:
                   influxkit rp drop week -d metrics

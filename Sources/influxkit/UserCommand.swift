@@ -22,7 +22,7 @@ struct UserCommand: ParsableCommand {
     /// `influxkit user list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the users and whether each is an administrator.",
+            commandName: "list", abstract: "List the users and whether each is an administrator.",
             discussion: """
                 Examples:
                   influxkit user list
@@ -41,7 +41,7 @@ struct UserCommand: ParsableCommand {
     /// `influxkit user create NAME`.
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a user; its password is asked for or read from standard input.",
+            commandName: "create", abstract: "Create a user; its password is asked for or read from standard input.",
             discussion: """
                 Examples:
                   influxkit user create reader
@@ -67,7 +67,7 @@ struct UserCommand: ParsableCommand {
     /// `influxkit user drop NAME`.
     struct Drop: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Drop a user.",
+            commandName: "drop", abstract: "Drop a user.",
             discussion: """
                 Examples:
                   influxkit user drop reader
@@ -87,7 +87,7 @@ struct UserCommand: ParsableCommand {
     /// `influxkit user password NAME`.
     struct Password: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set a user's password; it is asked for or read from standard input.",
+            commandName: "password", abstract: "Set a user's password; it is asked for or read from standard input.",
             discussion: """
                 Examples:
                   influxkit user password reader

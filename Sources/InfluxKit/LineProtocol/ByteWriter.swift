@@ -39,20 +39,33 @@ struct ByteWriter: TextOutputStream {
 
     mutating func writeDecimal(_ number: UInt64) {
         var digits = 1
-        var rest = number
-        while rest >= 10 {
-            rest /= 10
+        var bound: UInt64 = 10
+        while digits < 20 && number >= bound {
             digits += 1
+            bound &*= 10
         }
-        rest = number
+        // Two digits per division, from the right.
+        var rest = number
         var position = count + digits
-        while position > count {
-            position -= 1
-            start[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
+        while rest >= 100 {
+            let pair = Int(rest % 100) * 2
+            rest /= 100
+            position -= 2
+            start[position] = Self.digitPairs[pair]
+            start[position + 1] = Self.digitPairs[pair + 1]
+        }
+        if rest >= 10 {
+            let pair = Int(rest) * 2
+            start[position - 2] = Self.digitPairs[pair]
+            start[position - 1] = Self.digitPairs[pair + 1]
+        } else {
+            start[position - 1] = UInt8(ascii: "0") + UInt8(rest)
         }
         count += digits
     }
+
+    /// "00" to "99", two bytes each.
+    private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
 }
 
 extension [UInt8] {

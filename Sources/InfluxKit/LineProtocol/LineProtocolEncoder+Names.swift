@@ -25,6 +25,26 @@ extension LineProtocolEncoder {
     /// Writes `name` escaped for `kind` (at most twice its length), or throws when it cannot be
     /// written faithfully (see the comment at the top of LineProtocolEncoder.swift).
     static func writeName(_ name: String, as kind: NameKind, to writer: inout ByteWriter) throws {
+        // The usual case first: a plain name is copied as it is.
+        let copied = name.withUTF8Buffer { utf8 in
+            guard isPlain(utf8, as: kind) else { return false }
+            writer.write(utf8)
+            return true
+        }
+        if !copied { try writeChecked(name, as: kind, to: &writer) }
+    }
+
+    /// Whether `utf8` is a non-empty name that needs no escaping and breaks no rule for `kind`.
+    @inline(__always)
+    private static func isPlain(_ utf8: UnsafeBufferPointer<UInt8>, as kind: NameKind) -> Bool {
+        guard let first = utf8.first, first > UInt8(ascii: "#") else { return false }
+        if kind == .tagKey || kind == .fieldKey, isTime(utf8) { return false }
+        for byte in utf8 where needsAttention(byte) { return false }
+        return true
+    }
+
+    /// The careful path of `writeName`: names that need escaping, or break a rule.
+    private static func writeChecked(_ name: String, as kind: NameKind, to writer: inout ByteWriter) throws {
         let problem: String? = name.withUTF8Buffer { utf8 in
             guard let first = utf8.first else { return "is empty" }
             if kind == .measurement || kind == .fieldKey, first == UInt8(ascii: "\t") || first == 0 {

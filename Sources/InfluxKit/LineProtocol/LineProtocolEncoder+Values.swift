@@ -49,10 +49,12 @@ extension LineProtocolEncoder {
         if magnitude < 1e11 {
             var scale = 1.0
             for decimals in 0...4 {
-                let digits = (magnitude * scale).rounded()
-                if digits / scale == magnitude {
+                // Truncating after adding 0.5 rounds without a libm call; where the addition
+                // itself rounds (within an ulp of a half), no digits of this length can match.
+                let digits = UInt64(magnitude * scale + 0.5)
+                if Double(digits) / scale == magnitude {
                     if number.sign == .minus { writer.write(UInt8(ascii: "-")) }
-                    writeDecimal(UInt64(digits), decimals: decimals, to: &writer)
+                    writeDecimal(digits, decimals: decimals, to: &writer)
                     return
                 }
                 scale *= 10

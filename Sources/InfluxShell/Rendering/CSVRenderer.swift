@@ -48,13 +48,22 @@ public struct CSVRenderer: ResultRenderer {
 
     /// Appends `text`, quoted only when it holds a comma, quote or line break.
     private func appendQuoted(_ text: String, into out: inout OutputBuffer) {
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard needsQuotes else { out.append(text.utf8); return }
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-            out.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            guard utf8.contains(where: Self.needsQuotes) else { return out.append(utf8) }
+            out.append(UInt8(ascii: "\""))
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+                out.append(byte)
+            }
+            out.append(UInt8(ascii: "\""))
         }
-        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `byte` makes a field need quotes: a comma, a quote or a line break.
+    @inline(__always)
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        // All four are below 0x2D: one comparison settles most bytes.
+        byte < 0x2D && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13)
     }
 }

@@ -1,47 +1,88 @@
 import Glibc
+import InfluxKit
 
 /// Bytes on their way to a file descriptor, written in large blocks.
+///
+/// The bytes live in memory the buffer owns, so that appending is a capacity check and a copy,
+/// and numbers are written straight into it.
 public struct OutputBuffer: ~Copyable {
-    /// The bytes not yet written.
-    public private(set) var bytes: [UInt8] = []
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private let descriptor: Int32
     private let blockSize: Int
+
+    /// The bytes not yet written.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     /// Creates a buffer writing to `descriptor` (standard output by default).
     public init(descriptor: Int32 = STDOUT_FILENO, blockSize: Int = 256 * 1024) {
         self.descriptor = descriptor
         self.blockSize = blockSize
-        bytes.reserveCapacity(min(blockSize, 1 << 20) + 4096)
+        capacity = min(blockSize, 1 << 20) + 4096
+        storage = .allocate(capacity: capacity)
     }
 
     /// Hands over the bytes not yet written, without writing them (a buffer made with
     /// `blockSize: .max` never writes by itself).
     public mutating func take() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
+        defer { count = 0 }
         return bytes
     }
 
     /// Appends bytes, writing a block out when the buffer is full.
     public mutating func append(_ more: some Sequence<UInt8>) {
-        bytes.append(contentsOf: more)
-        if bytes.count >= blockSize { flush() }
+        if more.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
+        for byte in more { append(byte) }
+        if count >= blockSize { flush() }
+    }
+
+    /// Appends bytes from memory, writing a block out when the buffer is full.
+    public mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
+        guard let source = more.baseAddress else { return }
+        reserve(more.count)
+        (storage + count).initialize(from: source, count: more.count)
+        count += more.count
+        if count >= blockSize { flush() }
     }
 
     /// Appends one byte.
+    @inline(__always)
     public mutating func append(_ byte: UInt8) {
-        bytes.append(byte)
+        reserve(1)
+        storage[count] = byte
+        count += 1
     }
 
     /// Appends the UTF-8 bytes of `text`.
     public mutating func append(_ text: String) {
-        append(text.utf8)
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// Appends `number` in decimal.
+    public mutating func append(_ number: Int64) {
+        reserve(DecimalText.maximumLength)
+        count += DecimalText.write(number, to: storage + count)
+    }
+
+    /// Appends `number` in decimal.
+    public mutating func append(_ number: UInt64) {
+        reserve(DecimalText.maximumLength)
+        count += DecimalText.write(number, to: storage + count)
+    }
+
+    /// Appends `number` as its `description` reads (`2.0`, `0.25`, `1e+20`).
+    public mutating func append(_ number: Double) {
+        reserve(DecimalText.maximumLength)
+        count += DecimalText.write(number, to: storage + count)
     }
 
     /// Writes everything buffered. A closed pipe (e.g. `| head`) ends the process quietly.
     public mutating func flush() {
         var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < count {
+            let written = Glibc.write(descriptor, storage + offset, count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { exit(0) }
@@ -49,12 +90,26 @@ public struct OutputBuffer: ~Copyable {
             }
             offset += written
         }
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
+    }
+
+    /// Makes room for `more` bytes after the ones held.
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(to: count + more) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: storage, count: count)
+        storage.deallocate()
+        storage = moved
+        capacity = larger
     }
 
     deinit {
-        if !bytes.isEmpty {
-            _ = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, $0.count) }
-        }
+        if count > 0 { _ = Glibc.write(descriptor, storage, count) }
+        storage.deallocate()
     }
 }

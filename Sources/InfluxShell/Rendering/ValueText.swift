@@ -5,7 +5,14 @@ enum ValueText {
     /// Appends the text of `value`: nothing for null, the string as-is, numbers in their
     /// shortest exact form.
     static func append(_ value: JSONValue, to out: inout OutputBuffer) {
-        out.append(text(value))
+        switch value {
+        case .null: break
+        case let .string(s): out.append(s)
+        case let .integer(i): out.append(i)
+        case let .unsigned(u): out.append(u)
+        case let .float(d): out.append(d)
+        case .bool, .array, .object: out.append(text(value))
+        }
     }
 
     /// The text of `value` (see ``append(_:to:)``).

@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Summarises scripts/bench's measurements: prints the table and writes docs/benchmarks.md.
+
+    bench-report.py RESULTS.jsonl MACHINE.txt COMMAND POINTS RUNS OUTPUT.md
+
+Each line of RESULTS is one run of one tool (section, label, wall s, cpu s, rss KiB, check,
+rate, unit). Rows show medians over the runs; `ratio` is how many times faster influxkit is
+(the tool's time over influxkit's, or influxkit's rate over the tool's).
+"""
+import json
+import statistics
+import sys
+
+TITLES = {
+    "write": "Write {points} points (each run into a fresh database)",
+    "query": "SELECT * FROM cpu, {points} rows, as CSV",
+    "library": "Library, one thread: encoding {points} points, parsing their query response",
+    "latency": "Latency: SHOW DATABASES, start to exit (hyperfine median)",
+}
+
+
+def load(path):
+    groups = {}
+    for line in open(path):
+        if line.strip():
+            row = json.loads(line)
+            groups.setdefault((row["section"], row["label"]), []).append(row)
+    return groups
+
+
+def median(rows, key):
+    values = [row[key] for row in rows if row.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def summarise(groups):
+    """Per section, a list of rows {label, wall, cpu, rss, rate, unit, check, ratio}."""
+    sections = {}
+    for (section, label), rows in groups.items():
+        checks = sorted({row["check"] for row in rows if row["check"] != "ok"})
+        sections.setdefault(section, []).append({
+            "label": label, "wall": median(rows, "wall"), "cpu": median(rows, "cpu"),
+            "rss": median(rows, "rss"), "rate": median(rows, "rate"), "unit": rows[0]["unit"],
+            "check": "; ".join(checks) if checks else "ok", "runs": len(rows)})
+    for section, rows in sections.items():
+        for row in rows:
+            reference = next((r for r in rows if r["label"].startswith("influxkit") and r["unit"] == row["unit"]), None)
+            if reference is None:
+                row["ratio"] = None
+            elif row["rate"] is not None:
+                row["ratio"] = reference["rate"] / row["rate"] if row["rate"] else None
+            else:
+                row["ratio"] = row["wall"] / reference["wall"] if reference["wall"] else None
+    return sections
+
+
+def find(rows, prefix):
+    return next((row for row in rows if row["label"].startswith(prefix)), None)
+
+
+def best_curl(rows):
+    curls = [row for row in rows if row["label"].startswith("curl") and row["check"] == "ok"]
+    return min(curls, key=lambda row: row["wall"]) if curls else None
+
+
+def targets(sections):
+    """(target, measured, met) lines for the goals of issue 7."""
+    lines = []
+    write = sections.get("write")
+    if write:
+        kit, go, curl = find(write, "influxkit"), find(write, "influx -import"), best_curl(write)
+        if kit and go:
+            lines.append(("write ≥ 2× faster than influx -import", "%.2f×" % (go["wall"] / kit["wall"]),
+                          go["wall"] / kit["wall"] >= 2))
+        if kit and curl:
+            lines.append(("write within 1.05× of the best curl (%s)" % curl["label"],
+                          "%.2f×" % (kit["wall"] / curl["wall"]), kit["wall"] / curl["wall"] <= 1.05))
+        if kit and kit["rss"]:
+            lines.append(("write peak RSS < 64 MiB", "%.0f MiB" % (kit["rss"] / 1024), kit["rss"] < 64 * 1024))
+    query = sections.get("query")
+    if query:
+        kit, go, curl = find(query, "influxkit"), find(query, "influx -execute"), find(query, "curl chunked=true >")
+        if kit and curl:
+            lines.append(("query within 1.15× of curl chunked=true", "%.2f×" % (kit["wall"] / curl["wall"]),
+                          kit["wall"] / curl["wall"] <= 1.15))
+        if kit and go:
+            lines.append(("query ≥ 2× faster than influx -format csv", "%.2f×" % (go["wall"] / kit["wall"]),
+                          go["wall"] / kit["wall"] >= 2))
+        if kit and kit["rss"]:
+            lines.append(("query peak RSS < 64 MiB", "%.0f MiB" % (kit["rss"] / 1024), kit["rss"] < 64 * 1024))
+    library = sections.get("library")
+    if library:
+        encode, parse = find(library, "influxkit LineProtocolEncoder"), find(library, "influxkit QueryResponseDecoder")
+        if encode:
+            lines.append(("encoding ≥ 1.5M points/s", "%.2fM points/s" % (encode["rate"] / 1e6), encode["rate"] >= 1.5e6))
+        if parse:
+            lines.append(("response parsing ≥ 150 MB/s", "%.0f MB/s" % parse["rate"], parse["rate"] >= 150))
+    latency = sections.get("latency")
+    if latency:
+        kit, curl, go = find(latency, "influxkit"), find(latency, "curl"), find(latency, "influx -execute")
+        if kit and curl:
+            lines.append(("SHOW DATABASES no slower than curl", "%.1f ms vs %.1f ms" % (kit["wall"] * 1e3, curl["wall"] * 1e3),
+                          kit["wall"] <= curl["wall"]))
+        if kit and go:
+            lines.append(("SHOW DATABASES close to influx -execute", "%.1f ms vs %.1f ms" % (kit["wall"] * 1e3, go["wall"] * 1e3),
+                          kit["wall"] <= go["wall"] * 1.25))
+    return lines
+
+
+def cells(section, row):
+    if row["rate"] is not None:
+        rate = ("%.2fM" % (row["rate"] / 1e6)) if row["unit"] == "points/s" else ("%.0f" % row["rate"])
+        return [row["label"], "%s %s" % (rate, row["unit"]), "%.3f s" % row["wall"],
+                "%.2f" % row["ratio"] if row["ratio"] else "", row["check"]]
+    wall = ("%.1f ms" % (row["wall"] * 1e3)) if section == "latency" else ("%.2f s" % row["wall"])
+    cpu = "" if row["cpu"] is None else (("%.1f ms" % (row["cpu"] * 1e3)) if section == "latency" else "%.2f s" % row["cpu"])
+    rss = "" if row["rss"] is None else "%.0f MiB" % (row["rss"] / 1024)
+    return [row["label"], wall, cpu, rss, "%.2f" % row["ratio"] if row["ratio"] else "", row["check"]]
+
+
+def headers(section):
+    if section == "library":
+        return ["", "throughput", "time", "influxkit ×", "check"]
+    return ["", "wall (median)", "client CPU", "peak RSS", "influxkit ×", "check"]
+
+
+def text_table(head, body):
+    widths = [max(len(r[i]) for r in [head] + body) for i in range(len(head))]
+    return "\n".join("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(r)).rstrip()
+                     for r in [head] + body)
+
+
+def markdown_table(head, body):
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] + ["---:"] * (len(head) - 2) + ["---"]) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in body]
+    return "\n".join(lines)
+
+
+def main(argv):
+    if len(argv) != 7:
+        sys.stderr.write(__doc__)
+        return 64
+    results, machine, command, points, runs, output = argv[1:]
+    sections = summarise(load(results))
+    goals = targets(sections)
+    points = "{:,}".format(int(points))
+
+    for section, rows in sections.items():
+        print("\n== " + TITLES[section].format(points=points))
+        print(text_table(headers(section), [cells(section, row) for row in rows]))
+    print("\n== targets")
+    for goal, measured, met in goals:
+        print("%-60s %-24s %s" % (goal, measured, "met" if met else "NOT MET"))
+
+    md = ["# Benchmarks", "",
+          "Measured by `scripts/bench` on one machine, with a private `influxd` on loopback and the data "
+          "of `gen-lp.py` (measurement `cpu`, 1000 series, 3 tags, 5 fields). Times are medians of %s run(s); "
+          "the tools took turns. `influxkit ×` is how many times faster influxkit is than the tool "
+          "(the tool's time over influxkit's, or influxkit's rate over the tool's). "
+          "Absolute times are noisy on a shared machine; the ratios of one run are what counts." % runs, "",
+          "![influxkit's speed-up over each tool](benchmarks.svg)", "",
+          "Reproduce: `%s`" % command, "", "## Machine", ""]
+    md += ["- " + line.strip() for line in open(machine) if line.strip()]
+    for section, rows in sections.items():
+        md += ["", "## " + TITLES[section].format(points=points), "",
+               markdown_table(headers(section), [cells(section, row) for row in rows])]
+    md += ["", "## Targets", "", "| target | measured | |", "|---|---|---|"]
+    md += ["| %s | %s | %s |" % (goal, measured, "met" if met else "**not met**") for goal, measured, met in goals]
+    with open(output, "w") as file:
+        file.write("\n".join(md) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
