@@ -46,11 +46,48 @@ struct LineProtocolWriterConcurrencyTests {
         #expect(transport.answerOrder() == [2, 6, 4], "the third batch was answered before the second")
         #expect(settled.withLock { $0 } == [2, 4, 6])
     }
+
+    @Test func pointsDroppedWithoutAnExplanationAreReportedWithTheLinesOfTheirSortedRequest() throws {
+        let client = try InfluxClient(configuration: ClientConfiguration(database: "db"), makeTransport: { _ in PartialWriteTransport() })
+        let rejections = Mutex<[LineProtocolWriter.Rejection]>([])
+        let writer = LineProtocolWriter(client: client, options: LineProtocolWriter.Options()) { rejection in
+            rejections.withLock { $0.append(rejection) }
+        }
+        writer.beginSource("in")
+        // Sorted, the request is lines 3, 2, 1, 4; the server drops a point without saying which.
+        try Array("m,k=c v=2i 2\nm,k=b v=3i 3\nm,k=a v=4i 4\nm,k=d v=5i 5\n".utf8).withUnsafeBytes { try writer.append($0) }
+        try writer.endSource()
+        let summary = try writer.finish()
+        let reported = rejections.withLock { $0 }
+        #expect(reported.count == 1)
+        #expect(reported.first?.line == 1)
+        #expect(reported.first?.reason.hasPrefix("server dropped 1 point of lines 1-4: partial write") == true, "\(reported)")
+        #expect(summary.written == 3)
+        #expect(summary.rejectedByServer == 1)
+    }
+}
+
+/// A server whose schema is empty and which drops one point of every write without naming it.
+private final class PartialWriteTransport: HTTPTransport, @unchecked Sendable {
+    func perform(
+        _ request: HTTPRequest,
+        onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
+    ) throws -> HTTPResponseHead {
+        let json = request.path == "/query"
+            ? #"{"results":[{"statement_id":0}]}"#
+            : #"{"error":"partial write: field type conflict: input field \"v\" on measurement \"m\" is type integer, already exists as type float dropped=1"}"#
+        let head = HTTPResponseHead(
+            status: request.path == "/query" ? 200 : 400,
+            headers: ["x-influxdb-version": "1.6.7", "content-type": "application/json"])
+        try Array(json.utf8).withUnsafeBytes { try onBody(head, $0) }
+        return head
+    }
 }
 
 /// A transport shared by several connections (thread-safe): it answers 204 at once, except
 /// that a request whose body contains `holding` waits until one containing `until` has been
 /// answered (or ten seconds have passed). Records the last point number of each answered body.
+/// Queries (the writer's look at the field types) get an empty result.
 private final class HoldingTransport: HTTPTransport, @unchecked Sendable {
     private let holding: String
     private let until: String
@@ -70,6 +107,11 @@ private final class HoldingTransport: HTTPTransport, @unchecked Sendable {
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
+        let head = HTTPResponseHead(status: 200, headers: ["x-influxdb-version": "1.6.7", "content-type": "application/json"])
+        if request.path == "/query" {
+            try Array(#"{"results":[{"statement_id":0}]}"#.utf8).withUnsafeBytes { try onBody(head, $0) }
+            return head
+        }
         let body = String(decoding: request.body ?? [], as: UTF8.self)
         if body.contains(holding) { _ = released.wait(timeout: .now() + 10) }
         let last = body.split(separator: "\n").last.flatMap { $0.split(separator: " ").last }.flatMap { Int($0) } ?? 0

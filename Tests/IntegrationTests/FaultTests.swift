@@ -20,13 +20,15 @@ struct FaultTests {
 
     /// Runs `influxkit write` with the input on standard input, calling `midway(n)` once a
     /// `n`th third of it has been handed over (n = 1, 2), without waiting for it.
-    static func write(port: Int, database: String, midway: @escaping @Sendable (Int) -> Void) throws -> CommandLineTests.Run {
+    static func write(
+        port: Int, database: String, options: [String] = [], midway: @escaping @Sendable (Int) -> Void
+    ) throws -> CommandLineTests.Run {
         let process = Process()
         process.executableURL = CommandLineTests.binary
         process.arguments = [
             "write", "--host", "127.0.0.1", "--port", String(port), "-d", database, "--precision", "s",
             "--retries", "12", "--timeout", "40",
-        ]
+        ] + options
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("INFLUX_") }
         let stdin = Pipe(), stderr = Pipe()
         process.standardInput = stdin
@@ -83,7 +85,9 @@ struct FaultTests {
         try server.execute("CREATE DATABASE drops")
         let proxy = try DroppingProxy(upstream: server.port, dropChance: 0.05, seed: 42)
         defer { proxy.stop() }
-        let run = try Self.write(port: proxy.port, database: "drops") { _ in }
+        // The proxy may cut a connection after any read, so the longer a request, the likelier
+        // it is cut; requests of 5,000 points go through often enough to finish.
+        let run = try Self.write(port: proxy.port, database: "drops", options: ["--batch-size", "5000"]) { _ in }
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.hasPrefix("wrote \(Self.points) points, rejected 0 lines"), "\(run.stderr)")
         #expect(proxy.drops > 0)
