@@ -54,7 +54,9 @@ struct LineProtocolWriterDryRunTests {
         ])
         #expect(run.rejections.map(\.line) == [12])
         #expect(run.summary.written == 3)
+        #expect(run.summary.statements == 1)
         #expect(run.summary.rejectedByValidator == 1)
+        #expect(run.summary.records == 5, "3 points written, 1 statement run, 1 line rejected")
     }
 
     @Test func eachSourceStartsWithTheTargetOfTheOptions() throws {

@@ -151,7 +151,7 @@ struct CommandLineWriteTests {
             input: "# DDL\nCREATE NONSENSE\n# DML\nm v=1\n")
         #expect(run.status == 3)
         #expect(run.stderr.contains("-:2: error parsing query"))
-        #expect(run.stderr.contains("wrote 1 point, rejected 1 line"))
+        #expect(run.stderr.contains("wrote 1 point, rejected 1 line"), "\(run.stderr)")
     }
 
     @Test func progressRateLimitAndConsistency() throws {

@@ -93,12 +93,15 @@ public final class LineProtocolWriter {
         public var byServer: Bool
     }
 
-    /// The counts of a write. They add up: `records == written + rejectedByValidator +
-    /// rejectedByFieldType + rejectedByServer`, plus the lines not sent when a write is abandoned
-    /// on an error.
+    /// The counts of a write. They add up: `records == written + statements +
+    /// rejectedByValidator + rejectedByFieldType + rejectedByServer`, plus the lines not sent when
+    /// a write is abandoned on an error.
     public struct Summary: Sendable, Equatable {
-        /// Records (points) read from the input.
+        /// Records (points, and statements of `# DDL` sections) read from the input.
         public var records = 0
+        /// Statements of `# DDL` sections run without an error (a failing one is rejected by the
+        /// server).
+        public var statements = 0
         /// Points the server accepted.
         public var written = 0
         /// Lines refused by the client-side check, never sent.
@@ -106,7 +109,7 @@ public final class LineProtocolWriter {
         /// Valid lines never sent because a field's type differs from the type the server has
         /// for it, or that an earlier line gave it (the server would drop them).
         public var rejectedByFieldType = 0
-        /// Points the server refused.
+        /// Points (and `# DDL` statements) the server refused.
         public var rejectedByServer = 0
         /// Requests sent.
         public var batches = 0
@@ -134,7 +137,7 @@ public final class LineProtocolWriter {
         var total = checked
         let sent = sender.counts
         total.written = sent.written
-        total.rejectedByServer = sent.rejectedByServer
+        total.rejectedByServer += sent.rejectedByServer
         total.batches = sent.batches
         total.retriedBatches = sent.retriedBatches
         return total
@@ -354,8 +357,10 @@ public final class LineProtocolWriter {
             try sender.waitUntilIdle()
             ledger.reset()
             if let error = try runStatement(String(decoding: bytes, as: UTF8.self), database) {
-                checked.rejectedByValidator += 1
+                checked.rejectedByServer += 1
                 onRejection(Rejection(source: source, line: record.line, reason: error, byServer: true))
+            } else {
+                checked.statements += 1
             }
             return
         }
