@@ -83,36 +83,9 @@ public struct StatementSplitter: Sendable {
     /// Keywords a complete statement never ends with.
     static let continuingWords: Set = ["and", "or", "not", "where", "by", "from", "select", "group", "order"]
 
-    /// The lower-cased words of `text` (identifiers and keywords); each quoted string or name
-    /// is one word, its quote character.
-    static func words(of text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var quote: Character?
-        for character in text {
-            if let open = quote {
-                if character == open {
-                    quote = nil
-                    words.append(String(open))  // a quoted name or string counts as one word
-                }
-                continue
-            }
-            if character == "'" || character == "\"" {
-                quote = character
-            } else if character.isLetter || character.isNumber || character == "_" {
-                current.append(character)
-                continue
-            }
-            if !current.isEmpty { words.append(current.lowercased()) }
-            current = ""
-        }
-        if !current.isEmpty { words.append(current.lowercased()) }
-        return words
-    }
-
     /// What ``isIncomplete(_:)`` looks at in a text, gathered as the text grows: its last
-    /// non-blank character, its first, last and `from` words (as ``words(of:)`` finds them) and
-    /// its number of `/`.
+    /// non-blank character, its first, last and `from` words (lower-cased identifiers and
+    /// keywords; each quoted string or name is one word, its quote character) and its number of `/`.
     private struct Shape: Sendable {
         var quote: Character?
         var current = ""
