@@ -36,6 +36,19 @@ struct FieldTypeLedgerTests {
         ])
     }
 
+    @Test func aLineLikeThePreviousOneInAllButOneTypeOrKeyIsStillChecked() throws {
+        // Each line repeats the keys of the one before with one difference the shortcut for
+        // repeated field sets must notice: types swapped, a key renamed, a key moved.
+        let results = try check(["m a=1i,b=1.5 1", "m a=1.5,b=1i 2", "m a=1i,c=1.5 3", "m c=1i,a=1i 4", "m ab=1i 5"])
+        #expect(results == [
+            nil,
+            "field type conflict: field \"a\" is float, already integer",
+            nil,
+            "field type conflict: field \"c\" is integer, already float",
+            nil,
+        ])
+    }
+
     @Test func aRefusedLineTeachesNothing() throws {
         let results = try check(["m a=1i 1", "m a=1.5,b=1i 2", "m b=1.5 3", "m b=true 4"])
         #expect(results == [nil, "field type conflict: field \"a\" is float, already integer", nil,

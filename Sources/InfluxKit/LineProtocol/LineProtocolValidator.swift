@@ -55,6 +55,9 @@ public struct LineProtocolValidator: Sendable {
         var fields: Range<Int>
         /// The timestamp in the validator's precision; `nil` when the line has none.
         var timestamp: Int64?
+        /// A hash of the field keys (as written) and their types, in order: lines with the same
+        /// signature have, but for a 2⁻⁶⁴ chance, the same fields of the same types.
+        var fieldSignature: UInt64
     }
 
     /// Checks `line` once, as ``inspect(_:)`` does, and tells where the parts of a valid line are.
@@ -64,7 +67,8 @@ public struct LineProtocolValidator: Sendable {
             try checker.check()
             let parts = Parts(
                 measurement: checker.keyStart..<checker.measurementEnd, seriesKey: checker.keyStart..<checker.keyEnd,
-                fields: checker.fieldsStart..<checker.fieldsEnd, timestamp: checker.timestamp)
+                fields: checker.fieldsStart..<checker.fieldsEnd, timestamp: checker.timestamp,
+                fieldSignature: checker.fieldSignature)
             return (nil, parts)
         } catch {
             return (error.reason, nil)
@@ -132,6 +136,9 @@ private struct LineChecker {
     var hasTimeTag = false
     /// The timestamp, once ``scanTime()`` found one.
     var timestamp: Int64?
+    /// A hash of the field keys (as written) and types, in order, once ``walkFields(into:)``
+    /// has run.
+    var fieldSignature: UInt64 = 0
 
     init(line: UnsafeRawBufferPointer, nanosecondsPerUnit: Int64) {
         buf = line
@@ -400,10 +407,12 @@ private struct LineChecker {
     /// The server's second pass over the fields (`key` up to `=`, where only the byte right
     /// before counts as escaping): checks each field's series key length, and notes each
     /// field's key and type in `fields`; returns how many there are.
-    func walkFields(into fields: UnsafeMutableBufferPointer<FieldSummary>) throws(LineProblem) -> Int {
+    mutating func walkFields(into fields: UnsafeMutableBufferPointer<FieldSummary>) throws(LineProblem) -> Int {
         var walker = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
         let keyLength = keyEnd - keyStart
         var count = 0
+        // FNV-1a over each key's bytes, then its type (above 255, so it cannot pass for a byte).
+        var signature: UInt64 = 0xcbf2_9ce4_8422_2325
         while let field = walker.next() {
             guard let field else {
                 throw LineProblem("invalid field key ending in a backslash")
@@ -412,10 +421,16 @@ private struct LineChecker {
             if size > LineProtocolEncoder.maxKeyLength {
                 throw LineProblem("max key length exceeded: \(size) > \(LineProtocolEncoder.maxKeyLength)")
             }
-            fields.initializeElement(at: count, to: FieldSummary(key: field.key, type: fieldType(field.value)))
+            let type = fieldType(field.value)
+            fields.initializeElement(at: count, to: FieldSummary(key: field.key, type: type))
             count += 1
+            for byte in UnsafeRawBufferPointer(rebasing: buf[field.key]) {
+                signature = (signature ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            signature = (signature ^ (0x100 | UInt64(type))) &* 0x100_0000_01b3
         }
         if fieldKeyEndsWithBackslash { throw LineProblem("invalid field key ending in a backslash") }
+        fieldSignature = signature
         return count
     }
 

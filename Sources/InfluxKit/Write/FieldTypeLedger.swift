@@ -90,7 +90,7 @@ final class FieldTypeLedger {
         let window = target.window(of: parts.timestamp.map { $0 * nanosecondsPerUnit } ?? Self.now())
         measurementName.unescape(line, parts.measurement, escapable: Name.measurementEscapes)
         let measurement = target.measurement(measurementName)
-        if measurement.repeats(line, fields: parts.fields, window: window) { return nil }
+        if measurement.repeats(parts.fieldSignature, window: window) { return nil }
 
         var fields = FieldWalker(buf: line, start: parts.fields.lowerBound, end: parts.fields.upperBound)
         var learns = false
@@ -114,7 +114,7 @@ final class FieldTypeLedger {
                 measurement.learn(fieldName, type: FieldWalker.type(of: field.value, in: line), in: window)
             }
         }
-        measurement.remember(line, fields: parts.fields, window: window)
+        measurement.remember(parts.fieldSignature, window: window)
         return nil
     }
 
@@ -304,16 +304,16 @@ private final class Measurement {
     }
 
     private var fields: [Name: Types] = [:]
-    /// The fields of the last line let through, as written: each key, then 0 and its type.
-    private var lastLine: [UInt8] = []
-    private var lastWindow: Int64 = 0
+    /// The field signature (see ``LineProtocolValidator/Parts/fieldSignature``) and shard group
+    /// of the last line let through.
+    private var last: (signature: UInt64, window: Int64)?
 
     /// Takes the types the server lists for `name`; learned types that differ are forgotten.
     func know(_ name: Name, types: [UInt8]) {
         let distinct = Set(types)
         let listed = distinct.count == 1 ? distinct.first! : 0
         fields[name, default: Types()].list(listed)
-        lastLine.removeAll()
+        last = nil
     }
 
     /// The type `name` has in shard group `window`, if known.
@@ -328,35 +328,17 @@ private final class Measurement {
         fields[name, default: Types()].learn(type, in: window)
     }
 
-    /// Whether the fields of `line` have the same keys and types, in the same order and shard
-    /// group, as the last line let through: then they are known to agree.
-    func repeats(_ line: UnsafeRawBufferPointer, fields range: Range<Int>, window: Int64) -> Bool {
-        guard window == lastWindow, !lastLine.isEmpty, let base = line.baseAddress else { return false }
-        return lastLine.withUnsafeBytes { last in
-            var walker = FieldWalker(buf: line, start: range.lowerBound, end: range.upperBound)
-            var position = 0
-            while case let field?? = walker.next() {
-                let count = field.key.count
-                guard position + count + 2 <= last.count,
-                      memcmp(last.baseAddress! + position, base + field.key.lowerBound, count) == 0,
-                      last[position + count] == 0,
-                      last[position + count + 1] == FieldWalker.type(of: field.value, in: line)
-                else { return false }
-                position += count + 2
-            }
-            return position == last.count
-        }
+    /// Whether a line with fields of `signature` in shard group `window` has the same keys and
+    /// types, in the same order and shard group, as the last line let through: then they are
+    /// known to agree. (Were two different fields to share a signature, the server would drop
+    /// the line and the writer would find it afterwards, as it does for another writer's fields.)
+    func repeats(_ signature: UInt64, window: Int64) -> Bool {
+        guard let last else { return false }
+        return last.signature == signature && last.window == window
     }
 
-    /// Records the fields of `line`, just let through, for ``repeats(_:fields:window:)``.
-    func remember(_ line: UnsafeRawBufferPointer, fields range: Range<Int>, window: Int64) {
-        lastLine.removeAll(keepingCapacity: true)
-        lastWindow = window
-        var walker = FieldWalker(buf: line, start: range.lowerBound, end: range.upperBound)
-        while case let field?? = walker.next() {
-            lastLine.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[field.key]))
-            lastLine.append(0)
-            lastLine.append(FieldWalker.type(of: field.value, in: line))
-        }
+    /// Records the fields of a line just let through, for ``repeats(_:window:)``.
+    func remember(_ signature: UInt64, window: Int64) {
+        last = (signature, window)
     }
 }
