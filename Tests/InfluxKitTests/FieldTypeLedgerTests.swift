@@ -17,7 +17,8 @@ struct FieldTypeLedgerTests {
             try Array(line.utf8).withUnsafeBytes { bytes -> String? in
                 let (problem, parts) = validator.examine(bytes)
                 #expect(problem == nil, "\(line)")
-                return try ledger.conflict(in: bytes, parts: parts!, database: database, retentionPolicy: nil)
+                return try ledger.conflict(
+                    in: bytes, parts: parts!, time: parts!.timestamp ?? precision.now, database: database, retentionPolicy: nil)
             }
         }
         #expect(fetches == 1, "the schema is asked for once per target")
@@ -108,7 +109,8 @@ struct FieldTypeLedgerTests {
         let validator = LineProtocolValidator(precision: .seconds)
         func check(_ line: String) throws -> String? {
             try Array(line.utf8).withUnsafeBytes { bytes in
-                try ledger.conflict(in: bytes, parts: validator.examine(bytes).parts!, database: "db", retentionPolicy: nil)
+                let parts = validator.examine(bytes).parts!
+                return try ledger.conflict(in: bytes, parts: parts, time: parts.timestamp!, database: "db", retentionPolicy: nil)
             }
         }
         #expect(try check("m f=1.5 1") == nil)

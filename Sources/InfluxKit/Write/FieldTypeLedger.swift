@@ -79,15 +79,16 @@ final class FieldTypeLedger {
     }
 
     /// Why the server would drop the valid line `line` (with `parts` as the validator found
-    /// them) going to `database` and `retentionPolicy`, or `nil` when it will take it; in the
-    /// latter case the types of its new fields are learned.
+    /// them, and `time` its time in the ledger's precision) going to `database` and
+    /// `retentionPolicy`, or `nil` when it will take it; in the latter case the types of its new
+    /// fields are learned.
     func conflict(
-        in line: UnsafeRawBufferPointer, parts: LineProtocolValidator.Parts,
+        in line: UnsafeRawBufferPointer, parts: LineProtocolValidator.Parts, time: Int64,
         database: String?, retentionPolicy: String?
     ) throws -> String? {
         if staleness.take() { try refresh() }
         let target = try self.target(database: database, retentionPolicy: retentionPolicy)
-        let window = target.window(of: parts.timestamp.map { $0 * nanosecondsPerUnit } ?? Self.now())
+        let window = target.window(of: time * nanosecondsPerUnit)
         measurementName.unescape(line, parts.measurement, escapable: Name.measurementEscapes)
         let measurement = target.measurement(measurementName)
         if measurement.repeats(parts.fieldSignature, window: window) { return nil }
@@ -133,12 +134,15 @@ final class FieldTypeLedger {
     ) -> [(index: Int, reason: String)] {
         let ledger = FieldTypeLedger(precision: precision) { _, _ in schema }
         let validator = LineProtocolValidator(precision: precision)
+        // Lines without a timestamp were stamped by the server as they arrived, moments ago.
+        let now = precision.now
         var found: [(index: Int, reason: String)] = []
         for index in lines {
             let reason = batch.withBytes(of: index) { bytes -> String? in
                 guard case let (nil, parts?) = validator.examine(bytes) else { return nil }
                 return try? ledger.conflict(
-                    in: bytes, parts: parts, database: batch.database, retentionPolicy: batch.retentionPolicy)
+                    in: bytes, parts: parts, time: parts.timestamp ?? now,
+                    database: batch.database, retentionPolicy: batch.retentionPolicy)
             }
             if let reason { found.append((index, reason)) }
         }
@@ -158,12 +162,6 @@ final class FieldTypeLedger {
         target = found
         targetKey = key
         return found
-    }
-
-    private static func now() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
     private static func typeName(_ code: UInt8) -> String {

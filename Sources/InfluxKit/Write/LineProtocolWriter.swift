@@ -168,13 +168,7 @@ public final class LineProtocolWriter {
     private var batch: LineBatch
     /// Room for a full batch: reserved memory costs nothing until it is written to, and a batch
     /// that never grows is never copied.
-    private var batchCapacity: Int { min(options.batchBytes, 1 << 30) + (64 << 10) }
-    /// The current time in the write's precision, for lines without a timestamp.
-    private var now: Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return (Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)) / options.precision.nanosecondsPerUnit
-    }
+    private let batchCapacity: Int
 
     /// Creates a writer; `onRejection` hears of every line that is not written, from the
     /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
@@ -242,9 +236,9 @@ public final class LineProtocolWriter {
         }
         database = options.database
         retentionPolicy = options.retentionPolicy
+        batchCapacity = min(options.batchBytes, 1 << 30) + (64 << 10)
         self.batch = LineBatch(
-            reservingCapacity: min(options.batchBytes, 1 << 30) + (64 << 10),
-            database: options.database, retentionPolicy: options.retentionPolicy)
+            reservingCapacity: batchCapacity, database: options.database, retentionPolicy: options.retentionPolicy)
     }
 
     deinit {
@@ -397,20 +391,22 @@ public final class LineProtocolWriter {
     /// Batches `line`, valid, unless its field types disagree with what the server has or earlier
     /// lines gave; stamps it with the current time when it has no timestamp of its own.
     private func accept(_ line: ArraySlice<UInt8>, parts: LineProtocolValidator.Parts, line number: Int) throws {
+        // The line's time: its own, or the time it is read (which the server's own stamp, with
+        // `serverTimestamps`, will be close to).
+        let time = parts.timestamp ?? options.precision.now
         if let conflict = try line.withUnsafeBytes({
-            try ledger.conflict(in: $0, parts: parts, database: database, retentionPolicy: retentionPolicy)
+            try ledger.conflict(in: $0, parts: parts, time: time, database: database, retentionPolicy: retentionPolicy)
         }) {
             checked.rejectedByFieldType += 1
             onRejection(Rejection(source: source, line: number, reason: conflict, byServer: false))
             return
         }
         let key = parts.seriesKey.upperBound
-        if let timestamp = parts.timestamp {
-            batch.append(line, source: source, line: number, keyLength: key, timestamp: timestamp, ownTimestamp: true)
+        if parts.timestamp != nil {
+            batch.append(line, source: source, line: number, keyLength: key, timestamp: time, ownTimestamp: true)
         } else if options.serverTimestamps {
             batch.append(line, source: source, line: number, keyLength: key, timestamp: nil, ownTimestamp: false)
         } else {
-            let time = now
             batch.append(
                 stamped(line, at: time), source: source, line: number, keyLength: key, timestamp: time,
                 ownTimestamp: false)
