@@ -261,27 +261,18 @@ final class BatchSender: @unchecked Sendable {
                 count { $0.retriedBatches += 1 }
             }
             count { $0.written += lines.count }
-        } catch let InfluxError.http(413, message) {
-            guard lines.count > 1 else {
-                let position = batch.position(of: lines.lowerBound)
-                count { $0.rejectedByServer += 1 }
-                onRejection(.init(source: position.source, line: position.line, reason: "too large for the server: \(message)", byServer: true))
-                return
-            }
-            let middle = lines.lowerBound + lines.count / 2
-            try send(batch, lines: lines.lowerBound..<middle, with: deliver)
-            try send(batch, lines: middle..<lines.upperBound, with: deliver)
-        } catch let InfluxError.http(400, message) where message.hasPrefix("field type conflict") {
-            guard lines.count > 1 else {
-                let position = batch.position(of: lines.lowerBound)
-                count { $0.rejectedByServer += 1 }
-                onRejection(.init(source: position.source, line: position.line, reason: message, byServer: true))
-                return
-            }
-            let middle = lines.lowerBound + lines.count / 2
-            try send(batch, lines: lines.lowerBound..<middle, with: deliver)
-            try send(batch, lines: middle..<lines.upperBound, with: deliver)
         } catch let error as InfluxError {
+            if let reason = Self.refusalInWhole(error) {
+                guard lines.count > 1 else {
+                    count { $0.rejectedByServer += 1 }
+                    reject(lines.lowerBound, of: batch, reason)
+                    return
+                }
+                let middle = lines.lowerBound + lines.count / 2
+                try send(batch, lines: lines.lowerBound..<middle, with: deliver)
+                try send(batch, lines: middle..<lines.upperBound, with: deliver)
+                return
+            }
             guard let message = Self.rejectionMessage(error) else { throw error }
             let refused = attributeRejections(message, dropped: Self.droppedCount(error), in: batch, lines: lines)
             count {
@@ -301,16 +292,12 @@ final class BatchSender: @unchecked Sendable {
             let prefix = "unable to parse '\(batch.text(of: index))': "
             guard message.contains(prefix) else { continue }
             named += 1
-            let position = batch.position(of: index)
-            onRejection(.init(source: position.source, line: position.line, reason: Self.reason(after: prefix, in: message), byServer: true))
+            reject(index, of: batch, Self.reason(after: prefix, in: message))
         }
         if dropped > 0, message.contains("field type conflict"), let explainDrops {
             let found = explainDrops(batch, lines)
             if found.count == dropped {
-                for (index, reason) in found {
-                    let position = batch.position(of: index)
-                    onRejection(.init(source: position.source, line: position.line, reason: reason, byServer: true))
-                }
+                for (index, reason) in found { reject(index, of: batch, reason) }
                 return min(named + dropped, lines.count)
             }
         }
@@ -323,6 +310,22 @@ final class BatchSender: @unchecked Sendable {
                 byServer: true))
         }
         return min(named + dropped, lines.count)
+    }
+
+    /// Reports line `index` of `batch` as refused by the server for `reason`.
+    private func reject(_ index: Int, of batch: LineBatch, _ reason: String) {
+        let position = batch.position(of: index)
+        onRejection(.init(source: position.source, line: position.line, reason: reason, byServer: true))
+    }
+
+    /// Why the server refused a whole request that may go through in halves: too large (413,
+    /// nothing written), or points of one new field disagreeing on its type.
+    private static func refusalInWhole(_ error: InfluxError) -> String? {
+        switch error {
+        case let .http(413, message): return "too large for the server: \(message)"
+        case let .http(400, message) where message.hasPrefix("field type conflict"): return message
+        default: return nil
+        }
     }
 
     /// The server's text when `error` means "some points were refused, the rest written".
