@@ -128,7 +128,6 @@ private struct LineChecker {
     var keyStart = 0
     var keyEnd = 0
     var tagCount = 0
-    var fieldCount = 0
     var fieldsStart = 0
     var fieldsEnd = 0
     var fieldKeyEndsWithBackslash = false
@@ -314,7 +313,6 @@ private struct LineChecker {
             i += 1
         }
         fieldsEnd = i
-        fieldCount = equalSigns
         if quoted { throw LineProblem("unbalanced quotes") }
         if equalSigns == 0 || commas != equalSigns - 1 { throw LineProblem("invalid field format") }
     }
@@ -521,7 +519,6 @@ private struct LineChecker {
         while i < n && (buf[i] == space || buf[i] == UInt8(ascii: "\t") || buf[i] == 0) { i += 1 }
         return i
     }
-
 
     func parseInt64(_ range: Range<Int>) -> Int64? {
         var i = range.lowerBound

@@ -58,6 +58,11 @@ extension Shell {
         func emit() {
             if let pager { pager.write(out.take()) } else { out.flush() }
         }
+        func finish() {
+            renderer?.finish(into: &out)
+            emit()
+            pager?.finish()
+        }
         var rows = 0
         var statementErrors: [String] = []
         let bytesBefore = receivedBytes()
@@ -79,14 +84,10 @@ extension Shell {
             pager?.finish()
             return  // the user left the pager before the end: nothing more to show
         } catch {
-            renderer?.finish(into: &out)
-            emit()
-            pager?.finish()
+            finish()
             throw error
         }
-        renderer?.finish(into: &out)
-        emit()
-        pager?.finish()
+        finish()
         if settings.timing {
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             printError("\(rows) rows, \(receivedBytes() - bytesBefore) bytes, \(String(format: "%.1f", milliseconds)) ms")
