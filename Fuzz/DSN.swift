@@ -29,7 +29,7 @@ public func fuzzDSN(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// The raw password part of a DSN: between the first `:` after `://` and the last `@` of the
 /// authority, when there is one.
 func password(in dsn: String) -> Substring? {
-    guard let separator = dsn.range(of: "://") else { return nil }
+    guard let separator = dsn.firstRange(of: "://") else { return nil }
     let authority = dsn[separator.upperBound...].prefix { $0 != "/" }
     guard let at = authority.lastIndex(of: "@") else { return nil }
     let userInfo = authority[..<at]

@@ -1,3 +1,5 @@
+import InfluxKit
+
 /// Fuzzes the shell's statement splitter (compiled into this target from InfluxShell's source).
 ///
 /// The input is typed line by line, then finished. For ASCII input the statements cover it:

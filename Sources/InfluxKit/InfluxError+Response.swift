@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension InfluxError {
     /// The error for a response that is not a success: InfluxDB's `{"error": "…"}` mapped by status,
@@ -21,7 +21,7 @@ extension InfluxError {
 
     /// The `N` of the `dropped=N` that ends a partial-write message (0 when absent).
     static func droppedCount(in message: String) -> Int {
-        guard let range = message.range(of: "dropped=", options: .backwards) else { return 0 }
+        guard let range = message.ranges(of: "dropped=").last else { return 0 }
         return Int(message[range.upperBound...].prefix { $0.isNumber }) ?? 0
     }
 
@@ -29,7 +29,7 @@ extension InfluxError {
     private static func excerpt(_ body: [UInt8]) -> String {
         let text = String(decoding: body.prefix(200), as: UTF8.self)
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingWhitespace()
         return trimmed.isEmpty ? "(empty)" : trimmed
     }
 }

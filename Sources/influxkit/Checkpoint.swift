@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import InfluxKit
 
 /// The `--checkpoint` file of `influxkit write`: the last input line the server has settled,
@@ -11,11 +12,16 @@ struct Checkpoint: Sendable {
     /// The position recorded by an earlier run, `nil` when there is none yet.
     func load() throws -> LineProtocolWriter.Position? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let bytes: [UInt8]
         do {
-            return try JSONDecoder().decode(LineProtocolWriter.Position.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw ValidationError("cannot read the checkpoint \(path): \(error.localizedDescription)")
+            bytes = try InputFile(name: path).readAll()
+        } catch let InfluxError.invalidArgument(reason) {
+            throw ValidationError("cannot read the checkpoint: \(reason)")
         }
+        guard let position = try? JSONDecoder().decode(LineProtocolWriter.Position.self, from: Data(bytes)) else {
+            throw ValidationError("cannot read the checkpoint \(path): it is not one that influxkit wrote")
+        }
+        return position
     }
 
     /// Records `position`: written to a temporary file next to it, then renamed over it, so a

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import InfluxKit
 
 /// The options every subcommand shares to reach and log in to the server.

@@ -1,5 +1,6 @@
-import Foundation
+import Glibc
 import InfluxKit
+import InfluxShell
 
 /// Prints on standard output what `influxkit write --dry-run` would send: a comment line saying
 /// where each request would go, then its lines, so the output is itself valid input.
@@ -17,6 +18,6 @@ struct DryRunPrinter: Sendable {
         case let .statement(statement, database):
             text = "# statement db=\(database ?? "-")\n\(statement)\n"
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        OutputBuffer.write(text, to: STDOUT_FILENO)
     }
 }

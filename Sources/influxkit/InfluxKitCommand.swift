@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import InfluxKit
 
 /// The `influxkit` command: subcommands for scripts and pipes; the shell when none is given.
@@ -42,9 +43,9 @@ struct InfluxKitCommand: ParsableCommand {
             try command.run()
         } catch let error as InfluxError {
             Diagnostics.error(error.messageWithHint)
-            Foundation.exit(error.exitCode)
+            Glibc.exit(error.exitCode)
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            Glibc.exit(exit.rawValue)
         } catch {
             Self.exit(withError: error)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import Dispatch
+import FoundationEssentials
 import InfluxKit
 
 /// `influxkit ping`: the server's version and the round-trip time.
@@ -21,6 +22,6 @@ struct PingCommand: ParsableCommand {
         let start = DispatchTime.now()
         let version = try client.ping()
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        print("\(client.configuration.baseURL) influxdb \(version) \(String(format: "%.1f", milliseconds)) ms")
+        print("\(client.configuration.baseURL) influxdb \(version) \(DecimalText.tenths(milliseconds)) ms")
     }
 }

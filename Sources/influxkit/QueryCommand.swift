@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Glibc
 import InfluxKit
 import InfluxShell
@@ -87,7 +88,7 @@ struct QueryCommand: ParsableCommand {
         out.flush()
         if timing {
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            Diagnostics.error("\(rows) rows, \(received.total) bytes, \(String(format: "%.1f", milliseconds)) ms")
+            Diagnostics.error("\(rows) rows, \(received.total) bytes, \(DecimalText.tenths(milliseconds)) ms")
         }
         if failed > 0 { throw ExitCode(1) }
     }
@@ -106,7 +107,7 @@ struct QueryCommand: ParsableCommand {
             return try String(contentsOfFile: file, encoding: .utf8)
         }
         if !statements.isEmpty { return statements.joined(separator: ";\n") }
-        return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        return String(decoding: try InputFile(name: "-").readAll(), as: UTF8.self)
     }
 }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import InfluxKit
 
 /// `--dry-run` of the subcommands that change something, and how they run their one statement.

@@ -1,7 +1,9 @@
 import ArgumentParser
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Glibc
 import InfluxKit
+import InfluxShell
 
 /// The progress of `influxkit write` on standard error: points read and written, points per
 /// second and bytes read, at most twice a second. On a terminal it is one line rewritten in
@@ -33,13 +35,13 @@ struct WriteProgress {
         let seconds = max(Double(now - start) / 1e9, 0.001)
         let rate = Int(Double(summary.written) / seconds)
         let text = "\(summary.records) read, \(summary.written) written, \(rate) points/s, "
-            + "\(String(format: "%.1f", Double(bytes) / 1_048_576)) MiB"
-        FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + text : text + "\n").utf8))
+            + "\(DecimalText.tenths(Double(bytes) / 1_048_576)) MiB"
+        OutputBuffer.write(terminal ? "\r\u{1B}[K" + text : text + "\n", to: STDERR_FILENO)
     }
 
     /// Erases the live line.
     func finish() {
         guard enabled, terminal, shownOnce else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        OutputBuffer.write("\r\u{1B}[K", to: STDERR_FILENO)
     }
 }

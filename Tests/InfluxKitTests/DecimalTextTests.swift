@@ -55,4 +55,13 @@ struct DecimalTextTests {
             #expect(text { DecimalText.write(number, to: $0) } == number.description)
         }
     }
+
+    @Test func tenthsRoundToOneDecimal() {
+        #expect(DecimalText.tenths(12.34) == "12.3")
+        #expect(DecimalText.tenths(5) == "5.0")
+        #expect(DecimalText.tenths(0.96) == "1.0")
+        #expect(DecimalText.tenths(0.04) == "0.0")
+        #expect(DecimalText.tenths(-2.26) == "-2.3")
+        #expect(DecimalText.tenths(1_234_567.89) == "1234567.9")
+    }
 }

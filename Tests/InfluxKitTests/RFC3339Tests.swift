@@ -84,6 +84,16 @@ import Testing
             #expect(date.day >= 1 && date.day <= CivilDate.daysInMonth(date.month, year: date.year))
         }
     }
+
+    @Test func timesOutsideTheRangeOfPointsStillReadAsSecondsAndFraction() throws {
+        // 0001-01-01 is 719,162 days before 1970-01-01.
+        let start = try #require(RFC3339.secondsAndFraction("0001-01-01T00:00:00Z"))
+        #expect(start.seconds == -719_162 * 86_400 && start.fraction == 0)
+        let shifted = try #require(RFC3339.secondsAndFraction("1500-01-01T01:00:00.25+01:00"))
+        let day = try #require(RFC3339.secondsAndFraction("1500-01-01T00:00:00Z"))
+        #expect(shifted.seconds == day.seconds && shifted.fraction == 250_000_000)
+        #expect(RFC3339.secondsAndFraction("1500-02-30T00:00:00Z") == nil)
+    }
 }
 
 extension RFC3339 {

@@ -61,4 +61,18 @@ struct RetryPolicyTests {
         #expect(RetryPolicy.retryAfter("Tue, 14 Nov 2023 22:13:50 GMT", now: now) == 30)
         #expect(RetryPolicy.retryAfter("Tue, 14 Nov 2023 22:00:00 GMT", now: now) == 0)
     }
+
+    @Test func httpDatesAreReadInTheirPreferredFormOnly() {
+        // 784111777 is Sun, 06 Nov 1994 08:49:37 GMT, the example of RFC 9110.
+        let before = Date(timeIntervalSince1970: 784_111_777 - 5)
+        #expect(RetryPolicy.retryAfter("Sun, 06 Nov 1994 08:49:37 GMT", now: before) == 5)
+        // 1709164800 is 2024-02-29T00:00:00Z.
+        #expect(RetryPolicy.retryAfter("Thu, 29 Feb 2024 00:00:09 GMT", now: Date(timeIntervalSince1970: 1_709_164_800)) == 9)
+        for text in [
+            "Fri, 29 Feb 2023 00:00:00 GMT", "Sun, 06 Nov 1994 08:49:37 PST", "Sun, 06 Nov 1994 24:00:00 GMT",
+            "Sun, 06 Nov 1994 -1:00:00 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun, 06 Foo 1994 08:49:37 GMT",
+        ] {
+            #expect(RetryPolicy.retryAfter(text, now: before) == nil, "\(text)")
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A shard as `SHOW SHARDS` lists it.
 public struct Shard: Sendable, Hashable {

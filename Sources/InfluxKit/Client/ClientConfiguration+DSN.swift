@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ClientConfiguration {
     /// Creates a configuration from a data source name, as influxdb-python's `from_dsn`.
@@ -15,7 +15,7 @@ extension ClientConfiguration {
     /// rather than reduced to its first host.
     public init(dsn: String) throws {
         self.init()
-        guard let separator = dsn.range(of: "://") else {
+        guard let separator = dsn.firstRange(of: "://") else {
             throw Self.dsnError("must start with influxdb://, https+influxdb:// or udp+influxdb://")
         }
         switch dsn[..<separator.lowerBound].lowercased() {
@@ -81,7 +81,7 @@ extension ClientConfiguration {
     }
 
     private static func decoded(_ text: Substring, part: String) throws -> String {
-        guard let decoded = String(text).removingPercentEncoding else {
+        guard let decoded = ServerURL.percentDecoded(text) else {
             throw dsnError("has an invalid percent-encoding in the \(part)")
         }
         return decoded

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The `async` surface, for Swift concurrency.
 ///

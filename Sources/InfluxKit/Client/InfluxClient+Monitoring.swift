@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension InfluxClient {
     /// Every shard of every database.
@@ -28,17 +28,12 @@ extension InfluxClient {
         try execute(InfluxQL.killQuery(id))
     }
 
-    /// The instant of an RFC3339 time of `SHOW SHARDS`: exact to the nanosecond inside the range
-    /// of points, and through Foundation outside it (a shard group may start before 1677-09-21).
+    /// The instant of an RFC3339 time of `SHOW SHARDS`, whose shard groups may start before
+    /// 1677-09-21, where the range of points ends.
     private static func date(_ text: String) throws -> Date {
-        if let nanoseconds = try? RFC3339.nanoseconds(from: text) {
-            let (seconds, fraction) = nanoseconds.quotientAndRemainder(dividingBy: 1_000_000_000)
-            return Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(fraction) / 1e9)
+        guard let (seconds, fraction) = RFC3339.secondsAndFraction(text) else {
+            throw InfluxError.malformedResponse(reason: "invalid time \(text) in the answer")
         }
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions.insert(.withFractionalSeconds)
-        if let date = formatter.date(from: text) { return date }
-        throw InfluxError.malformedResponse(reason: "invalid time \(text) in the answer")
+        return Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(fraction) / 1e9)
     }
 }

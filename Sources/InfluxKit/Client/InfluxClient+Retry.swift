@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 /// A failure that may go away when the request is tried again.
 struct TransientFailure: Error {
@@ -41,7 +42,7 @@ extension InfluxClient {
                     throw failure.error
                 }
                 onRetry()
-                Thread.sleep(forTimeInterval: wait)
+                Threads.sleep(seconds: wait)
             }
         }
     }

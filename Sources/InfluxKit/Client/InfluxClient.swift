@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 /// A client for one InfluxDB 1.x server (or the 1.x-compatible API of 2.x/3.x).
 ///
@@ -13,7 +14,7 @@ public final class InfluxClient: @unchecked Sendable {
     /// `nil` once closed; the next request opens a new one.
     private var transport: (any HTTPTransport)?
     private let makeTransport: (ClientConfiguration) throws -> any HTTPTransport
-    private let lock = NSLock()
+    private let lock = Condition()
     private let requestCancellation = RequestCancellation()
     /// Where the `async` methods run the blocking calls, off Swift's cooperative thread pool.
     let blockingQueue = DispatchQueue(label: "influxkit.client")

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// When and how long to wait before a request is tried again.
 ///
@@ -66,13 +67,24 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// The seconds a `Retry-After` value asks for: delay-seconds, or an HTTP date relative to `now`.
     public static func retryAfter(_ value: String?, now: Date = Date()) -> Double? {
-        guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let text = value?.trimmingWhitespace(), !text.isEmpty else { return nil }
         if let seconds = Int(text) { return Double(max(seconds, 0)) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: text) else { return nil }
+        guard let date = httpDate(text) else { return nil }
         return max(date.timeIntervalSince(now), 0)
+    }
+
+    /// The instant of an HTTP date in its preferred form, such as `Sun, 06 Nov 1994 08:49:37 GMT`.
+    static func httpDate(_ text: String) -> Date? {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let parts = text.split(separator: " ")
+        guard parts.count == 6, parts[0].count == 4, parts[0].hasSuffix(","), parts[5] == "GMT",
+              let day = Int64(parts[1]), let year = Int64(parts[3]),
+              let month = months.firstIndex(of: String(parts[2])).map({ Int64($0 + 1) }),
+              (1...CivilDate.daysInMonth(month, year: year)).contains(day)
+        else { return nil }
+        let clock = parts[4].split(separator: ":", omittingEmptySubsequences: false).compactMap { Int64($0) }
+        guard clock.count == 3, clock.allSatisfy({ $0 >= 0 }), clock[0] < 24, clock[1] < 60, clock[2] < 61 else { return nil }
+        let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
+        return Date(timeIntervalSince1970: Double(days * 86_400 + clock[0] * 3600 + clock[1] * 60 + clock[2]))
     }
 }

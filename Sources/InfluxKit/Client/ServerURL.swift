@@ -12,7 +12,7 @@ struct ServerURL: Equatable {
     /// Splits `text`; only the first of a comma-separated list of hosts is kept (as
     /// influxdb-python does). A query string or fragment is refused.
     init(_ text: String) throws {
-        guard let separator = text.range(of: "://") else {
+        guard let separator = text.firstRange(of: "://") else {
             throw InfluxError.invalidArgument("\(Self.safe(text)) has no scheme://")
         }
         scheme = text[..<separator.lowerBound].lowercased()
@@ -59,7 +59,7 @@ struct ServerURL: Equatable {
 
     /// `text` without the password, for messages.
     static func safe(_ text: String) -> String {
-        guard let separator = text.range(of: "://") else { return text.contains("@") ? "the address" : text }
+        guard let separator = text.firstRange(of: "://") else { return text.contains("@") ? "the address" : text }
         let rest = text[separator.upperBound...]
         let authority = rest.prefix { $0 != "/" }
         guard let at = authority.lastIndex(of: "@") else { return text }
@@ -68,16 +68,25 @@ struct ServerURL: Equatable {
 
     /// Percent-decodes `text`.
     static func decoded(_ text: Substring) throws -> String {
+        guard let decoded = percentDecoded(text) else {
+            throw InfluxError.invalidArgument("bad percent-encoding in an address")
+        }
+        return decoded
+    }
+
+    /// `text` with its `%XX` escapes decoded; `nil` when an escape is malformed or the result is
+    /// not UTF-8.
+    static func percentDecoded(_ text: Substring) -> String? {
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
             guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
             guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
-                throw InfluxError.invalidArgument("bad percent-encoding in an address")
+                return nil
             }
             bytes.append(high << 4 | low)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(validating: bytes, as: UTF8.self)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

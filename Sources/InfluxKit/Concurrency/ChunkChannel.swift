@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A bounded buffer handing the chunks of a streamed query from the thread that reads them to
 /// the task that iterates them.
@@ -13,7 +13,7 @@ final class ChunkChannel: @unchecked Sendable {
     /// How many chunks may wait before the reading thread blocks.
     let capacity: Int
     // Everything below is guarded by `condition`.
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var buffer: [ResultSet] = []
     private var end: Result<Void, any Error>?
     private var cancelled = false

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Frame {
     /// How ``csv(time:)`` writes the time column.
@@ -37,6 +37,6 @@ extension Frame {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
             return text
         }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 }

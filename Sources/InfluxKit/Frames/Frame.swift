@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A small columnar table: a time index and named, typed columns of the same length
 /// (what influxdb-python's DataFrameClient uses pandas DataFrames for).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// A declarative bulk writer, as influxdb-python's `SeriesHelper`.

@@ -5,6 +5,15 @@ public enum DecimalText {
     /// The most bytes any of the `write` functions writes.
     public static let maximumLength = 32
 
+    /// `number` rounded to one decimal, as C's `%.1f` writes it (`12.3`, `5.0`, `-0.5`), for
+    /// durations and sizes in messages.
+    public static func tenths(_ number: Double) -> String {
+        let scaled = (number * 10).rounded()
+        guard scaled.magnitude < 1e17 else { return number.description }
+        let tenths = Int64(scaled)
+        return (scaled < 0 ? "-" : "") + "\(tenths.magnitude / 10).\(tenths.magnitude % 10)"
+    }
+
     /// Writes `number` as `description` does (`2.0`, `0.1`, `1e+20`, `nan`) at `start` and
     /// returns the number of bytes written (at most ``maximumLength``).
     public static func write(_ number: Double, to start: UnsafeMutablePointer<UInt8>) -> Int {

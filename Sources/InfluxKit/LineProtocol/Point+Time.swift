@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Point.Time {
     /// The earliest time the server stores: -9223372036854775806 ns,

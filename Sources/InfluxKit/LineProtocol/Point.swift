@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One point: a measurement, its tags, at least one field, and an optional time.
 public struct Point: Sendable, Equatable {

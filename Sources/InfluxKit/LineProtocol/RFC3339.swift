@@ -72,6 +72,21 @@ public enum RFC3339 {
 
     /// Parses the whole of `text`.
     static func parse(_ text: UnsafeRawBufferPointer) -> ParseResult {
+        guard let (seconds, fraction) = secondsAndFraction(text) else { return .malformed }
+        guard let nanoseconds = Point.Time.nanoseconds(seconds: seconds, fraction: fraction) else {
+            return .outOfRange
+        }
+        return .success(nanoseconds)
+    }
+
+    /// Seconds since the epoch and nanoseconds after them of `text`, for any four-digit year;
+    /// `nil` when `text` is malformed.
+    static func secondsAndFraction(_ text: String) -> (seconds: Int64, fraction: Int64)? {
+        var text = text
+        return text.withUTF8 { secondsAndFraction(UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func secondsAndFraction(_ text: UnsafeRawBufferPointer) -> (seconds: Int64, fraction: Int64)? {
         var reader = DigitReader(text: text)
         guard let year = reader.number(digits: 4), reader.skip("-"),
               let month = reader.number(digits: 2), reader.skip("-"),
@@ -79,20 +94,20 @@ public enum RFC3339 {
               let hour = reader.number(digits: 2), reader.skip(":"),
               let minute = reader.number(digits: 2), reader.skip(":"),
               let second = reader.number(digits: 2)
-        else { return .malformed }
+        else { return nil }
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(month, year: year),
               hour < 24, minute < 60, second < 60
-        else { return .malformed }
+        else { return nil }
 
         var fraction: Int64 = 0
         if reader.skip(".") {
             var digits = 0
             while let digit = reader.digit() {
-                guard digits < 9 else { return .malformed }
+                guard digits < 9 else { return nil }
                 fraction = fraction * 10 + digit
                 digits += 1
             }
-            guard digits > 0 else { return .malformed }
+            guard digits > 0 else { return nil }
             for _ in digits..<9 { fraction *= 10 }
         }
 
@@ -103,19 +118,15 @@ public enum RFC3339 {
             guard let offsetHours = reader.number(digits: 2), reader.skip(":"),
                   let offsetMinutes = reader.number(digits: 2),
                   offsetHours < 24, offsetMinutes < 60
-            else { return .malformed }
+            else { return nil }
             offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
         } else {
-            return .malformed
+            return nil
         }
-        guard reader.isAtEnd else { return .malformed }
+        guard reader.isAtEnd else { return nil }
 
         let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
-        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-        guard let nanoseconds = Point.Time.nanoseconds(seconds: seconds, fraction: fraction) else {
-            return .outOfRange
-        }
-        return .success(nanoseconds)
+        return (days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds, fraction)
     }
 
     /// Reads fixed-width decimal fields and separators from the front of a byte buffer.

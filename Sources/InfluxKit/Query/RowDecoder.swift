@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Decodes one row of a result (column name → value) into a `Decodable` type, for
 /// ``ResultSet/decode(_:measurement:tags:epoch:)``.

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 /// Sends batches of checked lines over one or more connections, each served by a thread of its
 /// own, and accounts for what the server did with each line.
@@ -43,9 +44,9 @@ final class BatchSender: @unchecked Sendable {
     private let onSettled: (@Sendable (LineProtocolWriter.Position) -> Void)?
     private let explainDrops: ExplainDrops?
     /// Held while settled positions are reported, so they are reported in order.
-    private let settling = NSLock()
+    private let settling = Condition()
     // Everything below is guarded by `condition`.
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var queue: [Entry] = []
     private var inFlight: [Int: LineBatch] = [:]
     private var submitted = 0
@@ -85,10 +86,8 @@ final class BatchSender: @unchecked Sendable {
         self.onRejection = onRejection
         capacity = max(2, connections.count)
         running = connections.count
-        for (index, deliver) in connections.enumerated() {
-            let thread = Thread { [self] in run(deliver) }
-            thread.name = "influxkit-writer-\(index + 1)"
-            thread.start()
+        for deliver in connections {
+            Threads.start { [self] in run(deliver) }
         }
     }
 
@@ -232,7 +231,7 @@ final class BatchSender: @unchecked Sendable {
         let start = started ?? now
         started = start
         let due = start + UInt64(Double(released) / rate * 1e9)
-        if due > now { Thread.sleep(forTimeInterval: Double(due - now) / 1e9) }
+        if due > now { Threads.sleep(seconds: Double(due - now) / 1e9) }
         released += points
     }
 
@@ -344,10 +343,10 @@ final class BatchSender: @unchecked Sendable {
 
     /// The server's reason after `prefix`, up to the end of that line of the message.
     private static func reason(after prefix: String, in message: String) -> String {
-        guard let range = message.range(of: prefix) else { return message }
+        guard let range = message.firstRange(of: prefix) else { return message }
         let rest = message[range.upperBound...]
         let line = rest.prefix { $0 != "\n" }
-        if let dropped = line.range(of: " dropped=") { return String(line[..<dropped.lowerBound]) }
+        if let dropped = line.firstRange(of: " dropped=") { return String(line[..<dropped.lowerBound]) }
         return String(line)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// The type each field has on the server, as far as a write can know it, so that a line the

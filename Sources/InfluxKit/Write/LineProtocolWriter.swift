@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Streams line protocol to the server: cuts the input into records, checks each line the way
 /// the server will, sends the valid ones in batches, and accounts for every line.
@@ -451,7 +451,7 @@ public final class LineProtocolWriter {
     private func obey(_ comment: String) throws {
         let text = comment.drop { $0 == "#" || $0 == " " || $0 == "\t" }
         func value(after prefix: String) -> String {
-            text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            text.dropFirst(prefix.count).trimmingWhitespace()
         }
         if text == "DDL" || text.hasPrefix("DDL ") {
             inDDL = true

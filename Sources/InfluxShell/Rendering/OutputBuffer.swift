@@ -78,6 +78,13 @@ public struct OutputBuffer: ~Copyable {
         count += DecimalText.write(number, to: storage + count)
     }
 
+    /// Writes `text` to `descriptor` at once (a message on standard error, say).
+    public static func write(_ text: String, to descriptor: Int32) {
+        var buffer = OutputBuffer(descriptor: descriptor, blockSize: text.utf8.count)
+        buffer.append(text)
+        buffer.flush()
+    }
+
     /// Writes everything buffered. A closed pipe (e.g. `| head`) ends the process quietly.
     public mutating func flush() {
         var offset = 0

@@ -1,5 +1,6 @@
-import Foundation
+import Dispatch
 import Glibc
+import Synchronization
 
 /// The output of one statement on a terminal: held while it fits on the screen, and sent
 /// through the pager (`$PAGER`, `less -SRXF` by default) as soon as it is taller. Output that
@@ -33,10 +34,10 @@ final class Pager: @unchecked Sendable {
     private var direct = false
     private var timerStarted = false
     /// Guards the state: the timer that ends the holding runs on another thread.
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var quitByUser = false
     /// Whether the pager ended before it was given everything (the user quit it).
-    var quit: Bool { lock.withLock { quitByUser } }
+    var quit: Bool { lock.withLock { _ in quitByUser } }
 
     /// Pages what is written to `descriptor` (a terminal of size `screen`) through `command`.
     init(descriptor: Int32, command: String, screen: TerminalSize) {
@@ -47,7 +48,7 @@ final class Pager: @unchecked Sendable {
 
     /// Takes more output: held, or passed on to the pager once it runs.
     func write(_ bytes: [UInt8]) {
-        lock.withLock {
+        lock.withLock { _ in
             guard !quitByUser, !bytes.isEmpty else { return }
             if child != 0 {
                 send(bytes)
@@ -68,7 +69,7 @@ final class Pager: @unchecked Sendable {
 
     /// Prints what is held, or closes the pager's input and waits for the user to leave it.
     func finish() {
-        lock.withLock {
+        lock.withLock { _ in
             printHeld()
             guard child != 0 else { return }
             close(pipe)
@@ -81,7 +82,7 @@ final class Pager: @unchecked Sendable {
 
     /// Prints what is held, without the pager, once the output was slow to fill the screen.
     private func release() {
-        lock.withLock { printHeld() }
+        lock.withLock { _ in printHeld() }
     }
 
     /// Prints what is held and lets later output through, unless the pager runs (the lock held).

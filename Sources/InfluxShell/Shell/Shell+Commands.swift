@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Glibc
 import InfluxKit
 
@@ -90,7 +91,7 @@ extension Shell {
         finish()
         if settings.timing {
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            printError("\(rows) rows, \(receivedBytes() - bytesBefore) bytes, \(String(format: "%.1f", milliseconds)) ms")
+            printError("\(rows) rows, \(receivedBytes() - bytesBefore) bytes, \(DecimalText.tenths(milliseconds)) ms")
         }
         if text.lowercased().hasPrefix("create") || text.lowercased().hasPrefix("drop") { schema.forget() }
         for message in statementErrors {

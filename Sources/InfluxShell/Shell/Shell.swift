@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 import InfluxKit
 
@@ -170,6 +170,6 @@ public final class Shell {
     }
 
     func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        OutputBuffer.write(text + "\n", to: STDERR_FILENO)
     }
 }

@@ -1,3 +1,5 @@
+import InfluxKit
+
 /// Cuts typed lines into statements, the way the shell decides whether Enter runs what was typed.
 ///
 /// A `;` outside quotes and parentheses ends a statement. At the end of a line the text since the
