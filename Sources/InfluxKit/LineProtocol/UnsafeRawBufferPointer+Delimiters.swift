@@ -29,14 +29,3 @@ func isLineProtocolDelimiter(_ byte: UInt8) -> Bool {
     let delimitersBelow64: UInt64 = 1 << 0x0A | 1 << 0x20 | 1 << 0x22 | 1 << 0x2C | 1 << 0x3D
     return byte < 64 ? delimitersBelow64 &>> UInt64(byte) & 1 != 0 : byte == UInt8(ascii: "\\")
 }
-
-extension UInt64 {
-    /// The high bit of each byte that equals `byte` is set (bits above the lowest such byte may
-    /// be set too; the lowest set bit is exact), the rest are clear.
-    @inline(__always)
-    fileprivate func bytesEqual(to byte: UInt8) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let difference = self ^ (ones &* UInt64(byte))
-        return (difference &- ones) & ~difference & (ones &<< 7)
-    }
-}

@@ -78,23 +78,25 @@ public struct QueryResponseDecoder: Sendable {
             }
             if inString {
                 while index < count {
+                    index = Self.firstQuoteOrBackslash(text, from: index, to: count)
+                    guard index < count else { break }
                     let byte = text[index]
                     index += 1
                     if byte == UInt8(ascii: "\"") {
                         inString = false
                         continue scan
                     }
-                    if byte == UInt8(ascii: "\\") {
-                        if index == count {
-                            escaped = true
-                        } else {
-                            index += 1
-                        }
+                    if index == count {
+                        escaped = true
+                    } else {
+                        index += 1
                     }
                 }
                 continue scan
             }
             while index < count {
+                index = Self.firstQuoteOrBracket(text, from: index, to: count)
+                guard index < count else { break }
                 let byte = text[index]
                 index += 1
                 switch byte {
@@ -181,6 +183,46 @@ public struct QueryResponseDecoder: Sendable {
         for result in results {
             try emit(result)
         }
+    }
+
+    /// The index of the first `"` or `\\` in `start..<limit`, or `limit`; eight bytes at a time,
+    /// as most bytes of a string are neither.
+    @inline(__always)
+    private static func firstQuoteOrBackslash(_ text: UnsafePointer<UInt8>, from start: Int, to limit: Int) -> Int {
+        var index = start
+        while index + 8 <= limit {
+            let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
+            let found = word.bytesEqual(to: UInt8(ascii: "\"")) | word.bytesEqual(to: UInt8(ascii: "\\"))
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < limit && text[index] != UInt8(ascii: "\"") && text[index] != UInt8(ascii: "\\") { index += 1 }
+        return index
+    }
+
+    /// The index of the first `"`, `{`, `}`, `[` or `]` in `start..<limit`, or `limit`; eight
+    /// bytes at a time, as numbers, commas and colons between them need no attention.
+    @inline(__always)
+    private static func firstQuoteOrBracket(_ text: UnsafePointer<UInt8>, from start: Int, to limit: Int) -> Int {
+        var index = start
+        while index + 8 <= limit {
+            let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
+            // Setting bit 5 of every byte turns `[` into `{` and `]` into `}`, and no other byte
+            // into either.
+            let folded = word | 0x2020_2020_2020_2020
+            let found = word.bytesEqual(to: UInt8(ascii: "\""))
+                | folded.bytesEqual(to: UInt8(ascii: "{")) | folded.bytesEqual(to: UInt8(ascii: "}"))
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < limit {
+            let byte = text[index]
+            if byte == UInt8(ascii: "\"") || byte | 0x20 == UInt8(ascii: "{") || byte | 0x20 == UInt8(ascii: "}") {
+                break
+            }
+            index += 1
+        }
+        return index
     }
 
     /// Decodes one complete response object.
