@@ -47,6 +47,41 @@ struct LineProtocolWriterConcurrencyTests {
         #expect(settled.withLock { $0 } == [2, 4, 6])
     }
 
+    @Test func requestsWithNoSeriesInCommonAreInFlightTogetherWhateverTheirTimes() throws {
+        // Windows of four lines, cut into a request for series a and one for b. The request of
+        // b of the first window (times 2-4) is held until the request of a of the second
+        // (times 2-6) is answered: they overlap in time, but share no series.
+        let transport = HoldingTransport(holding: "v=2 ", until: "v=5 ")
+        var configuration = ClientConfiguration(database: "db")
+        configuration.retries = 0
+        let client = try InfluxClient(configuration: configuration, makeTransport: { _ in transport })
+        let settled = Mutex<[Int]>([])
+        var options = LineProtocolWriter.Options()
+        options.batchSize = 2
+        options.connections = 2
+        options.onSettled = { position in settled.withLock { $0.append(position.line) } }
+        let writer = LineProtocolWriter(client: client, options: options) { _ in }
+        writer.beginSource("in")
+        let input = """
+            m,k=a v=1 1
+            m,k=b v=2 2
+            m,k=a v=3 3
+            m,k=b v=4 4
+            m,k=a v=5 2
+            m,k=b v=6 6
+            m,k=a v=7 6
+            m,k=b v=8 7
+
+            """
+        try Array(input.utf8).withUnsafeBytes { try writer.append($0) }
+        try writer.endSource()
+        let summary = try writer.finish()
+        #expect(summary.written == 8)
+        // Each request is known by its last timestamp: a 1-3, b 2-4, a 2-6, b 6-7.
+        #expect(transport.answerOrder() == [3, 6, 4, 7])
+        #expect(settled.withLock { $0 } == [1, 4, 5, 8])
+    }
+
     @Test func pointsDroppedWithoutAnExplanationAreReportedWithTheLinesOfTheirSortedRequest() throws {
         let client = try InfluxClient(configuration: ClientConfiguration(database: "db"), makeTransport: { _ in PartialWriteTransport() })
         let rejections = Mutex<[LineProtocolWriter.Rejection]>([])

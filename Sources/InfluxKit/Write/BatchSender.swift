@@ -8,9 +8,10 @@ import FoundationEssentials
 /// flight only when that cannot change the outcome: once a first batch has been answered (so a
 /// wrong password or a missing database fails one request, not several), when every line of it
 /// carries its own timestamp (should it be stored while an earlier batch fails, sending it again
-/// overwrites its points instead of adding them twice), and when its time span shares no
-/// timestamp with the batches in flight (so of two points of one series at one time, the later
-/// still wins). Batches are settled — reported to `onSettled` — strictly in submission order: one
+/// overwrites its points instead of adding them twice), and when with each batch in flight it
+/// shares no series or its time span shares no timestamp (so of two points of one series at one
+/// time, the later still wins). Batches are sorted by series key, so the range of their keys
+/// tells whether two may share a series. Batches are settled — reported to `onSettled` — strictly in submission order: one
 /// answered early waits for the earlier ones.
 ///
 /// At most `max(2, connections)` batches are queued or in flight, so memory stays bounded while
@@ -199,7 +200,8 @@ final class BatchSender: @unchecked Sendable {
     /// Whether `batch` may go out now (see the type's discussion); called under the lock.
     private func mayStart(_ batch: LineBatch) -> Bool {
         inFlight.isEmpty
-            || (settledThrough >= 0 && batch.isReplayable && !inFlight.values.contains { $0.overlapsInTime(batch) })
+            || (settledThrough >= 0 && batch.isReplayable
+                && !inFlight.values.contains { $0.overlapsInTime(batch) && $0.mayShareSeries(with: batch) })
     }
 
     /// Records that `entry` was answered and reports every batch now settled, in order.

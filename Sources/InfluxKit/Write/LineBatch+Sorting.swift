@@ -1,18 +1,70 @@
 import Glibc
 
 extension LineBatch {
-    /// Groups the lines by series: orders them by series key (measurement and tags as written,
-    /// compared byte by byte) and, within a series, keeps them in input order, so that of two
+    /// The indices of `lines` grouped by series: ordered by series key (measurement and tags as
+    /// written, compared byte by byte) and, within a series, in input order, so that of two
     /// points of one series at one time the later one still wins.
     ///
     /// influxd spends markedly less time on a request whose points come sorted by series key.
     /// Every line keeps its source and line number, so the server's answers still map back.
-    /// The sorted lines are written into the memory of `spare`, which gets the memory the
-    /// lines were in (the same memory when they were in order already).
-    mutating func sortBySeries(using spare: inout LineBatch) {
-        guard lines.count > 1, let order = bytes.withUnsafeBytes({ seriesOrder(in: $0) }) else { return }
-        spare.take(self, inOrder: order)
-        swap(&self, &spare)
+    func seriesOrder() -> [Int] {
+        bytes.withUnsafeBytes { seriesOrder(in: $0) } ?? Array(lines.indices)
+    }
+
+    /// One request's share of a batch: see ``parts(of:maxLines:maxBytes:)``.
+    struct Part {
+        /// The positions in the series order that go into the request.
+        var range: Range<Int>
+        /// The last line (an index into `lines`) such that every line up to it is in this part
+        /// or an earlier one, when this part adds to that prefix: where a checkpoint may move
+        /// once this part and those before it are written.
+        var completes: Int?
+    }
+
+    /// Cuts `order` (see ``seriesOrder()``) into as few parts of at most `maxLines` lines and
+    /// about `maxBytes` bytes as it takes, of about equal size, each ending where a series ends
+    /// when that end is near enough: parts with no series in common may be in flight together
+    /// (see ``mayShareSeries(with:)``), and influxd handles two requests with different series
+    /// at once with less work than two with the same series.
+    func parts(of order: [Int], maxLines: Int, maxBytes: Int) -> [Part] {
+        guard !order.isEmpty else { return [] }
+        let count = max((order.count + maxLines - 1) / maxLines, (bytes.count + maxBytes - 1) / max(maxBytes, 1), 1)
+        let target = (order.count + count - 1) / count
+        var parts: [Part] = []
+        var covered = [Bool](repeating: false, count: order.count)
+        var prefix = 0
+        bytes.withUnsafeBytes { buffer in
+            func key(_ index: Int) -> SeriesKey {
+                SeriesKey(bytes: UnsafeRawBufferPointer(rebasing: buffer[lines[order[index]].key]))
+            }
+            var start = 0
+            while start < order.count {
+                var end = min(start + target, order.count)
+                while end < order.count && end - start < maxLines && key(end) == key(end - 1) { end += 1 }
+                for index in order[start..<end] { covered[index] = true }
+                let before = prefix
+                while prefix < covered.count && covered[prefix] { prefix += 1 }
+                parts.append(Part(range: start..<end, completes: prefix > before ? prefix - 1 : nil))
+                start = end
+            }
+        }
+        return parts
+    }
+
+    /// Whether a series may have lines in both `self` and `other`, two batches sorted by series
+    /// key: whether the ranges of their keys overlap.
+    func mayShareSeries(with other: LineBatch) -> Bool {
+        guard let mine = lines.first.map({ ($0, lines[lines.count - 1]) }),
+              let theirs = other.lines.first.map({ ($0, other.lines[other.lines.count - 1]) })
+        else { return false }
+        return bytes.withUnsafeBytes { a in
+            other.bytes.withUnsafeBytes { b in
+                func key(_ line: Line, in buffer: UnsafeRawBufferPointer) -> SeriesKey {
+                    SeriesKey(bytes: UnsafeRawBufferPointer(rebasing: buffer[line.key]))
+                }
+                return !(key(mine.1, in: a) < key(theirs.0, in: b) || key(theirs.1, in: b) < key(mine.0, in: a))
+            }
+        }
     }
 
     /// The indices of `lines` in series order, or `nil` when they already are in that order.

@@ -15,6 +15,8 @@ struct LineBatch: Sendable {
         var keyLength: Int32
         /// Index of its source in `sources`.
         var source: Int32
+        /// Its time in the write's precision; `Int64.min` when the server is to stamp it.
+        var time: Int64
 
         var range: Range<Int> { start..<(start + length) }
         var key: Range<Int> { start..<(start + Int(keyLength)) }
@@ -59,7 +61,7 @@ struct LineBatch: Sendable {
         bytes.append(contentsOf: line)
         lines.append(Line(
             number: number, start: start, length: line.count, keyLength: Int32(keyLength),
-            source: Int32(sources.count - 1)))
+            source: Int32(sources.count - 1), time: timestamp ?? .min))
         bytes.append(UInt8(ascii: "\n"))
         last = .init(source: source, line: number)
         if let timestamp {
@@ -82,10 +84,11 @@ struct LineBatch: Sendable {
         self.retentionPolicy = retentionPolicy
     }
 
-    /// Makes `self` hold the lines of `other` in the order `order`, in its own memory.
-    mutating func take(_ other: LineBatch, inOrder order: [Int]) {
+    /// Makes `self` hold the lines `order` of `other`, in that order, in its own memory, with
+    /// `last` as the line up to which the input is written once `self` is (see
+    /// ``parts(of:maxLines:maxBytes:)``).
+    mutating func take(_ other: LineBatch, inOrder order: ArraySlice<Int>, last: LineProtocolWriter.Position?) {
         removeAll(database: other.database, retentionPolicy: other.retentionPolicy)
-        bytes.reserveCapacity(other.bytes.count)
         lines.reserveCapacity(order.count)
         other.bytes.withUnsafeBytes { source in
             for index in order {
@@ -94,12 +97,14 @@ struct LineBatch: Sendable {
                 bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[line.start...(line.start + line.length)]))
                 line.start = bytes.count - line.length - 1
                 lines.append(line)
+                if line.time != .min {
+                    earliest = min(earliest, line.time)
+                    latest = max(latest, line.time)
+                }
             }
         }
         sources = other.sources
-        last = other.last
-        earliest = other.earliest
-        latest = other.latest
+        self.last = last
         isReplayable = other.isReplayable
     }
 

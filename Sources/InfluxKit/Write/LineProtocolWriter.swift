@@ -10,13 +10,16 @@ import FoundationEssentials
 /// source lines. Errors that make writing pointless (unreachable server, authentication, a
 /// missing database) are thrown; ``summary`` still tells what was written before.
 ///
-/// Batches are cut by points and by bytes. Inside a batch the lines are sorted by series key
-/// (a stable sort, so the later of two points of one series at one time still wins), which
-/// makes influxd's work on it markedly cheaper. Batches are sent from threads of their own
+/// Requests are cut by points and by bytes. The lines of as many requests as there are
+/// connections (a window) are gathered, sorted by series key (a stable sort, so the later of two
+/// points of one series at one time still wins) and cut into requests where a series ends, so
+/// that the requests in flight together carry different series: influxd's work is markedly
+/// cheaper on points sorted by series, and cheaper again (about 9 % in CPU, measured on 1.6.7)
+/// on concurrent requests that share no series. Requests are sent from threads of their own
 /// while the next lines are read and checked, so the client's work overlaps the server's, over
-/// ``Options/connections`` connections: the next batch goes out while the previous one is in
-/// flight when that cannot change what is stored (see ``Options/connections``). At most two
-/// batches (or one per connection) wait or are in flight besides the one being filled.
+/// ``Options/connections`` connections: the next request goes out while others are in flight
+/// when that cannot change what is stored (see ``Options/connections``). At most two requests
+/// (or one per connection) wait or are in flight besides the window being filled.
 ///
 /// Files made by `influx_inspect export` (the `influx -import` format) are understood: lines
 /// after `# DDL` are InfluxQL statements, run in order (a failing one is rejected like a bad
@@ -40,10 +43,10 @@ public final class LineProtocolWriter {
         /// default `max-body-size` (25 MB), and small enough that the batches in flight, the
         /// one waiting and the one being filled keep memory bounded.
         public var batchBytes: Int = 4 << 20
-        /// Requests in flight at most, each on a connection of its own. A batch goes out while
-        /// earlier ones are still in flight only after a first batch was answered, when all its
-        /// lines carry their own timestamps and when its time span shares no timestamp with
-        /// theirs; otherwise it waits for them. Checkpoints (``onSettled``) are reported in input
+        /// Requests in flight at most, each on a connection of its own. A request goes out while
+        /// earlier ones are still in flight only after a first one was answered, when all its
+        /// lines carry their own timestamps and when, with each of them, it shares no series or
+        /// its time span shares no timestamp; otherwise it waits for them. Checkpoints (``onSettled``) are reported in input
         /// order all the same. With ``pointsPerSecond``, one connection is used.
         public var connections: Int = 2
         /// At most this many points per second on average (`nil`: as fast as the server takes
@@ -168,7 +171,12 @@ public final class LineProtocolWriter {
     private var batch: LineBatch
     /// Room for a full batch: reserved memory costs nothing until it is written to, and a batch
     /// that never grows is never copied.
-    private let batchCapacity: Int
+    /// Lines are gathered for this many requests at once (one per connection), grouped by series,
+    /// then cut into that many requests.
+    private let requestsPerWindow: Int
+    /// The memory a window of lines and a request reserve.
+    private let windowCapacity: Int
+    private let partCapacity: Int
 
     /// Creates a writer; `onRejection` hears of every line that is not written, from the
     /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
@@ -236,9 +244,11 @@ public final class LineProtocolWriter {
         }
         database = options.database
         retentionPolicy = options.retentionPolicy
-        batchCapacity = min(options.batchBytes, 1 << 30) + (64 << 10)
+        requestsPerWindow = options.pointsPerSecond == nil ? min(max(options.connections, 1), 16) : 1
+        partCapacity = min(options.batchBytes, 1 << 30) + (64 << 10)
+        windowCapacity = min(options.batchBytes, 1 << 30) * requestsPerWindow + (64 << 10)
         self.batch = LineBatch(
-            reservingCapacity: batchCapacity, database: options.database, retentionPolicy: options.retentionPolicy)
+            reservingCapacity: windowCapacity, database: options.database, retentionPolicy: options.retentionPolicy)
     }
 
     deinit {
@@ -401,17 +411,17 @@ public final class LineProtocolWriter {
             onRejection(Rejection(source: source, line: number, reason: conflict, byServer: false))
             return
         }
-        let key = parts.seriesKey.upperBound
-        if parts.timestamp != nil {
-            batch.append(line, source: source, line: number, keyLength: key, timestamp: time, ownTimestamp: true)
-        } else if options.serverTimestamps {
-            batch.append(line, source: source, line: number, keyLength: key, timestamp: nil, ownTimestamp: false)
-        } else {
-            batch.append(
-                stamped(line, at: time), source: source, line: number, keyLength: key, timestamp: time,
-                ownTimestamp: false)
+        let stampsIt = parts.timestamp == nil && !options.serverTimestamps
+        let body = stampsIt ? stamped(line, at: time) : line
+        // The lines of a window stay within the bytes of its requests, so that cutting it into
+        // `requestsPerWindow` requests keeps each within `batchBytes` (a longer line goes alone).
+        if !batch.lines.isEmpty && batch.bytes.count + body.count + 1 > options.batchBytes * requestsPerWindow {
+            try flush()
         }
-        if batch.lines.count >= batchSize || batch.bytes.count >= options.batchBytes { try flush() }
+        batch.append(
+            body, source: source, line: number, keyLength: parts.seriesKey.upperBound,
+            timestamp: parts.timestamp != nil || stampsIt ? time : nil, ownTimestamp: parts.timestamp != nil)
+        if batch.lines.count >= batchSize * requestsPerWindow { try flush() }
     }
 
     /// Whether the server, reading `line` as one line of a request body, ends it where it ends.
@@ -471,19 +481,21 @@ public final class LineProtocolWriter {
         try flush()
         self.database = database
         self.retentionPolicy = retentionPolicy
-        batch = LineBatch(reservingCapacity: batchCapacity, database: database, retentionPolicy: retentionPolicy)
+        batch = LineBatch(reservingCapacity: windowCapacity, database: database, retentionPolicy: retentionPolicy)
     }
 
+    /// Sends the lines gathered: grouped by series and cut into requests (see ``LineBatch``).
     private func flush() throws {
         guard !batch.lines.isEmpty else { return }
-        // Sorting needs a second batch's memory: wait until the sender has room, so that the
-        // memory of a batch it is done with can be used (and one batch more than the sender
-        // holds exists at most), then fill the memory the lines were read into again.
-        try sender.waitForRoom()
-        var spare = sender.takeSpare() ?? LineBatch(reservingCapacity: batchCapacity)
-        batch.sortBySeries(using: &spare)
-        try sender.submit(batch)
-        spare.removeAll(database: database, retentionPolicy: retentionPolicy)
-        batch = spare
+        let order = batch.seriesOrder()
+        for part in batch.parts(of: order, maxLines: batchSize, maxBytes: options.batchBytes) {
+            // Wait until the sender has room, so that the memory of a request it is done with
+            // can be filled again.
+            try sender.waitForRoom()
+            var request = sender.takeSpare() ?? LineBatch(reservingCapacity: partCapacity)
+            request.take(batch, inOrder: order[part.range], last: part.completes.map(batch.position(of:)))
+            try sender.submit(request)
+        }
+        batch.removeAll(database: database, retentionPolicy: retentionPolicy)
     }
 }
