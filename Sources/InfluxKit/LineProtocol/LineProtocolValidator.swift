@@ -135,8 +135,7 @@ private struct LineChecker {
     var hasTimeTag = false
     /// The timestamp, once ``scanTime()`` found one.
     var timestamp: Int64?
-    /// A hash of the field keys (as written) and types, in order, once ``walkFields(into:)``
-    /// has run.
+    /// A hash of the field keys (as written) and types, in order, once the fields are checked.
     var fieldSignature: UInt64 = 0
 
     init(line: UnsafeRawBufferPointer, nanosecondsPerUnit: Int64) {
@@ -146,20 +145,40 @@ private struct LineChecker {
 
     mutating func check() throws(LineProblem) {
         try scanKey()
-        try scanFields()
-        // Every field takes two bytes at least (`=` and a value byte, or `=` and `,`).
-        let capacity = (fieldsEnd - fieldsStart) / 2 + 2
-        let problem = withUnsafeTemporaryAllocation(of: FieldSummary.self, capacity: capacity) { fields -> LineProblem? in
+        // Room for the fields of most lines, on the stack (`withUnsafeTemporaryAllocation` puts up
+        // to 1 KiB there); a line with more is walked again into memory of its own.
+        let problem = withUnsafeTemporaryAllocation(of: FieldSummary.self, capacity: fieldsOnTheStack) { fields -> LineProblem?? in
             do throws(LineProblem) {
-                let count = try walkFields(into: fields)
-                try scanTime()
-                try checkStorable(fields: UnsafeBufferPointer(rebasing: fields[..<count]))
+                guard let count = try scanFields(into: fields) else { return .some(nil) }
+                try finish(fields: UnsafeBufferPointer(rebasing: fields[..<count]))
                 return nil
             } catch {
                 return error
             }
         }
-        if let problem { throw problem }
+        switch problem {
+        case nil: return
+        case let problem??: throw problem
+        case .some(nil): break
+        }
+        // Every field takes two bytes at least (`=` and a value byte, or `=` and `,`).
+        let capacity = (fieldsEnd - fieldsStart) / 2 + 2
+        let walked = withUnsafeTemporaryAllocation(of: FieldSummary.self, capacity: capacity) { fields -> LineProblem? in
+            do throws(LineProblem) {
+                let count = try walkFields(into: fields)
+                try finish(fields: UnsafeBufferPointer(rebasing: fields[..<count]))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let walked { throw walked }
+    }
+
+    /// The checks after the fields', given the `fields`.
+    mutating func finish(fields: UnsafeBufferPointer<FieldSummary>) throws(LineProblem) {
+        try scanTime()
+        try checkStorable(fields: fields)
     }
 
     // MARK: Key
@@ -268,17 +287,31 @@ private struct LineChecker {
 
     // MARK: Fields
 
-    mutating func scanFields() throws(LineProblem) {
+    /// The server's first pass over the fields. On the way it notes each field's key and type in
+    /// `fields`, as the server's second pass will cut them, and returns how many there are; or
+    /// `nil` for the rare line the second pass may cut otherwise or refuse (a field with two `=`
+    /// or none, an escape after a string's closing quote, a field key ending in a backslash, a
+    /// series key too long with a field key) or when `fields` has no room for them all: then
+    /// ``walkFields(into:)`` must walk them.
+    mutating func scanFields(into fields: UnsafeMutableBufferPointer<FieldSummary>) throws(LineProblem) -> Int? {
         var i = skipWhitespace(keyEnd)
         fieldsStart = i
         var quoted = false
         var equalSigns = 0
         var commas = 0
+        // Whether the second pass sees the fields noted so far.
+        var regular = true
+        var fieldStart = i
+        var count = 0
+        var signature = FieldSignature()
+        let longestFieldKey = LineProtocolEncoder.maxKeyLength - (keyEnd - keyStart) - 4
         while i < n {
             i = buf.firstDelimiter(from: i, to: n)
             guard i < n else { break }
             let byte = buf[i]
             if byte == backslash && i + 1 < n {
+                // After a string's closing quote, the second pass escapes only `"` and `\`.
+                if equalSigns > commas && !quoted { regular = false }
                 i += 2
                 continue
             }
@@ -288,33 +321,63 @@ private struct LineChecker {
                 continue
             }
             if byte == equals && !quoted {
+                if equalSigns != commas { regular = false }
                 equalSigns += 1
                 let before = buf[i - 1]
                 let escapedBefore = i >= 2 && buf[i - 2] == backslash
                 if (before == space || before == comma) && !escapedBefore {
                     throw LineProblem("missing field key")
                 }
-                if before == backslash { fieldKeyEndsWithBackslash = true }
+                if before == backslash {
+                    fieldKeyEndsWithBackslash = true
+                    regular = false
+                }
                 guard i + 1 < n, buf[i + 1] != comma, buf[i + 1] != space else {
                     throw LineProblem("missing field value")
                 }
+                let key = fieldStart..<i
+                if key.count > longestFieldKey || count == fields.count { regular = false }
                 let next = buf[i + 1]
                 if isNumeric(next) || next == minus || next == UInt8(ascii: "N") || next == UInt8(ascii: "n") {
                     i = try scanNumber(from: i + 1)
+                    if regular {
+                        let type = buf[i - 1] == UInt8(ascii: "i") ? UInt8(ascii: "i") : UInt8(ascii: "f")
+                        note(key, type, in: fields, count: &count, signature: &signature)
+                    }
                     continue
                 }
                 if next != quote {
                     i = try scanBoolean(from: i + 1)
+                    if regular { note(key, UInt8(ascii: "b"), in: fields, count: &count, signature: &signature) }
                     continue
                 }
+                if regular { note(key, UInt8(ascii: "s"), in: fields, count: &count, signature: &signature) }
             }
-            if byte == comma && !quoted { commas += 1 }
+            if byte == comma && !quoted {
+                if commas != equalSigns - 1 { regular = false }
+                commas += 1
+                fieldStart = i + 1
+            }
             if byte == space && !quoted { break }
             i += 1
         }
         fieldsEnd = i
         if quoted { throw LineProblem("unbalanced quotes") }
         if equalSigns == 0 || commas != equalSigns - 1 { throw LineProblem("invalid field format") }
+        guard regular else { return nil }
+        fieldSignature = signature.value
+        return count
+    }
+
+    /// Notes a field's `key` and `type` in `fields` and in the field signature.
+    @inline(__always)
+    func note(
+        _ key: Range<Int>, _ type: UInt8, in fields: UnsafeMutableBufferPointer<FieldSummary>,
+        count: inout Int, signature: inout FieldSignature
+    ) {
+        fields.initializeElement(at: count, to: FieldSummary(key: key, type: type))
+        count += 1
+        signature.add(UnsafeRawBufferPointer(rebasing: buf[key]), type: type)
     }
 
     func scanNumber(from start: Int) throws(LineProblem) -> Int {
@@ -404,13 +467,13 @@ private struct LineChecker {
 
     /// The server's second pass over the fields (`key` up to `=`, where only the byte right
     /// before counts as escaping): checks each field's series key length, and notes each
-    /// field's key and type in `fields`; returns how many there are.
+    /// field's key and type in `fields`; returns how many there are. Only needed for the lines
+    /// ``scanFields(into:)`` could not note the fields of: for the others, it finds the same.
     mutating func walkFields(into fields: UnsafeMutableBufferPointer<FieldSummary>) throws(LineProblem) -> Int {
         var walker = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
         let keyLength = keyEnd - keyStart
         var count = 0
-        // FNV-1a over each key's bytes, then its type (above 255, so it cannot pass for a byte).
-        var signature: UInt64 = 0xcbf2_9ce4_8422_2325
+        var signature = FieldSignature()
         while let field = walker.next() {
             guard let field else {
                 throw LineProblem("invalid field key ending in a backslash")
@@ -422,13 +485,10 @@ private struct LineChecker {
             let type = fieldType(field.value)
             fields.initializeElement(at: count, to: FieldSummary(key: field.key, type: type))
             count += 1
-            for byte in UnsafeRawBufferPointer(rebasing: buf[field.key]) {
-                signature = (signature ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            signature = (signature ^ (0x100 | UInt64(type))) &* 0x100_0000_01b3
+            signature.add(UnsafeRawBufferPointer(rebasing: buf[field.key]), type: type)
         }
         if fieldKeyEndsWithBackslash { throw LineProblem("invalid field key ending in a backslash") }
-        fieldSignature = signature
+        fieldSignature = signature.value
         return count
     }
 
@@ -693,6 +753,9 @@ private struct LineChecker {
 /// Above this many tags or fields, duplicates and type conflicts are found by sorting.
 private let pairwiseLimit = 32
 
+/// How many fields ``LineChecker/scanFields(into:)`` notes on the stack.
+private let fieldsOnTheStack = 1024 / MemoryLayout<FieldSummary>.stride
+
 /// The raw tag keys of a line's tag section.
 private struct TagKeys {
     let buf: UnsafeRawBufferPointer
@@ -723,6 +786,20 @@ private struct TagKeys {
 private struct FieldSummary {
     var key: Range<Int>
     var type: UInt8
+}
+
+/// FNV-1a over each field key's bytes, then its type (above 255, so it cannot pass for a byte):
+/// see ``LineProtocolValidator/Parts/fieldSignature``.
+private struct FieldSignature {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    mutating func add(_ key: UnsafeRawBufferPointer, type: UInt8) {
+        for byte in key {
+            value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        value = (value ^ (0x100 | UInt64(type))) &* 0x100_0000_01b3
+    }
 }
 
 /// The fields of a line as the server's second pass sees them.
