@@ -133,10 +133,19 @@ private struct LineChecker {
     var fieldKeyEndsWithBackslash = false
     /// Whether a tag key is `time` (refused when the point is stored, after other checks).
     var hasTimeTag = false
+    /// Whether each tag key comes after the one before, byte by byte (then they are all different).
+    var tagKeysAscend = true
     /// The timestamp, once ``scanTime()`` found one.
     var timestamp: Int64?
     /// A hash of the field keys (as written) and types, in order, once the fields are checked.
     var fieldSignature: UInt64 = 0
+    /// Whether every byte of the field keys is ASCII (so they are valid UTF-8), once the fields
+    /// are checked.
+    var fieldKeysAreASCII = false
+    /// Whether every byte of the measurement is ASCII, once the key is scanned.
+    var measurementIsASCII = false
+    /// Whether the measurement has a backslash, once the key is scanned.
+    var measurementHasBackslash = false
 
     init(line: UnsafeRawBufferPointer, nanosecondsPerUnit: Int64) {
         buf = line
@@ -188,10 +197,15 @@ private struct LineChecker {
         keyStart = i
         guard i < n, buf[i] != comma else { throw LineProblem("missing measurement") }
         var hasTags = false
+        var bytes = buf[i]
         while true {
             i += 1
             guard i < n else { throw LineProblem("missing fields") }
-            if buf[i - 1] == backslash { continue }
+            bytes |= buf[i]
+            if buf[i - 1] == backslash {
+                measurementHasBackslash = true
+                continue
+            }
             if buf[i] == comma {
                 hasTags = true
                 break
@@ -199,6 +213,7 @@ private struct LineChecker {
             if buf[i] == space { break }
         }
         measurementEnd = i
+        measurementIsASCII = bytes < 0x80
         if hasTags {
             i = try scanTags(from: i + 1)
         }
@@ -211,26 +226,33 @@ private struct LineChecker {
     }
 
     /// Scans `key=value` pairs from `start`; returns the index of the space that ends them.
+    /// Notes a tag key `time`, and whether the keys ascend.
     mutating func scanTags(from start: Int) throws(LineProblem) -> Int {
         var i = start
+        var previousKey = 0..<0
         while true {
             // Tag key: up to an unescaped `=`.
             guard i < n, buf[i] != space, buf[i] != comma, buf[i] != equals else {
                 throw LineProblem("missing tag key")
             }
             tagCount += 1
+            let keyStart = i
             while true {
-                i = buf.firstDelimiter(from: i + 1, to: n)
+                i = buf.firstIndex(of: equals, comma, space, from: i + 1, to: n)
                 if i >= n || ((buf[i] == space || buf[i] == comma) && buf[i - 1] != backslash) {
                     throw LineProblem("missing tag value")
                 }
                 if buf[i] == equals && buf[i - 1] != backslash { break }
             }
+            let key = keyStart..<i
+            if isTime(key) { hasTimeTag = true }
+            if tagCount > 1 && !bytesPrecede(previousKey, key) { tagKeysAscend = false }
+            previousKey = key
             i += 1
             // Tag value: up to an unescaped `,` (next tag) or space (fields).
             guard i < n, buf[i] != comma, buf[i] != space else { throw LineProblem("missing tag value") }
             while true {
-                i = buf.firstDelimiter(from: i + 1, to: n)
+                i = buf.firstIndex(of: equals, comma, space, from: i + 1, to: n)
                 guard i < n else { throw LineProblem("missing fields") }
                 let escaped = buf[i - 1] == backslash
                 if buf[i] == equals && !escaped { throw LineProblem("invalid tag format") }
@@ -243,19 +265,10 @@ private struct LineChecker {
         }
     }
 
-    /// Refuses two tags with the same key (compared as written), and notes a tag key `time`.
-    mutating func checkDuplicateTags() throws(LineProblem) {
-        guard tagCount > 0 else { return }
+    /// Refuses two tags with the same key (compared as written).
+    func checkDuplicateTags() throws(LineProblem) {
         // Keys in ascending order (as clients usually write them) are all different.
-        var keys = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
-        var ascending = true
-        var previous: Range<Int>?
-        while let key = keys.next() {
-            if isTime(key) { hasTimeTag = true }
-            if let previous, !bytesPrecede(previous, key) { ascending = false }
-            previous = key
-        }
-        guard !ascending else { return }
+        guard !tagKeysAscend else { return }
         if tagCount > pairwiseLimit { return try checkDuplicateTagsSorted() }
         var tags = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
         var index = 0
@@ -366,6 +379,7 @@ private struct LineChecker {
         if equalSigns == 0 || commas != equalSigns - 1 { throw LineProblem("invalid field format") }
         guard regular else { return nil }
         fieldSignature = signature.value
+        fieldKeysAreASCII = signature.keyBytes < 0x80
         return count
     }
 
@@ -489,6 +503,7 @@ private struct LineChecker {
         }
         if fieldKeyEndsWithBackslash { throw LineProblem("invalid field key ending in a backslash") }
         fieldSignature = signature.value
+        fieldKeysAreASCII = signature.keyBytes < 0x80
         return count
     }
 
@@ -497,12 +512,20 @@ private struct LineChecker {
     mutating func scanTime() throws(LineProblem) {
         let start = skipWhitespace(fieldsEnd)
         var i = start
-        if i < n && buf[i] == minus { i += 1 }
-        while i < n && isDigit(buf[i]) { i += 1 }
+        let negative = i < n && buf[i] == minus
+        if negative { i += 1 }
+        // Nineteen digits fit in a UInt64; longer numbers are parsed again, with overflow checks.
+        var magnitude: UInt64 = 0
+        while i < n && isDigit(buf[i]) {
+            magnitude = magnitude &* 10 &+ UInt64(buf[i] &- UInt8(ascii: "0"))
+            i += 1
+        }
         if i < n && buf[i] != space && buf[i] != UInt8(ascii: "\n") { throw LineProblem("bad timestamp") }
         guard i > start else { return }
-        if i - start == 1 && buf[start] == minus { throw LineProblem("bad timestamp") }
-        guard let value = parseInt64(start..<i) else { throw LineProblem("time outside range") }
+        if i - start == 1 && negative { throw LineProblem("bad timestamp") }
+        let digits = i - start - (negative ? 1 : 0)
+        let parsed = digits <= 19 ? int64(magnitude: magnitude, negative: negative) : parseInt64(start..<i)
+        guard let value = parsed else { throw LineProblem("time outside range") }
         let (nanoseconds, overflow) = value.multipliedReportingOverflow(by: nanosecondsPerUnit)
         guard !overflow, Point.Time.validNanoseconds.contains(nanoseconds) else {
             throw LineProblem("time outside range")
@@ -519,8 +542,8 @@ private struct LineChecker {
     /// What the server refuses after parsing, when it stores the point with these `fields`.
     func checkStorable(fields: UnsafeBufferPointer<FieldSummary>) throws(LineProblem) {
         let measurement = keyStart..<measurementEnd
-        if !isValidUTF8(measurement) { throw LineProblem("invalid utf-8 in measurement") }
-        if hasBackslashBeforeEscape(measurement) {
+        if !measurementIsASCII && !isValidUTF8(measurement) { throw LineProblem("invalid utf-8 in measurement") }
+        if measurementHasBackslash && hasBackslashBeforeEscape(measurement) {
             throw LineProblem("measurement with a backslash before an escaped character cannot be read back")
         }
         if hasTimeTag { throw LineProblem("invalid tag key \"time\"") }
@@ -529,7 +552,7 @@ private struct LineChecker {
         var storedFields = 0
         for index in fields.indices {
             let field = fields[index]
-            if !isValidUTF8(field.key) { throw LineProblem("invalid utf-8 in field key") }
+            if !fieldKeysAreASCII && !isValidUTF8(field.key) { throw LineProblem("invalid utf-8 in field key") }
             if !isTime(field.key) { storedFields += 1 }
             if !sorted {
                 try checkTypeConflict(field, with: UnsafeBufferPointer(rebasing: fields[(index + 1)...]))
@@ -599,6 +622,11 @@ private struct LineChecker {
             magnitude = sum
             i += 1
         }
+        return int64(magnitude: magnitude, negative: negative)
+    }
+
+    /// The Int64 of this sign and magnitude, `nil` when out of range.
+    func int64(magnitude: UInt64, negative: Bool) -> Int64? {
         if negative {
             guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
             return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
@@ -642,14 +670,19 @@ private struct LineChecker {
     }
 
     func isTime(_ range: Range<Int>) -> Bool {
-        range.count == 4 && UnsafeRawBufferPointer(rebasing: buf[range]).elementsEqual("time".utf8)
+        let i = range.lowerBound
+        return range.count == 4 && buf[i] == UInt8(ascii: "t") && buf[i + 1] == UInt8(ascii: "i")
+            && buf[i + 2] == UInt8(ascii: "m") && buf[i + 3] == UInt8(ascii: "e")
     }
 
     /// Whether the bytes of `a` come before those of `b`, byte by byte (a prefix first).
     func bytesPrecede(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        let common = min(a.count, b.count)
-        for offset in 0..<common where buf[a.lowerBound + offset] != buf[b.lowerBound + offset] {
-            return buf[a.lowerBound + offset] < buf[b.lowerBound + offset]
+        var i = a.lowerBound
+        var j = b.lowerBound
+        while i < a.upperBound && j < b.upperBound {
+            if buf[i] != buf[j] { return buf[i] < buf[j] }
+            i += 1
+            j += 1
         }
         return a.count < b.count
     }
@@ -792,11 +825,14 @@ private struct FieldSummary {
 /// see ``LineProtocolValidator/Parts/fieldSignature``.
 private struct FieldSignature {
     var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The bytes of the keys, or-ed together: below 0x80 when they are all ASCII.
+    var keyBytes: UInt8 = 0
 
     @inline(__always)
     mutating func add(_ key: UnsafeRawBufferPointer, type: UInt8) {
         for byte in key {
             value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+            keyBytes |= byte
         }
         value = (value ^ (0x100 | UInt64(type))) &* 0x100_0000_01b3
     }
