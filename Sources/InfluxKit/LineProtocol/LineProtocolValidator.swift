@@ -321,7 +321,7 @@ private struct LineChecker {
         while i < n {
             i = buf.firstDelimiter(from: i, to: n)
             guard i < n else { break }
-            let byte = buf[i]
+            var byte = buf[i]
             if byte == backslash && i + 1 < n {
                 // After a string's closing quote, the second pass escapes only `"` and `\`.
                 if equalSigns > commas && !quoted { regular = false }
@@ -357,14 +357,17 @@ private struct LineChecker {
                         let type = buf[i - 1] == UInt8(ascii: "i") ? UInt8(ascii: "i") : UInt8(ascii: "f")
                         note(key, type, in: fields, count: &count, signature: &signature)
                     }
-                    continue
-                }
-                if next != quote {
+                    // On to the comma or space after the value.
+                    guard i < n else { break }
+                    byte = buf[i]
+                } else if next != quote {
                     i = try scanBoolean(from: i + 1)
                     if regular { note(key, UInt8(ascii: "b"), in: fields, count: &count, signature: &signature) }
-                    continue
+                    guard i < n else { break }
+                    byte = buf[i]
+                } else if regular {
+                    note(key, UInt8(ascii: "s"), in: fields, count: &count, signature: &signature)
                 }
-                if regular { note(key, UInt8(ascii: "s"), in: fields, count: &count, signature: &signature) }
             }
             if byte == comma && !quoted {
                 if commas != equalSigns - 1 { regular = false }
@@ -676,6 +679,7 @@ private struct LineChecker {
     }
 
     /// Whether the bytes of `a` come before those of `b`, byte by byte (a prefix first).
+    @inline(__always)
     func bytesPrecede(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         var i = a.lowerBound
         var j = b.lowerBound
