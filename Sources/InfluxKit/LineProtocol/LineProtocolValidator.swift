@@ -398,6 +398,35 @@ private struct LineChecker {
     }
 
     func scanNumber(from start: Int) throws(LineProblem) -> Int {
+        if let end = scanPlainNumber(from: start) { return end }
+        return try scanAnyNumber(from: start)
+    }
+
+    /// Where a number in one of the usual forms ends: `[-]digits`, `[-][digits].[digits]` or
+    /// `[-]digits i`, with a digit at least, short enough to need no range check, and followed
+    /// by a comma, a space or the end. `nil` for any other, which ``scanAnyNumber(from:)``
+    /// checks.
+    func scanPlainNumber(from start: Int) -> Int? {
+        var i = start
+        if i < n && buf[i] == minus { i += 1 }
+        let integerStart = i
+        while i < n && isDigit(buf[i]) { i += 1 }
+        var digits = i - integerStart
+        if digits > 0 && i < n && buf[i] == UInt8(ascii: "i") {
+            i += 1
+            guard i - 1 - start < 19 else { return nil }
+        } else if i < n && buf[i] == UInt8(ascii: ".") {
+            i += 1
+            let fractionStart = i
+            while i < n && isDigit(buf[i]) { i += 1 }
+            digits += i - fractionStart
+        }
+        guard digits > 0, i - start < 25, i == n || buf[i] == comma || buf[i] == space else { return nil }
+        return i
+    }
+
+    /// Checks any number as the server's `scanNumber` does; returns where it ends.
+    func scanAnyNumber(from start: Int) throws(LineProblem) -> Int {
         var i = start
         var isInteger = false
         var isUnsigned = false
