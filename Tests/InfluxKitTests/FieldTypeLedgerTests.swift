@@ -50,6 +50,14 @@ struct FieldTypeLedgerTests {
         ])
     }
 
+    @Test func measurementsInTurnKeepTheirOwnTypes() throws {
+        let results = try check(["a f=1i 1", "b f=1.5 2", "a f=2.5 3", "b f=2.5 4", "b f=1i 5", "a f=3i 6", "a\\ x f=1.5 7"])
+        #expect(results == [
+            nil, nil, "field type conflict: field \"f\" is float, already integer",
+            nil, "field type conflict: field \"f\" is integer, already float", nil, nil,
+        ])
+    }
+
     @Test func aRefusedLineTeachesNothing() throws {
         let results = try check(["m a=1i 1", "m a=1.5,b=1i 2", "m b=1.5 3", "m b=true 4"])
         #expect(results == [nil, "field type conflict: field \"a\" is float, already integer", nil,

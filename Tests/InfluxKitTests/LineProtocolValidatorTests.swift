@@ -135,6 +135,47 @@ import Testing
         #expect(validator.problem(in: String(tooLong.dropFirst()) + " f=1") == "max key length exceeded: 65540 > 65535")
     }
 
+    /// The field keys (as written) and types influxd 1.6.7 stored for each line (`SHOW FIELD
+    /// KEYS`, in line order). The first lines are cut differently by the server's two parsers;
+    /// the fields are those of the second, which the field signature must describe.
+    @Test(arguments: [
+        ("m f=\"a\"\\,g,h=1", [("f", "s"), ("g,h", "f")]),
+        ("m f=\"a\"\\ g,h=1", [("f", "s"), ("h", "f")]),
+        ("m f=\"a\"=\"b\",,g=1", [("f", "s"), (",g", "f")]),
+        ("m f=\"x\"\\\\,=1", [("f", "s"), ("", "f")]),
+        ("m f=\"a\"\\\\,g=1", [("f", "s"), ("g", "f")]),
+        ("m f=\"a\"\\\",g=1", [("f", "s"), ("g", "f")]),
+        ("m a=1i,b=t,c=\"x,y=z\",d=1.5,e=-2", [("a", "i"), ("b", "b"), ("c", "s"), ("d", "f"), ("e", "f")]),
+        ("m f\\ k=1,f\\,k=2i,f\\=k=F", [("f\\ k", "f"), ("f\\,k", "i"), ("f\\=k", "b")]),
+    ] as [(String, [(String, Character)])])
+    func signsTheFieldsTheServerStores(line: String, fields: [(String, Character)]) throws {
+        let (problem, parts) = line.utf8.withContiguousStorageIfAvailable { validator.examine(UnsafeRawBufferPointer($0)) }!
+        #expect(problem == nil)
+        #expect(parts?.fieldSignature == Self.signature(of: fields))
+    }
+
+    /// More fields than the validator notes on the stack.
+    @Test(arguments: [41, 42, 43, 100])
+    func signsManyFields(count: Int) throws {
+        let line = "m " + (0..<count).map { "f\($0)=\($0)i" }.joined(separator: ",")
+        let (problem, parts) = line.utf8.withContiguousStorageIfAvailable { validator.examine(UnsafeRawBufferPointer($0)) }!
+        #expect(problem == nil)
+        #expect(parts?.fieldSignature == Self.signature(of: (0..<count).map { ("f\($0)", "i") }))
+        #expect(parts?.fieldSignature != Self.signature(of: (0..<count).map { ("f\($0)", "f") }))
+    }
+
+    /// FNV-1a over each key's bytes, then its type plus 256 (see `LineProtocolValidator.Parts`).
+    static func signature(of fields: [(String, Character)]) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (key, type) in fields {
+            for byte in key.utf8 {
+                value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            value = (value ^ (0x100 | UInt64(type.asciiValue!))) &* 0x100_0000_01b3
+        }
+        return value
+    }
+
     @Test func acceptsEverythingTheEncoderWrites() throws {
         var encoder = LineProtocolEncoder()
         let names = ["a", "a b", "a,b", "a=b", "a\"b", "a\\b", "é", "#x", "x#", "\\\\a", " lead"]

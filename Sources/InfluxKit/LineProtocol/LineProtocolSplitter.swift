@@ -125,7 +125,11 @@ public struct LineProtocolSplitter: Sendable {
                 var equalSigns = pending.equalSigns, commas = pending.commas
                 var limit = min(end, cutIndex)
                 while i < limit {
-                    i = buffer.firstDelimiter(from: i, to: limit)
+                    // Before the fields, only escapes, newlines and the space that starts the
+                    // fields mean something here.
+                    i = fields
+                        ? buffer.firstDelimiter(from: i, to: limit)
+                        : buffer.firstIndex(of: backslash, newline, space, from: i, to: limit)
                     guard i < limit else { break }
                     let byte = buffer[i]
                     switch byte {

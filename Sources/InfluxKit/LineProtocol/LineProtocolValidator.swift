@@ -133,11 +133,19 @@ private struct LineChecker {
     var fieldKeyEndsWithBackslash = false
     /// Whether a tag key is `time` (refused when the point is stored, after other checks).
     var hasTimeTag = false
+    /// Whether each tag key comes after the one before, byte by byte (then they are all different).
+    var tagKeysAscend = true
     /// The timestamp, once ``scanTime()`` found one.
     var timestamp: Int64?
-    /// A hash of the field keys (as written) and types, in order, once ``walkFields(into:)``
-    /// has run.
+    /// A hash of the field keys (as written) and types, in order, once the fields are checked.
     var fieldSignature: UInt64 = 0
+    /// Whether every byte of the field keys is ASCII (so they are valid UTF-8), once the fields
+    /// are checked.
+    var fieldKeysAreASCII = false
+    /// Whether every byte of the measurement is ASCII, once the key is scanned.
+    var measurementIsASCII = false
+    /// Whether the measurement has a backslash, once the key is scanned.
+    var measurementHasBackslash = false
 
     init(line: UnsafeRawBufferPointer, nanosecondsPerUnit: Int64) {
         buf = line
@@ -146,20 +154,40 @@ private struct LineChecker {
 
     mutating func check() throws(LineProblem) {
         try scanKey()
-        try scanFields()
-        // Every field takes two bytes at least (`=` and a value byte, or `=` and `,`).
-        let capacity = (fieldsEnd - fieldsStart) / 2 + 2
-        let problem = withUnsafeTemporaryAllocation(of: FieldSummary.self, capacity: capacity) { fields -> LineProblem? in
+        // Room for the fields of most lines, on the stack (`withUnsafeTemporaryAllocation` puts up
+        // to 1 KiB there); a line with more is walked again into memory of its own.
+        let problem = withUnsafeTemporaryAllocation(of: FieldSummary.self, capacity: fieldsOnTheStack) { fields -> LineProblem?? in
             do throws(LineProblem) {
-                let count = try walkFields(into: fields)
-                try scanTime()
-                try checkStorable(fields: UnsafeBufferPointer(rebasing: fields[..<count]))
+                guard let count = try scanFields(into: fields) else { return .some(nil) }
+                try finish(fields: UnsafeBufferPointer(rebasing: fields[..<count]))
                 return nil
             } catch {
                 return error
             }
         }
-        if let problem { throw problem }
+        switch problem {
+        case nil: return
+        case let problem??: throw problem
+        case .some(nil): break
+        }
+        // Every field takes two bytes at least (`=` and a value byte, or `=` and `,`).
+        let capacity = (fieldsEnd - fieldsStart) / 2 + 2
+        let walked = withUnsafeTemporaryAllocation(of: FieldSummary.self, capacity: capacity) { fields -> LineProblem? in
+            do throws(LineProblem) {
+                let count = try walkFields(into: fields)
+                try finish(fields: UnsafeBufferPointer(rebasing: fields[..<count]))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let walked { throw walked }
+    }
+
+    /// The checks after the fields', given the `fields`.
+    mutating func finish(fields: UnsafeBufferPointer<FieldSummary>) throws(LineProblem) {
+        try scanTime()
+        try checkStorable(fields: fields)
     }
 
     // MARK: Key
@@ -169,10 +197,15 @@ private struct LineChecker {
         keyStart = i
         guard i < n, buf[i] != comma else { throw LineProblem("missing measurement") }
         var hasTags = false
+        var bytes = buf[i]
         while true {
             i += 1
             guard i < n else { throw LineProblem("missing fields") }
-            if buf[i - 1] == backslash { continue }
+            bytes |= buf[i]
+            if buf[i - 1] == backslash {
+                measurementHasBackslash = true
+                continue
+            }
             if buf[i] == comma {
                 hasTags = true
                 break
@@ -180,6 +213,7 @@ private struct LineChecker {
             if buf[i] == space { break }
         }
         measurementEnd = i
+        measurementIsASCII = bytes < 0x80
         if hasTags {
             i = try scanTags(from: i + 1)
         }
@@ -192,26 +226,33 @@ private struct LineChecker {
     }
 
     /// Scans `key=value` pairs from `start`; returns the index of the space that ends them.
+    /// Notes a tag key `time`, and whether the keys ascend.
     mutating func scanTags(from start: Int) throws(LineProblem) -> Int {
         var i = start
+        var previousKey = 0..<0
         while true {
             // Tag key: up to an unescaped `=`.
             guard i < n, buf[i] != space, buf[i] != comma, buf[i] != equals else {
                 throw LineProblem("missing tag key")
             }
             tagCount += 1
+            let keyStart = i
             while true {
-                i = buf.firstDelimiter(from: i + 1, to: n)
+                i = buf.firstIndex(of: equals, comma, space, from: i + 1, to: n)
                 if i >= n || ((buf[i] == space || buf[i] == comma) && buf[i - 1] != backslash) {
                     throw LineProblem("missing tag value")
                 }
                 if buf[i] == equals && buf[i - 1] != backslash { break }
             }
+            let key = keyStart..<i
+            if isTime(key) { hasTimeTag = true }
+            if tagCount > 1 && !bytesPrecede(previousKey, key) { tagKeysAscend = false }
+            previousKey = key
             i += 1
             // Tag value: up to an unescaped `,` (next tag) or space (fields).
             guard i < n, buf[i] != comma, buf[i] != space else { throw LineProblem("missing tag value") }
             while true {
-                i = buf.firstDelimiter(from: i + 1, to: n)
+                i = buf.firstIndex(of: equals, comma, space, from: i + 1, to: n)
                 guard i < n else { throw LineProblem("missing fields") }
                 let escaped = buf[i - 1] == backslash
                 if buf[i] == equals && !escaped { throw LineProblem("invalid tag format") }
@@ -224,19 +265,10 @@ private struct LineChecker {
         }
     }
 
-    /// Refuses two tags with the same key (compared as written), and notes a tag key `time`.
-    mutating func checkDuplicateTags() throws(LineProblem) {
-        guard tagCount > 0 else { return }
+    /// Refuses two tags with the same key (compared as written).
+    func checkDuplicateTags() throws(LineProblem) {
         // Keys in ascending order (as clients usually write them) are all different.
-        var keys = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
-        var ascending = true
-        var previous: Range<Int>?
-        while let key = keys.next() {
-            if isTime(key) { hasTimeTag = true }
-            if let previous, !bytesPrecede(previous, key) { ascending = false }
-            previous = key
-        }
-        guard !ascending else { return }
+        guard !tagKeysAscend else { return }
         if tagCount > pairwiseLimit { return try checkDuplicateTagsSorted() }
         var tags = TagKeys(buf: buf, start: measurementEnd + 1, end: keyEnd)
         var index = 0
@@ -268,17 +300,31 @@ private struct LineChecker {
 
     // MARK: Fields
 
-    mutating func scanFields() throws(LineProblem) {
+    /// The server's first pass over the fields. On the way it notes each field's key and type in
+    /// `fields`, as the server's second pass will cut them, and returns how many there are; or
+    /// `nil` for the rare line the second pass may cut otherwise or refuse (a field with two `=`
+    /// or none, an escape after a string's closing quote, a field key ending in a backslash, a
+    /// series key too long with a field key) or when `fields` has no room for them all: then
+    /// ``walkFields(into:)`` must walk them.
+    mutating func scanFields(into fields: UnsafeMutableBufferPointer<FieldSummary>) throws(LineProblem) -> Int? {
         var i = skipWhitespace(keyEnd)
         fieldsStart = i
         var quoted = false
         var equalSigns = 0
         var commas = 0
+        // Whether the second pass sees the fields noted so far.
+        var regular = true
+        var fieldStart = i
+        var count = 0
+        var signature = FieldSignature()
+        let longestFieldKey = LineProtocolEncoder.maxKeyLength - (keyEnd - keyStart) - 4
         while i < n {
             i = buf.firstDelimiter(from: i, to: n)
             guard i < n else { break }
-            let byte = buf[i]
+            var byte = buf[i]
             if byte == backslash && i + 1 < n {
+                // After a string's closing quote, the second pass escapes only `"` and `\`.
+                if equalSigns > commas && !quoted { regular = false }
                 i += 2
                 continue
             }
@@ -288,36 +334,99 @@ private struct LineChecker {
                 continue
             }
             if byte == equals && !quoted {
+                if equalSigns != commas { regular = false }
                 equalSigns += 1
                 let before = buf[i - 1]
                 let escapedBefore = i >= 2 && buf[i - 2] == backslash
                 if (before == space || before == comma) && !escapedBefore {
                     throw LineProblem("missing field key")
                 }
-                if before == backslash { fieldKeyEndsWithBackslash = true }
+                if before == backslash {
+                    fieldKeyEndsWithBackslash = true
+                    regular = false
+                }
                 guard i + 1 < n, buf[i + 1] != comma, buf[i + 1] != space else {
                     throw LineProblem("missing field value")
                 }
+                let key = fieldStart..<i
+                if key.count > longestFieldKey || count == fields.count { regular = false }
                 let next = buf[i + 1]
                 if isNumeric(next) || next == minus || next == UInt8(ascii: "N") || next == UInt8(ascii: "n") {
                     i = try scanNumber(from: i + 1)
-                    continue
-                }
-                if next != quote {
+                    if regular {
+                        let type = buf[i - 1] == UInt8(ascii: "i") ? UInt8(ascii: "i") : UInt8(ascii: "f")
+                        note(key, type, in: fields, count: &count, signature: &signature)
+                    }
+                    // On to the comma or space after the value.
+                    guard i < n else { break }
+                    byte = buf[i]
+                } else if next != quote {
                     i = try scanBoolean(from: i + 1)
-                    continue
+                    if regular { note(key, UInt8(ascii: "b"), in: fields, count: &count, signature: &signature) }
+                    guard i < n else { break }
+                    byte = buf[i]
+                } else if regular {
+                    note(key, UInt8(ascii: "s"), in: fields, count: &count, signature: &signature)
                 }
             }
-            if byte == comma && !quoted { commas += 1 }
+            if byte == comma && !quoted {
+                if commas != equalSigns - 1 { regular = false }
+                commas += 1
+                fieldStart = i + 1
+            }
             if byte == space && !quoted { break }
             i += 1
         }
         fieldsEnd = i
         if quoted { throw LineProblem("unbalanced quotes") }
         if equalSigns == 0 || commas != equalSigns - 1 { throw LineProblem("invalid field format") }
+        guard regular else { return nil }
+        fieldSignature = signature.value
+        fieldKeysAreASCII = signature.keyBytes < 0x80
+        return count
+    }
+
+    /// Notes a field's `key` and `type` in `fields` and in the field signature.
+    @inline(__always)
+    func note(
+        _ key: Range<Int>, _ type: UInt8, in fields: UnsafeMutableBufferPointer<FieldSummary>,
+        count: inout Int, signature: inout FieldSignature
+    ) {
+        fields.initializeElement(at: count, to: FieldSummary(key: key, type: type))
+        count += 1
+        signature.add(UnsafeRawBufferPointer(rebasing: buf[key]), type: type)
     }
 
     func scanNumber(from start: Int) throws(LineProblem) -> Int {
+        if let end = scanPlainNumber(from: start) { return end }
+        return try scanAnyNumber(from: start)
+    }
+
+    /// Where a number in one of the usual forms ends: `[-]digits`, `[-][digits].[digits]` or
+    /// `[-]digits i`, with a digit at least, short enough to need no range check, and followed
+    /// by a comma, a space or the end. `nil` for any other, which ``scanAnyNumber(from:)``
+    /// checks.
+    func scanPlainNumber(from start: Int) -> Int? {
+        var i = start
+        if i < n && buf[i] == minus { i += 1 }
+        let integerStart = i
+        while i < n && isDigit(buf[i]) { i += 1 }
+        var digits = i - integerStart
+        if digits > 0 && i < n && buf[i] == UInt8(ascii: "i") {
+            i += 1
+            guard i - 1 - start < 19 else { return nil }
+        } else if i < n && buf[i] == UInt8(ascii: ".") {
+            i += 1
+            let fractionStart = i
+            while i < n && isDigit(buf[i]) { i += 1 }
+            digits += i - fractionStart
+        }
+        guard digits > 0, i - start < 25, i == n || buf[i] == comma || buf[i] == space else { return nil }
+        return i
+    }
+
+    /// Checks any number as the server's `scanNumber` does; returns where it ends.
+    func scanAnyNumber(from start: Int) throws(LineProblem) -> Int {
         var i = start
         var isInteger = false
         var isUnsigned = false
@@ -404,13 +513,13 @@ private struct LineChecker {
 
     /// The server's second pass over the fields (`key` up to `=`, where only the byte right
     /// before counts as escaping): checks each field's series key length, and notes each
-    /// field's key and type in `fields`; returns how many there are.
+    /// field's key and type in `fields`; returns how many there are. Only needed for the lines
+    /// ``scanFields(into:)`` could not note the fields of: for the others, it finds the same.
     mutating func walkFields(into fields: UnsafeMutableBufferPointer<FieldSummary>) throws(LineProblem) -> Int {
         var walker = FieldWalker(buf: buf, start: fieldsStart, end: fieldsEnd)
         let keyLength = keyEnd - keyStart
         var count = 0
-        // FNV-1a over each key's bytes, then its type (above 255, so it cannot pass for a byte).
-        var signature: UInt64 = 0xcbf2_9ce4_8422_2325
+        var signature = FieldSignature()
         while let field = walker.next() {
             guard let field else {
                 throw LineProblem("invalid field key ending in a backslash")
@@ -422,13 +531,11 @@ private struct LineChecker {
             let type = fieldType(field.value)
             fields.initializeElement(at: count, to: FieldSummary(key: field.key, type: type))
             count += 1
-            for byte in UnsafeRawBufferPointer(rebasing: buf[field.key]) {
-                signature = (signature ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            signature = (signature ^ (0x100 | UInt64(type))) &* 0x100_0000_01b3
+            signature.add(UnsafeRawBufferPointer(rebasing: buf[field.key]), type: type)
         }
         if fieldKeyEndsWithBackslash { throw LineProblem("invalid field key ending in a backslash") }
-        fieldSignature = signature
+        fieldSignature = signature.value
+        fieldKeysAreASCII = signature.keyBytes < 0x80
         return count
     }
 
@@ -437,12 +544,20 @@ private struct LineChecker {
     mutating func scanTime() throws(LineProblem) {
         let start = skipWhitespace(fieldsEnd)
         var i = start
-        if i < n && buf[i] == minus { i += 1 }
-        while i < n && isDigit(buf[i]) { i += 1 }
+        let negative = i < n && buf[i] == minus
+        if negative { i += 1 }
+        // Nineteen digits fit in a UInt64; longer numbers are parsed again, with overflow checks.
+        var magnitude: UInt64 = 0
+        while i < n && isDigit(buf[i]) {
+            magnitude = magnitude &* 10 &+ UInt64(buf[i] &- UInt8(ascii: "0"))
+            i += 1
+        }
         if i < n && buf[i] != space && buf[i] != UInt8(ascii: "\n") { throw LineProblem("bad timestamp") }
         guard i > start else { return }
-        if i - start == 1 && buf[start] == minus { throw LineProblem("bad timestamp") }
-        guard let value = parseInt64(start..<i) else { throw LineProblem("time outside range") }
+        if i - start == 1 && negative { throw LineProblem("bad timestamp") }
+        let digits = i - start - (negative ? 1 : 0)
+        let parsed = digits <= 19 ? int64(magnitude: magnitude, negative: negative) : parseInt64(start..<i)
+        guard let value = parsed else { throw LineProblem("time outside range") }
         let (nanoseconds, overflow) = value.multipliedReportingOverflow(by: nanosecondsPerUnit)
         guard !overflow, Point.Time.validNanoseconds.contains(nanoseconds) else {
             throw LineProblem("time outside range")
@@ -459,8 +574,8 @@ private struct LineChecker {
     /// What the server refuses after parsing, when it stores the point with these `fields`.
     func checkStorable(fields: UnsafeBufferPointer<FieldSummary>) throws(LineProblem) {
         let measurement = keyStart..<measurementEnd
-        if !isValidUTF8(measurement) { throw LineProblem("invalid utf-8 in measurement") }
-        if hasBackslashBeforeEscape(measurement) {
+        if !measurementIsASCII && !isValidUTF8(measurement) { throw LineProblem("invalid utf-8 in measurement") }
+        if measurementHasBackslash && hasBackslashBeforeEscape(measurement) {
             throw LineProblem("measurement with a backslash before an escaped character cannot be read back")
         }
         if hasTimeTag { throw LineProblem("invalid tag key \"time\"") }
@@ -469,7 +584,7 @@ private struct LineChecker {
         var storedFields = 0
         for index in fields.indices {
             let field = fields[index]
-            if !isValidUTF8(field.key) { throw LineProblem("invalid utf-8 in field key") }
+            if !fieldKeysAreASCII && !isValidUTF8(field.key) { throw LineProblem("invalid utf-8 in field key") }
             if !isTime(field.key) { storedFields += 1 }
             if !sorted {
                 try checkTypeConflict(field, with: UnsafeBufferPointer(rebasing: fields[(index + 1)...]))
@@ -539,6 +654,11 @@ private struct LineChecker {
             magnitude = sum
             i += 1
         }
+        return int64(magnitude: magnitude, negative: negative)
+    }
+
+    /// The Int64 of this sign and magnitude, `nil` when out of range.
+    func int64(magnitude: UInt64, negative: Bool) -> Int64? {
         if negative {
             guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
             return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
@@ -582,14 +702,20 @@ private struct LineChecker {
     }
 
     func isTime(_ range: Range<Int>) -> Bool {
-        range.count == 4 && UnsafeRawBufferPointer(rebasing: buf[range]).elementsEqual("time".utf8)
+        let i = range.lowerBound
+        return range.count == 4 && buf[i] == UInt8(ascii: "t") && buf[i + 1] == UInt8(ascii: "i")
+            && buf[i + 2] == UInt8(ascii: "m") && buf[i + 3] == UInt8(ascii: "e")
     }
 
     /// Whether the bytes of `a` come before those of `b`, byte by byte (a prefix first).
+    @inline(__always)
     func bytesPrecede(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        let common = min(a.count, b.count)
-        for offset in 0..<common where buf[a.lowerBound + offset] != buf[b.lowerBound + offset] {
-            return buf[a.lowerBound + offset] < buf[b.lowerBound + offset]
+        var i = a.lowerBound
+        var j = b.lowerBound
+        while i < a.upperBound && j < b.upperBound {
+            if buf[i] != buf[j] { return buf[i] < buf[j] }
+            i += 1
+            j += 1
         }
         return a.count < b.count
     }
@@ -693,6 +819,9 @@ private struct LineChecker {
 /// Above this many tags or fields, duplicates and type conflicts are found by sorting.
 private let pairwiseLimit = 32
 
+/// How many fields ``LineChecker/scanFields(into:)`` notes on the stack.
+private let fieldsOnTheStack = 1024 / MemoryLayout<FieldSummary>.stride
+
 /// The raw tag keys of a line's tag section.
 private struct TagKeys {
     let buf: UnsafeRawBufferPointer
@@ -723,6 +852,23 @@ private struct TagKeys {
 private struct FieldSummary {
     var key: Range<Int>
     var type: UInt8
+}
+
+/// FNV-1a over each field key's bytes, then its type (above 255, so it cannot pass for a byte):
+/// see ``LineProtocolValidator/Parts/fieldSignature``.
+private struct FieldSignature {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The bytes of the keys, or-ed together: below 0x80 when they are all ASCII.
+    var keyBytes: UInt8 = 0
+
+    @inline(__always)
+    mutating func add(_ key: UnsafeRawBufferPointer, type: UInt8) {
+        for byte in key {
+            value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+            keyBytes |= byte
+        }
+        value = (value ^ (0x100 | UInt64(type))) &* 0x100_0000_01b3
+    }
 }
 
 /// The fields of a line as the server's second pass sees them.

@@ -19,6 +19,24 @@ extension UnsafeRawBufferPointer {
         while i < limit && !isLineProtocolDelimiter(self[i]) { i += 1 }
         return i
     }
+
+    /// The index of the first `a`, `b` or `c` in `start..<limit`, or `limit` when there is none;
+    /// eight bytes at a time, as ``firstDelimiter(from:to:)``, for scanners that need only three
+    /// of the delimiters (two thirds of the work, and no stops at the others).
+    @inline(__always)
+    func firstIndex(of a: UInt8, _ b: UInt8, _ c: UInt8, from start: Int, to limit: Int) -> Int {
+        var i = start
+        if let base = baseAddress {
+            while i + 8 <= limit {
+                let word = (base + i).loadUnaligned(as: UInt64.self)
+                let found = word.bytesEqual(to: a) | word.bytesEqual(to: b) | word.bytesEqual(to: c)
+                if found != 0 { return i + found.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
+        while i < limit && self[i] != a && self[i] != b && self[i] != c { i += 1 }
+        return i
+    }
 }
 
 /// Whether `byte` is one of the bytes line protocol gives a meaning: `\n`, space, `"`, `,`,

@@ -63,6 +63,9 @@ final class FieldTypeLedger {
     /// Reused buffers for unescaped names, so a check allocates nothing.
     private var measurementName = Name()
     private var fieldName = Name()
+    /// The measurement of the last line checked, as written, with its target and entry: lines
+    /// of one measurement in a row find it without unescaping and looking up its name.
+    private var lastMeasurement: (written: [UInt8], target: Target, measurement: Measurement)?
 
     /// Creates a ledger for lines whose timestamps are in `precision`; `fetch` tells what the
     /// server already has.
@@ -76,6 +79,7 @@ final class FieldTypeLedger {
     func reset() {
         targets.removeAll()
         target = nil
+        lastMeasurement = nil
     }
 
     /// Why the server would drop the valid line `line` (with `parts` as the validator found
@@ -89,8 +93,7 @@ final class FieldTypeLedger {
         if staleness.take() { try refresh() }
         let target = try self.target(database: database, retentionPolicy: retentionPolicy)
         let window = target.window(of: time * nanosecondsPerUnit)
-        measurementName.unescape(line, parts.measurement, escapable: Name.measurementEscapes)
-        let measurement = target.measurement(measurementName)
+        let measurement = self.measurement(written: UnsafeRawBufferPointer(rebasing: line[parts.measurement]), in: target)
         if measurement.repeats(parts.fieldSignature, window: window) { return nil }
 
         var fields = FieldWalker(buf: line, start: parts.fields.lowerBound, end: parts.fields.upperBound)
@@ -117,6 +120,18 @@ final class FieldTypeLedger {
         }
         measurement.remember(parts.fieldSignature, window: window)
         return nil
+    }
+
+    /// The entry of `target` for the measurement `written` (escapes included).
+    private func measurement(written: UnsafeRawBufferPointer, in target: Target) -> Measurement {
+        if let last = lastMeasurement, last.target === target, last.written.count == written.count,
+           written.isEmpty || last.written.withUnsafeBytes({ memcmp($0.baseAddress!, written.baseAddress!, written.count) == 0 }) {
+            return last.measurement
+        }
+        measurementName.unescape(written, 0..<written.count, escapable: Name.measurementEscapes)
+        let measurement = target.measurement(measurementName)
+        lastMeasurement = (Array(written), target, measurement)
+        return measurement
     }
 
     /// Asks the server again for the types of every target, which override what was learned.
