@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// The type each field has on the server, as far as a write can know it, so that a line the
