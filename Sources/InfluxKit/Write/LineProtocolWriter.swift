@@ -46,8 +46,8 @@ public final class LineProtocolWriter {
         /// Requests in flight at most, each on a connection of its own. A request goes out while
         /// earlier ones are still in flight only after a first one was answered, when all its
         /// lines carry their own timestamps and when, with each of them, it shares no series or
-        /// its time span shares no timestamp; otherwise it waits for them. Checkpoints (``onSettled``) are reported in input
-        /// order all the same. With ``pointsPerSecond``, one connection is used.
+        /// its time span shares no timestamp; otherwise it waits for them. Checkpoints
+        /// (``onSettled``) are reported in input order all the same. With ``pointsPerSecond``, one connection is used.
         public var connections: Int = 2
         /// At most this many points per second on average (`nil`: as fast as the server takes
         /// them); batches are then no larger than one second's worth.
@@ -168,15 +168,16 @@ public final class LineProtocolWriter {
     private var splitter = LineProtocolSplitter()
     private var pending: [UInt8] = []
     private var records: [LineProtocolSplitter.Record] = []
+    /// The window: the lines gathered for the next requests, as many as there are connections
+    /// (one with ``Options/pointsPerSecond``), before they are grouped by series and cut.
     private var batch: LineBatch
-    /// Room for a full batch: reserved memory costs nothing until it is written to, and a batch
-    /// that never grows is never copied.
-    /// Lines are gathered for this many requests at once (one per connection), grouped by series,
-    /// then cut into that many requests.
-    private let requestsPerWindow: Int
-    /// The memory a window of lines and a request reserve.
+    /// When the window is full: lines and bytes of all its requests.
+    private let windowLines: Int
+    private let windowBytes: Int
+    /// Room for a full window and a full request: reserved memory costs nothing until it is
+    /// written to, and a buffer that never grows is never copied.
     private let windowCapacity: Int
-    private let partCapacity: Int
+    private let requestCapacity: Int
 
     /// Creates a writer; `onRejection` hears of every line that is not written, from the
     /// caller's thread (lines refused by the check) or the sending thread (lines the server refused).
@@ -244,9 +245,13 @@ public final class LineProtocolWriter {
         }
         database = options.database
         retentionPolicy = options.retentionPolicy
-        requestsPerWindow = options.pointsPerSecond == nil ? min(max(options.connections, 1), 16) : 1
-        partCapacity = min(options.batchBytes, 1 << 30) + (64 << 10)
-        windowCapacity = min(options.batchBytes, 1 << 30) * requestsPerWindow + (64 << 10)
+        let requestsPerWindow = options.pointsPerSecond == nil ? min(max(options.connections, 1), 16) : 1
+        let lines = batchSize.multipliedReportingOverflow(by: requestsPerWindow)
+        windowLines = lines.overflow ? .max : lines.partialValue
+        let bytes = options.batchBytes.multipliedReportingOverflow(by: requestsPerWindow)
+        windowBytes = bytes.overflow ? .max : bytes.partialValue
+        requestCapacity = min(options.batchBytes, 1 << 30) + (64 << 10)
+        windowCapacity = min(windowBytes, 1 << 30) + (64 << 10)
         self.batch = LineBatch(
             reservingCapacity: windowCapacity, database: options.database, retentionPolicy: options.retentionPolicy)
     }
@@ -413,15 +418,13 @@ public final class LineProtocolWriter {
         }
         let stampsIt = parts.timestamp == nil && !options.serverTimestamps
         let body = stampsIt ? stamped(line, at: time) : line
-        // The lines of a window stay within the bytes of its requests, so that cutting it into
-        // `requestsPerWindow` requests keeps each within `batchBytes` (a longer line goes alone).
-        if !batch.lines.isEmpty && batch.bytes.count + body.count + 1 > options.batchBytes * requestsPerWindow {
-            try flush()
-        }
+        // The window stays within the bytes of its requests, so that cutting it keeps each
+        // request within `batchBytes` (a longer line goes alone).
+        if !batch.lines.isEmpty && batch.bytes.count + body.count + 1 > windowBytes { try flush() }
         batch.append(
             body, source: source, line: number, keyLength: parts.seriesKey.upperBound,
             timestamp: parts.timestamp != nil || stampsIt ? time : nil, ownTimestamp: parts.timestamp != nil)
-        if batch.lines.count >= batchSize * requestsPerWindow { try flush() }
+        if batch.lines.count >= windowLines { try flush() }
     }
 
     /// Whether the server, reading `line` as one line of a request body, ends it where it ends.
@@ -492,7 +495,7 @@ public final class LineProtocolWriter {
             // Wait until the sender has room, so that the memory of a request it is done with
             // can be filled again.
             try sender.waitForRoom()
-            var request = sender.takeSpare() ?? LineBatch(reservingCapacity: partCapacity)
+            var request = sender.takeSpare() ?? LineBatch(reservingCapacity: requestCapacity)
             request.take(batch, inOrder: order[part.range], last: part.completes.map(batch.position(of:)))
             try sender.submit(request)
         }
