@@ -26,8 +26,10 @@ struct LineProtocolWriterConcurrencyTests {
         ])
     }
 
-    @Test func withTwoRequestsInFlightCheckpointsStillComeInInputOrder() throws {
-        let transport = HoldingTransport(holding: "v=3 ", until: "v=5 ")
+    /// Writes `input` with two-line requests over two connections through a `HoldingTransport`;
+    /// returns what was written, the order of the answers and the checkpoints.
+    func writeHeld(_ input: String, holding: String, until: String) throws -> (written: Int, answers: [Int], settled: [Int]) {
+        let transport = HoldingTransport(holding: holding, until: until)
         var configuration = ClientConfiguration(database: "db")
         configuration.retries = 0
         let client = try InfluxClient(configuration: configuration, makeTransport: { _ in transport })
@@ -38,30 +40,24 @@ struct LineProtocolWriterConcurrencyTests {
         options.onSettled = { position in settled.withLock { $0.append(position.line) } }
         let writer = LineProtocolWriter(client: client, options: options) { _ in }
         writer.beginSource("in")
-        let input = (1...6).map { "m v=\($0) \($0)" }.joined(separator: "\n") + "\n"
         try Array(input.utf8).withUnsafeBytes { try writer.append($0) }
         try writer.endSource()
         let summary = try writer.finish()
-        #expect(summary.written == 6)
-        #expect(transport.answerOrder() == [2, 6, 4], "the third batch was answered before the second")
-        #expect(settled.withLock { $0 } == [2, 4, 6])
+        return (summary.written, transport.answerOrder(), settled.withLock { $0 })
+    }
+
+    @Test func withTwoRequestsInFlightCheckpointsStillComeInInputOrder() throws {
+        let input = (1...6).map { "m v=\($0) \($0)" }.joined(separator: "\n") + "\n"
+        let run = try writeHeld(input, holding: "v=3 ", until: "v=5 ")
+        #expect(run.written == 6)
+        #expect(run.answers == [2, 6, 4], "the third batch was answered before the second")
+        #expect(run.settled == [2, 4, 6])
     }
 
     @Test func requestsWithNoSeriesInCommonAreInFlightTogetherWhateverTheirTimes() throws {
         // Windows of four lines, cut into a request for series a and one for b. The request of
         // b of the first window (times 2-4) is held until the request of a of the second
         // (times 2-6) is answered: they overlap in time, but share no series.
-        let transport = HoldingTransport(holding: "v=2 ", until: "v=5 ")
-        var configuration = ClientConfiguration(database: "db")
-        configuration.retries = 0
-        let client = try InfluxClient(configuration: configuration, makeTransport: { _ in transport })
-        let settled = Mutex<[Int]>([])
-        var options = LineProtocolWriter.Options()
-        options.batchSize = 2
-        options.connections = 2
-        options.onSettled = { position in settled.withLock { $0.append(position.line) } }
-        let writer = LineProtocolWriter(client: client, options: options) { _ in }
-        writer.beginSource("in")
         let input = """
             m,k=a v=1 1
             m,k=b v=2 2
@@ -73,13 +69,11 @@ struct LineProtocolWriterConcurrencyTests {
             m,k=b v=8 7
 
             """
-        try Array(input.utf8).withUnsafeBytes { try writer.append($0) }
-        try writer.endSource()
-        let summary = try writer.finish()
-        #expect(summary.written == 8)
+        let run = try writeHeld(input, holding: "v=2 ", until: "v=5 ")
+        #expect(run.written == 8)
         // Each request is known by its last timestamp: a 1-3, b 2-4, a 2-6, b 6-7.
-        #expect(transport.answerOrder() == [3, 6, 4, 7])
-        #expect(settled.withLock { $0 } == [1, 4, 5, 8])
+        #expect(run.answers == [3, 6, 4, 7])
+        #expect(run.settled == [1, 4, 5, 8])
     }
 
     @Test func pointsDroppedWithoutAnExplanationAreReportedWithTheLinesOfTheirSortedRequest() throws {
