@@ -70,4 +70,11 @@ struct LineBatchPartsTests {
         #expect(ab.mayShareSeries(with: bc) && bc.mayShareSeries(with: cd))
         #expect(!ab.mayShareSeries(with: LineBatch()))
     }
+
+    @Test func limitsAtTheEdgesOfIntStillCut() {
+        let batch = batch(["b v=1", "a v=2"])
+        let order = batch.seriesOrder()
+        #expect(texts(batch, order, batch.parts(of: order, maxLines: .max, maxBytes: .max)) == [["a v=2", "b v=1"]])
+        #expect(texts(batch, order, batch.parts(of: order, maxLines: 0, maxBytes: 0)) == [["a v=2"], ["b v=1"]])
+    }
 }

@@ -28,8 +28,10 @@ extension LineBatch {
     /// at once with less work than two with the same series.
     func parts(of order: [Int], maxLines: Int, maxBytes: Int) -> [Part] {
         guard !order.isEmpty else { return [] }
-        let count = max((order.count + maxLines - 1) / maxLines, (bytes.count + maxBytes - 1) / max(maxBytes, 1), 1)
-        let target = (order.count + count - 1) / count
+        func quotientRoundedUp(_ a: Int, _ b: Int) -> Int { a / b + (a % b > 0 ? 1 : 0) }
+        let maxLines = max(maxLines, 1)
+        let count = max(quotientRoundedUp(order.count, maxLines), quotientRoundedUp(bytes.count, max(maxBytes, 1)))
+        let target = quotientRoundedUp(order.count, count)
         var parts: [Part] = []
         var covered = [Bool](repeating: false, count: order.count)
         var prefix = 0
