@@ -2,7 +2,7 @@
 ///
 /// The body holds the lines in the order they are sent; each line keeps its source and line
 /// number, so whatever the server says about a line can be reported against the input, whatever
-/// the order. See ``sortBySeries(using:)``.
+/// the order. See ``seriesOrder()`` and ``parts(of:maxLines:maxBytes:)``.
 struct LineBatch: Sendable {
     /// One line of the batch: where it came from and where it sits in `bytes`.
     struct Line: Sendable {
