@@ -9,12 +9,9 @@ extension ShellTerminalTests {
         let database = try server.createDatabase()
         let client = try InfluxClient(host: "127.0.0.1", port: server.port, database: database)
         try client.write(lines: ["rooms,building=westwing temp=20.5 1000000000", "rooms,building=eastwing temp=18.25 2000000000"])
-        let home = try Self.makeHome()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let session = try Self.shell(port: server.port, home: home, ["-d", database])
-        defer { session.close() }
-        let prompt = "\(database)> "
-        #expect(session.wait(for: prompt).matched, "the prompt (is tmux installed?)")
+        let shell = try Self.shell(on: database, server: server)
+        defer { shell.close() }
+        let (session, prompt) = (shell.session, shell.prompt)
 
         try session.type("SELECT temp FROM rooms WHERE building = 'we")
         try session.press("Tab")
@@ -28,12 +25,9 @@ extension ShellTerminalTests {
     @Test func emacsKeysReverseSearchAndBangNumbers() throws {
         let server = try InfluxServer.shared()
         let database = try server.createDatabase()
-        let home = try Self.makeHome()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let session = try Self.shell(port: server.port, home: home, ["-d", database])
-        defer { session.close() }
-        let prompt = "\(database)> "
-        #expect(session.wait(for: prompt).matched, "the prompt (is tmux installed?)")
+        let shell = try Self.shell(on: database, server: server)
+        defer { shell.close() }
+        let (session, prompt) = (shell.session, shell.prompt)
         var prompts = 1
         func enter() throws {
             try session.press("Enter")

@@ -20,12 +20,9 @@ extension ShellTerminalTests {
     @Test func tallOutputOpensLessAndQReturnsToThePrompt() throws {
         let server = try InfluxServer.shared()
         let database = try Self.makePagingDatabase(server)
-        let home = try Self.makeHome()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let session = try Self.shell(port: server.port, home: home, ["-d", database], height: 20)
-        defer { session.close() }
-        let prompt = "\(database)> "
-        #expect(session.wait(for: prompt).matched, "the prompt (is tmux installed?)")
+        let shell = try Self.shell(on: database, server: server, height: 20)
+        defer { shell.close() }
+        let (session, prompt) = (shell.session, shell.prompt)
 
         try session.type("SELECT value FROM tall")
         try session.press("Enter")
@@ -52,13 +49,9 @@ extension ShellTerminalTests {
     @Test func onlyOutputTallerThanTheTerminalGoesThroughPager() throws {
         let server = try InfluxServer.shared()
         let database = try Self.makePagingDatabase(server)
-        let home = try Self.makeHome()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let session = try Self.shell(
-            port: server.port, home: home, ["-d", database], environment: ["PAGER": "sed s/^/paged:/"], height: 20)
-        defer { session.close() }
-        let prompt = "\(database)> "
-        #expect(session.wait(for: prompt).matched, "the prompt (is tmux installed?)")
+        let shell = try Self.shell(on: database, server: server, environment: ["PAGER": "sed s/^/paged:/"], height: 20)
+        defer { shell.close() }
+        let (session, prompt) = (shell.session, shell.prompt)
 
         try session.type("SELECT value FROM tall LIMIT 5")
         try session.press("Enter")
@@ -78,12 +71,9 @@ extension ShellTerminalTests {
     @Test func expandedAutoPrintsTablesWiderThanTheTerminalVertically() throws {
         let server = try InfluxServer.shared()
         let database = try Self.makePagingDatabase(server)
-        let home = try Self.makeHome()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let session = try Self.shell(port: server.port, home: home, ["-d", database], width: 80)
-        defer { session.close() }
-        let prompt = "\(database)> "
-        #expect(session.wait(for: prompt).matched, "the prompt (is tmux installed?)")
+        let shell = try Self.shell(on: database, server: server, width: 80)
+        defer { shell.close() }
+        let (session, prompt) = (shell.session, shell.prompt)
 
         try session.type("\\x auto")
         try session.press("Enter")
@@ -104,12 +94,9 @@ extension ShellTerminalTests {
     @Test func quittingThePagerEarlyStopsTheQueryQuietly() throws {
         let server = try InfluxServer.shared()
         let database = try Self.makePagingDatabase(server)
-        let home = try Self.makeHome()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let session = try Self.shell(port: server.port, home: home, ["-d", database], height: 20)
-        defer { session.close() }
-        let prompt = "\(database)> "
-        #expect(session.wait(for: prompt).matched, "the prompt (is tmux installed?)")
+        let shell = try Self.shell(on: database, server: server, height: 20)
+        defer { shell.close() }
+        let (session, prompt) = (shell.session, shell.prompt)
 
         try session.type("chunk size 100")
         try session.press("Enter")

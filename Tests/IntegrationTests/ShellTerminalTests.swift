@@ -20,6 +20,38 @@ struct ShellTerminalTests {
             environment: environment.merging(["HOME": home.path]) { $1 }, width: width, height: height)
     }
 
+    /// A shell using a database, in a home directory of its own; `close()` ends it and removes
+    /// the home.
+    struct DatabaseShell {
+        let session: TerminalSession
+        let home: URL
+        /// The prompt the shell shows, `database> `.
+        let prompt: String
+
+        func close() {
+            session.close()
+            try? FileManager.default.removeItem(at: home)
+        }
+    }
+
+    /// Starts a shell using `database` in a fresh home and waits for its first prompt.
+    static func shell(
+        on database: String, server: InfluxServer, environment: [String: String] = [:], width: Int = 120, height: Int = 40
+    ) throws -> DatabaseShell {
+        let home = try makeHome()
+        let session: TerminalSession
+        do {
+            session = try shell(
+                port: server.port, home: home, ["-d", database], environment: environment, width: width, height: height)
+        } catch {
+            try? FileManager.default.removeItem(at: home)
+            throw error
+        }
+        let shell = DatabaseShell(session: session, home: home, prompt: "\(database)> ")
+        #expect(session.wait(for: shell.prompt).matched, "the prompt (is tmux installed?)")
+        return shell
+    }
+
     @Test func queriesCompletionAndHistoryOnATerminal() throws {
         let server = try InfluxServer.shared()
         let database = try server.createDatabase("tabcompletesadatabase")
