@@ -171,6 +171,26 @@ extension InfluxServer {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
+    /// Runs `influxd` with the `influxdb.conf` of `directory`, its output appended to
+    /// `influxd.log` there.
+    static func run(_ executable: URL, in directory: URL) throws -> Process {
+        let logURL = directory.appendingPathComponent("influxd.log")
+        if !FileManager.default.fileExists(atPath: logURL.path) {
+            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        }
+        let log = try FileHandle(forWritingTo: logURL)
+        log.seekToEndOfFile()
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["run", "-config", directory.appendingPathComponent("influxdb.conf").path]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        try log.close()
+        return process
+    }
+
     private static func launch(
         _ executable: URL, port: Int, admin: Credentials?, udp: UDPListener?, tls: TLSFiles?
     ) throws -> InfluxServer {
@@ -180,18 +200,7 @@ extension InfluxServer {
         let configuration = configuration(
             directory: directory, port: port, authEnabled: admin != nil, udp: udp, tls: tls)
         try configuration.write(to: directory.appendingPathComponent("influxdb.conf"), atomically: true, encoding: .utf8)
-        let logURL = directory.appendingPathComponent("influxd.log")
-        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        let log = try FileHandle(forWritingTo: logURL)
-
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["run", "-config", directory.appendingPathComponent("influxdb.conf").path]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        try log.close()
+        let process = try run(executable, in: directory)
         try String(process.processIdentifier).write(
             to: directory.appendingPathComponent("influxd.pid"), atomically: true, encoding: .utf8)
 

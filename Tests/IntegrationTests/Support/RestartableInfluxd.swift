@@ -32,20 +32,7 @@ final class RestartableInfluxd: Sendable {
 
     /// Starts `influxd` (again) and waits until it answers `/ping`.
     func start() throws {
-        let logURL = directory.appendingPathComponent("influxd.log")
-        if !FileManager.default.fileExists(atPath: logURL.path) {
-            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        }
-        let log = try FileHandle(forWritingTo: logURL)
-        log.seekToEndOfFile()
-        let started = Process()
-        started.executableURL = executable
-        started.arguments = ["run", "-config", directory.appendingPathComponent("influxdb.conf").path]
-        started.standardInput = FileHandle.nullDevice
-        started.standardOutput = log
-        started.standardError = log
-        try started.run()
-        try log.close()
+        let started = try InfluxServer.run(executable, in: directory)
         process.withLock { $0 = started }
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
