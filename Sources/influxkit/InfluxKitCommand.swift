@@ -38,7 +38,7 @@ struct InfluxKitCommand: ParsableCommand {
     /// Runs the command, mapping library errors to the exit codes scripts rely on.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parsedByItsSubcommand() ?? parseAsRoot()
             SecretArguments.scrub()
             try command.run()
         } catch let error as InfluxError {
@@ -49,5 +49,27 @@ struct InfluxKitCommand: ParsableCommand {
         } catch {
             Self.exit(withError: error)
         }
+    }
+
+    /// The command that `influxkit NAME ARGUMENTS…` names, parsed by that subcommand alone.
+    ///
+    /// The root parser builds every candidate's options to decide where arguments go, which is
+    /// about a sixth of a one-shot query's instructions. When the subcommand is named first, it
+    /// alone can parse the rest. Anything but one of its own commands (help, `--version`, a
+    /// usage error) gives `nil`, and the root parser runs, so messages and usage lines stay the
+    /// root's.
+    static func parsedByItsSubcommand() -> ParsableCommand? {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let name = arguments.first,
+            let subcommand = configuration.subcommands.first(where: { $0._commandName == name }),
+            let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst())),
+            isCommand(type(of: command), in: subcommand)
+        else { return nil }
+        return command
+    }
+
+    /// Whether `type` is `tree` or one of its subcommands, at any depth.
+    private static func isCommand(_ type: ParsableCommand.Type, in tree: ParsableCommand.Type) -> Bool {
+        type == tree || tree.configuration.subcommands.contains { isCommand(type, in: $0) }
     }
 }

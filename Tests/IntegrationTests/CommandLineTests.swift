@@ -156,6 +156,25 @@ struct CommandLineTests {
         #expect(missing.stderr.contains("database not found"))
     }
 
+
+    /// A subcommand named first is parsed on its own; help, version and usage errors must still
+    /// come out as the root parser words them, with the full command path.
+    @Test func helpAndUsageThroughANamedSubcommandNameTheFullCommand() throws {
+        let help = try Self.influxkit(["query", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: influxkit query [<options>]"))
+
+        let nestedHelp = try Self.influxkit(["db", "create", "-h"])
+        #expect(nestedHelp.stdout.contains("USAGE: influxkit db create [<options>] <name>"))
+
+        let version = try Self.influxkit(["ping", "--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == (try Self.influxkit(["--version"])).stdout)
+
+        let missing = try Self.influxkit(["db", "create"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("Usage: influxkit db create [<options>] <name>"))
+    }
     @Test func wrongPasswordExitsFourWithoutShowingIt() throws {
         let server = try InfluxServer.authenticated()
         let run = try Self.influxkit(
