@@ -124,12 +124,24 @@ public struct LineProtocolSplitter: Sendable {
                 var fields = pending.fields, quoted = pending.quoted
                 var equalSigns = pending.equalSigns, commas = pending.commas
                 var limit = min(end, cutIndex)
+                // Where the `=` and `,` not yet counted begin (in the fields, outside strings).
+                var uncounted = i
                 while i < limit {
                     // Before the fields, only escapes, newlines and the space that starts the
-                    // fields mean something here.
-                    i = fields
-                        ? buffer.firstDelimiter(from: i, to: limit)
-                        : buffer.firstIndex(of: backslash, newline, space, from: i, to: limit)
+                    // fields mean something here. In the fields, the scan stops at escapes,
+                    // newlines and quotes only; a quote's meaning depends on the `=` and `,`
+                    // before it, which are counted in bulk when a quote or an escape is reached
+                    // (or the buffer's end), not when the record ends.
+                    if fields {
+                        i = buffer.firstIndex(of: backslash, newline, quote, from: i, to: limit)
+                        if !quoted && (i == limit || buffer[i] != newline) {
+                            let counts = buffer.count(of: equals, comma, from: uncounted, to: i)
+                            equalSigns += counts.0
+                            commas += counts.1
+                        }
+                    } else {
+                        i = buffer.firstIndex(of: backslash, newline, space, from: i, to: limit)
+                    }
                     guard i < limit else { break }
                     let byte = buffer[i]
                     switch byte {
@@ -150,6 +162,7 @@ public struct LineProtocolSplitter: Sendable {
                             limit = min(end, cutIndex)
                         }
                         i += 2
+                        uncounted = i
                         continue
                     case newline where quoted && spansLines:
                         pending.noteInnerNewline(at: i - recordStart)
@@ -163,14 +176,11 @@ public struct LineProtocolSplitter: Sendable {
                         continue scan
                     case space:
                         fields = true
-                    case equals:
-                        if fields && !quoted { equalSigns += 1 }
-                    case comma:
-                        if fields && !quoted { commas += 1 }
-                    default: // a quote
-                        if fields && equalSigns > commas { quoted.toggle() }
+                    default: // a quote, in the fields
+                        if equalSigns > commas { quoted.toggle() }
                     }
                     i += 1
+                    uncounted = i
                 }
                 pending.keep(fields: fields, quoted: quoted, equalSigns: equalSigns, commas: commas)
             }

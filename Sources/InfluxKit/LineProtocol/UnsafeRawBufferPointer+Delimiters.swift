@@ -37,6 +37,26 @@ extension UnsafeRawBufferPointer {
         while i < limit && self[i] != a && self[i] != b && self[i] != c { i += 1 }
         return i
     }
+
+    /// How many bytes in `start..<limit` are `a`, and how many are `b`; eight bytes at a time.
+    @inline(__always)
+    func count(of a: UInt8, _ b: UInt8, from start: Int, to limit: Int) -> (Int, Int) {
+        var i = start
+        var countA = 0, countB = 0
+        if let base = baseAddress {
+            while i + 8 <= limit {
+                let word = (base + i).loadUnaligned(as: UInt64.self)
+                countA += word.bytesExactlyEqual(to: a).highBitCount
+                countB += word.bytesExactlyEqual(to: b).highBitCount
+                i += 8
+            }
+        }
+        while i < limit {
+            if self[i] == a { countA += 1 } else if self[i] == b { countB += 1 }
+            i += 1
+        }
+        return (countA, countB)
+    }
 }
 
 /// Whether `byte` is one of the bytes line protocol gives a meaning: `\n`, space, `"`, `,`,
