@@ -31,6 +31,21 @@ struct LineBatchPartsTests {
         #expect(parts.map(\.completes) == [1, 5])
     }
 
+    /// Thousands of series (the numbering's table grows many times), keys that are prefixes of
+    /// one another and keys of one length differing in one byte: the order is a stable sort by
+    /// key bytes, computed here on its own.
+    @Test func manySeriesComeOutStablySortedByKeyBytes() {
+        var random = SeededGenerator(seed: 11)
+        let keys = (0..<3000).map { "m,host=h\($0 % 1500),dc=d\($0 % 7)" } + ["m", "m,a=1", "m,a=2", "m,a=10"]
+        let lineKeys = (0..<20000).map { _ in keys.randomElement(using: &random)! }
+        let batch = batch(lineKeys.enumerated().map { "\($1) v=\($0)" })
+        let keyBytes = lineKeys.map { Array($0.utf8) }
+        let expected = keyBytes.indices.sorted { a, b in
+            keyBytes[a] == keyBytes[b] ? a < b : keyBytes[a].lexicographicallyPrecedes(keyBytes[b])
+        }
+        #expect(batch.seriesOrder() == expected)
+    }
+
     @Test func aSeriesLongerThanAPartIsCut() {
         let batch = batch((1...5).map { "a v=\($0)" } + ["b v=6"])
         let order = batch.seriesOrder()

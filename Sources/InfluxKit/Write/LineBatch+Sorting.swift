@@ -76,24 +76,16 @@ extension LineBatch {
         }
         guard (1..<lines.count).contains(where: { key($0) < key($0 - 1) }) else { return nil }
         // Number the series in order of appearance, then sort the (usually few) series.
-        var seriesNumbers: [SeriesKey: Int] = [:]
-        var seriesKeys: [SeriesKey] = []
+        var numbering = SeriesNumbering()
         var seriesSizes: [Int] = []
         var seriesOfLine = [Int32](repeating: 0, count: lines.count)
         for index in lines.indices {
-            let key = key(index)
-            let number: Int
-            if let known = seriesNumbers[key] {
-                number = known
-            } else {
-                number = seriesKeys.count
-                seriesNumbers[key] = number
-                seriesKeys.append(key)
-                seriesSizes.append(0)
-            }
+            let number = numbering.number(of: key(index))
+            if number == seriesSizes.count { seriesSizes.append(0) }
             seriesOfLine[index] = Int32(number)
             seriesSizes[number] += 1
         }
+        let seriesKeys = numbering.keys
         // Where each series' lines start in the new order (a counting sort: stable).
         var next = [Int](repeating: 0, count: seriesKeys.count)
         var start = 0
@@ -112,13 +104,11 @@ extension LineBatch {
 }
 
 /// The bytes of a series key in a batch's body, compared byte by byte.
-private struct SeriesKey: Hashable, Comparable {
+private struct SeriesKey: Comparable {
     let bytes: UnsafeRawBufferPointer
-    /// A quick digest of the bytes, eight at a time: what `Hasher` gets instead of every byte.
-    let digest: UInt64
 
-    init(bytes: UnsafeRawBufferPointer) {
-        self.bytes = bytes
+    /// A quick digest of the bytes, eight at a time; its high bits are the best mixed.
+    var digest: UInt64 {
         var digest = UInt64(bytes.count)
         var offset = 0
         while offset + 8 <= bytes.count {
@@ -131,15 +121,11 @@ private struct SeriesKey: Hashable, Comparable {
             tail = tail &<< 8 | UInt64(bytes[offset])
             offset += 1
         }
-        self.digest = (digest ^ tail) &* 0x9E37_79B9_7F4A_7C15
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(digest)
+        return (digest ^ tail) &* 0x9E37_79B9_7F4A_7C15
     }
 
     static func == (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
-        lhs.digest == rhs.digest && lhs.bytes.count == rhs.bytes.count && compare(lhs, rhs, count: lhs.bytes.count) == 0
+        lhs.bytes.count == rhs.bytes.count && compare(lhs, rhs, count: lhs.bytes.count) == 0
     }
 
     static func < (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
@@ -151,5 +137,45 @@ private struct SeriesKey: Hashable, Comparable {
     private static func compare(_ lhs: SeriesKey, _ rhs: SeriesKey, count: Int) -> Int32 {
         guard count > 0, let left = lhs.bytes.baseAddress, let right = rhs.bytes.baseAddress else { return 0 }
         return memcmp(left, right, count)
+    }
+}
+
+/// Numbers the distinct series keys in the order they first come: a hash table of the keys'
+/// digests with open addressing, without `Hasher` (which costs more than the digest itself).
+private struct SeriesNumbering {
+    /// The distinct keys; a key's number is its index.
+    private(set) var keys: [SeriesKey] = []
+    /// For each slot, the number of the key there, or -1.
+    private var slots = [Int32](repeating: -1, count: 64)
+    /// log2 of the number of slots.
+    private var shift = 6
+
+    /// The number of `key`: a new one, the count so far, when it was not seen before.
+    mutating func number(of key: SeriesKey) -> Int {
+        if keys.count * 2 >= slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key.digest &>> UInt64(64 - shift))
+        while true {
+            let number = Int(slots[slot])
+            if number < 0 {
+                slots[slot] = Int32(keys.count)
+                keys.append(key)
+                return keys.count - 1
+            }
+            if keys[number] == key { return number }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Doubles the slots and places the keys again.
+    private mutating func grow() {
+        shift += 1
+        slots = [Int32](repeating: -1, count: 1 << shift)
+        let mask = slots.count - 1
+        for (number, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: key.digest &>> UInt64(64 - shift))
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number)
+        }
     }
 }
