@@ -155,7 +155,8 @@ def main(argv):
     md = ["# Benchmarks", "",
           "Measured by `scripts/bench` on one machine, with a private `influxd` on loopback and the data "
           "of `gen-lp.py` (measurement `cpu`, 1000 series, 3 tags, 5 fields). Times are medians of %s run(s); "
-          "the tools took turns. `influxkit ×` is how many times faster influxkit is than the tool "
+          "the tools took turns, each run starting with another tool so that none always follows the "
+          "same one. `influxkit ×` is how many times faster influxkit is than the tool "
           "(the tool's time over influxkit's, or influxkit's rate over the tool's). "
           "Absolute times are noisy on a shared machine; the ratios of one run are what counts." % runs, "",
           "![influxkit's speed-up over each tool](benchmarks.svg)", "",
