@@ -32,6 +32,8 @@ public struct QueryResponseDecoder: Sendable {
     private var objectStart = 0
     /// How many complete objects were decoded.
     private var objectCount = 0
+    /// The rows of the last object, for `feedRaw`; kept for its storage.
+    private var tape = RawRowTape()
 
     /// Pending storage above this size is released after its object is decoded.
     private static let retainedCapacity = 1 << 22
@@ -47,6 +49,34 @@ public struct QueryResponseDecoder: Sendable {
     ///   `InfluxError.http(status: 200, message:)` for a top-level `{"error": …}` object (the
     ///   caller should substitute the real status), and whatever `emit` throws.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (ResultSet) throws -> Void) throws {
+        try scanObjects(bytes) { decoder, object in
+            for result in try decoder.decodeObject(object) {
+                try emit(result)
+            }
+        }
+    }
+
+    /// Scans the next piece of the body like ``feed(_:_:)``, but hands over each result with
+    /// its rows still as JSON text (see ``RawResultSet``), for callers that write them out
+    /// again.
+    ///
+    /// An object is checked whole before any of its results is emitted, so a response is
+    /// accepted or rejected, and results are emitted, exactly as by ``feed(_:_:)``;
+    /// `result.decoded()` equals what ``feed(_:_:)`` emits. The results are valid only while
+    /// `emit` runs.
+    /// - Throws: as ``feed(_:_:)``.
+    public mutating func feedRaw(_ bytes: UnsafeRawBufferPointer, _ emit: (RawResultSet) throws -> Void) throws {
+        try scanObjects(bytes) { decoder, object in
+            try decoder.decodeRawObject(object, emit)
+        }
+    }
+
+    /// Finds where objects end in the next piece of the body and hands each complete object
+    /// (joined with its earlier pieces) to `complete`.
+    private mutating func scanObjects(
+        _ bytes: UnsafeRawBufferPointer,
+        _ complete: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         guard let address = bytes.baseAddress, bytes.count > 0 else { return }
         let text = address.assumingMemoryBound(to: UInt8.self)
         let count = bytes.count
@@ -109,7 +139,7 @@ public struct QueryResponseDecoder: Sendable {
                     depth -= 1
                     if depth == 0 {
                         let tail = UnsafeBufferPointer(start: text + segmentStart, count: index - segmentStart)
-                        try complete(tail, emit)
+                        try completeObject(tail, complete)
                         continue scan
                     }
                 default:
@@ -168,20 +198,25 @@ public struct QueryResponseDecoder: Sendable {
         return try body.withUTF8 { try decode(UnsafeRawBufferPointer($0), maximumDepth: maximumDepth) }
     }
 
-    /// Decodes the object whose last bytes are `tail` (its first bytes are in `pending`, if any)
-    /// and emits its results.
-    private mutating func complete(_ tail: UnsafeBufferPointer<UInt8>, _ emit: (ResultSet) throws -> Void) throws {
+    /// Hands the object whose last bytes are `tail` (its first bytes are in `pending`, if any)
+    /// to `complete`.
+    private mutating func completeObject(
+        _ tail: UnsafeBufferPointer<UInt8>,
+        _ complete: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         objectCount += 1
-        let results: [ResultSet]
         if pending.isEmpty {
-            results = try decodeObject(UnsafeRawBufferPointer(tail))
+            try complete(&self, UnsafeRawBufferPointer(tail))
         } else {
             pending.append(contentsOf: tail)
-            results = try pending.withUnsafeBytes { try decodeObject($0) }
-            pending.removeAll(keepingCapacity: pending.capacity <= Self.retainedCapacity)
-        }
-        for result in results {
-            try emit(result)
+            // Moved out while it is read, so that `complete` may change the decoder.
+            var joined: [UInt8] = []
+            swap(&joined, &pending)
+            defer {
+                joined.removeAll(keepingCapacity: joined.capacity <= Self.retainedCapacity)
+                swap(&joined, &pending)
+            }
+            try joined.withUnsafeBytes { try complete(&self, $0) }
         }
     }
 
@@ -231,5 +266,32 @@ public struct QueryResponseDecoder: Sendable {
         let results = try scanner.readQueryResponse()
         try scanner.expectEnd()
         return results
+    }
+
+    /// Checks one complete response object, recording its rows, then emits its results with
+    /// their rows as text.
+    private mutating func decodeRawObject(
+        _ bytes: UnsafeRawBufferPointer, _ emit: (RawResultSet) throws -> Void
+    ) throws {
+        var scanner = JSONScanner(bytes, offsetBase: objectStart, maximumDepth: maximumDepth)
+        scanner.recordsRawRows = true
+        swap(&scanner.tape, &tape)
+        let results = try scanner.readQueryResponse()
+        try scanner.expectEnd()
+        try scanner.tape.values.withUnsafeBufferPointer { values in
+            try scanner.tape.rowBounds.withUnsafeBufferPointer { rowBounds in
+                try scanner.tape.seriesRows.withUnsafeBufferPointer { seriesRows in
+                    for (offset, result) in results.enumerated() {
+                        let entries = scanner.tape.resultSeries[scanner.tape.responseResults.lowerBound + offset]
+                        try emit(RawResultSet(
+                            result: result, values: values, rowBounds: rowBounds,
+                            seriesRows: UnsafeBufferPointer(rebasing: seriesRows[entries])))
+                    }
+                }
+            }
+        }
+        // The values point into `bytes`: forget them, and keep the storage for the next object.
+        scanner.tape.reset()
+        swap(&scanner.tape, &self.tape)
     }
 }

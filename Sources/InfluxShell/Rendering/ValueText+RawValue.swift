@@ -1,0 +1,36 @@
+import InfluxKit
+
+extension ValueText {
+    /// Whether the number `value` prints exactly as the server wrote it, in every format: then
+    /// its JSON text can be copied instead of being read and formatted again.
+    ///
+    /// Two forms qualify:
+    /// - an integer of at most 18 digits other than `-0`: it is read as an `Int64` and printed
+    ///   in decimal, and JSON allows no leading zeros, so the digits come back unchanged (`-0`
+    ///   prints as `0`);
+    /// - a decimal without exponent, with at most 10 digits before the point and 1 to 4 after
+    ///   it, the last of them not `0` (`0.10` prints as `0.1`, `2.0` as `2` in JSON). It has at
+    ///   most 14 significant digits, and two different decimals of at most 15 significant
+    ///   digits never round to the same `Double`; so no shorter decimal reads back as the same
+    ///   number, and both the shortest-form writers (`description`, `DecimalText`, which tries
+    ///   0 to 4 decimals, then `description`) print these very digits, in positional notation
+    ///   since the number lies between 0.0001 and 10^10. The value is not whole, so JSON
+    ///   serialization prints it with `description` too.
+    @inline(__always)
+    static func printsAsWritten(_ value: RawValue) -> Bool {
+        let text = value.text
+        let negative = text[0] == UInt8(ascii: "-")
+        switch value.kind {
+        case .integer:
+            return text.count <= 18 + (negative ? 1 : 0) && !(negative && text[1] == UInt8(ascii: "0"))
+        case .decimal:
+            let last = text.count - 1
+            guard last < 16, text[last] != UInt8(ascii: "0") else { return false }
+            var point = last - 1
+            while text[point] != UInt8(ascii: ".") { point -= 1 }
+            return last - point <= 4 && point - (negative ? 1 : 0) <= 10
+        default:
+            return false
+        }
+    }
+}
