@@ -15,7 +15,7 @@ func rawOutcome(_ body: [UInt8], size: Int, maximumDepth: Int = 512) -> (results
             }
             start = end
         }
-        try decoder.finish { _ in }
+        try decoder.finishRaw { results.append($0.decoded()) }
         return (results, nil)
     } catch {
         return (results, "\(error)")
@@ -55,7 +55,7 @@ func rawCells(_ body: String) throws -> [[(kind: RawValue.Kind, text: String)]] 
             }
         }
     }
-    try decoder.finish { _ in }
+    try decoder.finishRaw { _ in Issue.record("an object was left for finishRaw") }
     return rows
 }
 
@@ -232,6 +232,49 @@ func oneRow(_ values: [String]) -> String {
                 #expect(raw.results == expected.results)
             }
         }
+    }
+
+    @Test func objectsOnOneLineOverSeveralLinesOrWithoutTheFinalNewline() {
+        let objects = ServerFixtures.chunkedGroupBy.split(separator: "\n").map(String.init)
+        let bodies = [
+            objects.joined(), objects.joined(separator: " \r\n\t "), objects.joined(separator: "\n"),
+            objects.joined(separator: "\n\n") + "\n \n", ServerFixtures.prettyChunked,
+            ServerFixtures.prettyChunked + ServerFixtures.chunkedGroupBy, objects[0] + "\n" + objects[1] + objects[2] + "\n",
+        ]
+        for body in bodies {
+            let bytes = Array(body.utf8)
+            let expected = decodedOutcome(bytes, size: bytes.count)
+            #expect(expected.error == nil)
+            for size in [1, 2, 5, 13, 100, bytes.count] {
+                let raw = rawOutcome(bytes, size: size)
+                #expect(raw.results == expected.results, "pieces of \(size): \(body)")
+                #expect(raw.error == nil)
+            }
+        }
+    }
+
+    @Test func everyPrefixEndsAsInTheDecodingPath() {
+        let body = Array((ServerFixtures.chunkedMultiStatement + ServerFixtures.prettyChunked
+            + ServerFixtures.statementErrorChunked).utf8)
+        for length in 0...body.count {
+            let prefix = Array(body[..<length])
+            for size in [3, 64] {
+                let expected = decodedOutcome(prefix, size: size)
+                let raw = rawOutcome(prefix, size: size)
+                #expect(raw.error == expected.error, "prefix of \(length) in pieces of \(size)")
+                #expect(raw.results == expected.results, "prefix of \(length) in pieces of \(size)")
+            }
+        }
+    }
+
+    @Test func resultsAreEmittedWhenTheNewlineAfterTheirObjectArrives() throws {
+        let firstLine = Array(ServerFixtures.chunkedGroupBy.split(separator: "\n")[0].utf8)
+        var decoder = QueryResponseDecoder()
+        var emitted = 0
+        try firstLine.withUnsafeBytes { try decoder.feedRaw($0) { _ in emitted += 1 } }
+        #expect(emitted == 0)
+        try [UInt8(ascii: "\n")].withUnsafeBytes { try decoder.feedRaw($0) { _ in emitted += 1 } }
+        #expect(emitted == 1)
     }
 
     @Test func errorsFromEmitPropagate() {

@@ -20,7 +20,7 @@ func renderedRaw(_ renderer: some ResultRenderer, _ body: String, size: Int = .m
         }
         start = end
     }
-    try decoder.finish { _ in }
+    try decoder.finishRaw { renderer.render($0, into: &out) }
     renderer.finish(into: &out)
     return String(decoding: out.bytes, as: UTF8.self)
 }

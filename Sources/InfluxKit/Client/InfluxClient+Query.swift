@@ -72,6 +72,8 @@ extension InfluxClient {
             chunked: chunked, chunkSize: chunkSize
         ) { decoder, bytes in
             try decoder.feed(bytes, onResult)
+        } finish: { decoder in
+            try decoder.finish(onResult)
         }
     }
 
@@ -97,11 +99,13 @@ extension InfluxClient {
             chunked: chunked, chunkSize: chunkSize
         ) { decoder, bytes in
             try decoder.feedRaw(bytes, onResult)
+        } finish: { decoder in
+            try decoder.finishRaw(onResult)
         }
     }
 
     /// Sends a query and hands every piece of a 200 answer's body to `feed` with the decoder,
-    /// then finishes the decoder.
+    /// then the decoder to `finish`.
     private func runQuery(
         _ query: String,
         database: String?,
@@ -110,7 +114,8 @@ extension InfluxClient {
         params: [String: JSONValue],
         chunked: Bool,
         chunkSize: Int?,
-        feed: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void
+        feed: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void,
+        finish: (inout QueryResponseDecoder) throws -> Void
     ) throws {
         let settings = configuration
         var urlQuery: [(name: String, value: String)] = []
@@ -166,7 +171,7 @@ extension InfluxClient {
             return head
         }
         guard head.status == 200 else { throw InfluxError.response(head, body: errorBody) }
-        try Self.decoding(head) { try decoder.finish { _ in } }
+        try Self.decoding(head) { try finish(&decoder) }
     }
 
     /// Runs decoding work, turning a malformed body from a peer that is not InfluxDB into

@@ -19,24 +19,27 @@ public struct QueryResponseDecoder: Sendable {
     public let maximumDepth: Int
 
     /// The bytes of the unfinished object when it spans several pieces.
-    private var pending: [UInt8] = []
+    var pending: [UInt8] = []
     /// Nesting depth of the object being scanned; 0 between objects.
-    private var depth = 0
+    var depth = 0
     /// Whether the scan is inside a string.
-    private var inString = false
+    var inString = false
     /// Whether the previous byte was a backslash inside a string.
-    private var escaped = false
+    var escaped = false
     /// The absolute offset of the next byte fed.
-    private var offset = 0
+    var offset = 0
     /// The absolute offset of the current object's `{`.
-    private var objectStart = 0
+    var objectStart = 0
     /// How many complete objects were decoded.
-    private var objectCount = 0
+    var objectCount = 0
     /// The rows of the last object, for `feedRaw`; kept for its storage.
-    private var tape = RawRowTape()
+    var tape = RawRowTape()
+    /// Whether the object begun at `objectStart` is being gathered in `pending` up to the next
+    /// newline without being scanned (`feedRaw` only).
+    var deferring = false
 
     /// Pending storage above this size is released after its object is decoded.
-    private static let retainedCapacity = 1 << 22
+    static let retainedCapacity = 1 << 22
 
     /// Creates a decoder.
     /// - Parameter maximumDepth: the deepest nesting of arrays and objects accepted.
@@ -56,21 +59,6 @@ public struct QueryResponseDecoder: Sendable {
         }
     }
 
-    /// Scans the next piece of the body like ``feed(_:_:)``, but hands over each result with
-    /// its rows still as JSON text (see ``RawResultSet``), for callers that write them out
-    /// again.
-    ///
-    /// An object is checked whole before any of its results is emitted, so a response is
-    /// accepted or rejected, and results are emitted, exactly as by ``feed(_:_:)``;
-    /// `result.decoded()` equals what ``feed(_:_:)`` emits. The results are valid only while
-    /// `emit` runs.
-    /// - Throws: as ``feed(_:_:)``.
-    public mutating func feedRaw(_ bytes: UnsafeRawBufferPointer, _ emit: (RawResultSet) throws -> Void) throws {
-        try scanObjects(bytes) { decoder, object in
-            try decoder.decodeRawObject(object, emit)
-        }
-    }
-
     /// Finds where objects end in the next piece of the body and hands each complete object
     /// (joined with its earlier pieces) to `complete`.
     private mutating func scanObjects(
@@ -78,16 +66,30 @@ public struct QueryResponseDecoder: Sendable {
         _ complete: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void
     ) throws {
         guard let address = bytes.baseAddress, bytes.count > 0 else { return }
-        let text = address.assumingMemoryBound(to: UInt8.self)
-        let count = bytes.count
-        var index = 0
-        // Where the current object's bytes begin in this piece (0 when it began earlier).
-        var segmentStart = 0
+        _ = try scanExactly(address.assumingMemoryBound(to: UInt8.self), from: 0, to: bytes.count, complete)
+        offset += bytes.count
+    }
 
-        if escaped {
+    /// Finds where objects end in `text[start..<count]`, byte by byte, and hands each complete
+    /// object (joined with its earlier pieces) to `complete`; `offset` is the absolute offset
+    /// of `text[0]`. With `stoppingAfterObject`, returns right after the first object it
+    /// completes; otherwise (or when none completes) returns `count`. The bytes of an
+    /// unfinished object are kept in `pending`.
+    mutating func scanExactly(
+        _ text: UnsafePointer<UInt8>,
+        from start: Int,
+        to count: Int,
+        stoppingAfterObject: Bool = false,
+        _ complete: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void
+    ) throws -> Int {
+        var index = start
+        // Where the current object's bytes begin in this piece (`start` when it began earlier).
+        var segmentStart = start
+
+        if escaped, index < count {
             // The byte after a backslash never ends a string.
             escaped = false
-            index = 1
+            index += 1
         }
         scan: while index < count {
             if depth == 0 {
@@ -140,6 +142,7 @@ public struct QueryResponseDecoder: Sendable {
                     if depth == 0 {
                         let tail = UnsafeBufferPointer(start: text + segmentStart, count: index - segmentStart)
                         try completeObject(tail, complete)
+                        if stoppingAfterObject { return index }
                         continue scan
                     }
                 default:
@@ -150,7 +153,7 @@ public struct QueryResponseDecoder: Sendable {
         if depth > 0 {
             pending.append(contentsOf: UnsafeBufferPointer(start: text + segmentStart, count: count - segmentStart))
         }
-        offset += count
+        return count
     }
 
     /// Scans the next piece of the body; see `feed(_:_:)` for raw buffers.
@@ -200,7 +203,7 @@ public struct QueryResponseDecoder: Sendable {
 
     /// Hands the object whose last bytes are `tail` (its first bytes are in `pending`, if any)
     /// to `complete`.
-    private mutating func completeObject(
+    mutating func completeObject(
         _ tail: UnsafeBufferPointer<UInt8>,
         _ complete: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void
     ) throws {
@@ -266,32 +269,5 @@ public struct QueryResponseDecoder: Sendable {
         let results = try scanner.readQueryResponse()
         try scanner.expectEnd()
         return results
-    }
-
-    /// Checks one complete response object, recording its rows, then emits its results with
-    /// their rows as text.
-    private mutating func decodeRawObject(
-        _ bytes: UnsafeRawBufferPointer, _ emit: (RawResultSet) throws -> Void
-    ) throws {
-        var scanner = JSONScanner(bytes, offsetBase: objectStart, maximumDepth: maximumDepth)
-        scanner.recordsRawRows = true
-        swap(&scanner.tape, &tape)
-        let results = try scanner.readQueryResponse()
-        try scanner.expectEnd()
-        try scanner.tape.values.withUnsafeBufferPointer { values in
-            try scanner.tape.rowBounds.withUnsafeBufferPointer { rowBounds in
-                try scanner.tape.seriesRows.withUnsafeBufferPointer { seriesRows in
-                    for (offset, result) in results.enumerated() {
-                        let entries = scanner.tape.resultSeries[scanner.tape.responseResults.lowerBound + offset]
-                        try emit(RawResultSet(
-                            result: result, values: values, rowBounds: rowBounds,
-                            seriesRows: UnsafeBufferPointer(rebasing: seriesRows[entries])))
-                    }
-                }
-            }
-        }
-        // The values point into `bytes`: forget them, and keep the storage for the next object.
-        scanner.tape.reset()
-        swap(&scanner.tape, &self.tape)
     }
 }
