@@ -9,11 +9,14 @@ public struct RawResultSet {
     /// ``rows(ofSeriesAt:)``.
     public let result: ResultSet
     /// All row values of the response object.
-    private let values: UnsafeBufferPointer<RawValue>
+    @usableFromInline
+    let values: UnsafeBufferPointer<RawValue>
     /// Row boundaries in `values` for the whole object.
-    private let rowBounds: UnsafeBufferPointer<Int>
+    @usableFromInline
+    let rowBounds: UnsafeBufferPointer<Int>
     /// The rows of each series of `result`, in order.
-    private let seriesRows: UnsafeBufferPointer<Range<Int>>
+    @usableFromInline
+    let seriesRows: UnsafeBufferPointer<Range<Int>>
 
     /// A result whose series' rows are `seriesRows` (one entry per series of `result`).
     init(
@@ -29,6 +32,7 @@ public struct RawResultSet {
     }
 
     /// The rows of the series at `index` in `result.series`.
+    @inlinable
     public func rows(ofSeriesAt index: Int) -> RawRows {
         let rows = seriesRows[index]
         let bounds = UnsafeBufferPointer(rebasing: rowBounds[rows.lowerBound...rows.upperBound])

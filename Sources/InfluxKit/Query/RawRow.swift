@@ -6,17 +6,20 @@ public struct RawRow: RandomAccessCollection {
     public let values: UnsafeBufferPointer<RawValue>
 
     /// Wraps the values of one row.
+    @usableFromInline
     init(_ values: UnsafeBufferPointer<RawValue>) {
         self.values = values
     }
 
     /// The position of the first value (always 0).
+    @inlinable
     public var startIndex: Int { 0 }
     /// One past the position of the last value.
+    @inlinable
     public var endIndex: Int { values.count }
 
     /// The value at `position`.
-    @inline(__always)
+    @inlinable
     public subscript(position: Int) -> RawValue { values[position] }
 
     /// The values decoded, as `Series.values` holds a row.

@@ -6,7 +6,7 @@
 /// decoder returns, so the tape can travel with a `Sendable` decoder.
 struct RawRowTape: @unchecked Sendable {
     /// Every row value of the object, row after row.
-    var values: [RawValue] = []
+    var values = RawValueBuffer()
     /// Where each row starts in `values`; the last entry is where the last row ends.
     var rowBounds: [Int] = [0]
     /// For each series read, in order, the rows it holds (indices into the rows).
@@ -21,7 +21,7 @@ struct RawRowTape: @unchecked Sendable {
 
     /// Forgets everything recorded, keeping the storage.
     mutating func reset() {
-        values.removeAll(keepingCapacity: true)
+        values.removeAll()
         rowBounds.removeAll(keepingCapacity: true)
         rowBounds.append(0)
         seriesRows.removeAll(keepingCapacity: true)

@@ -36,19 +36,20 @@ public struct RawValue {
     public let text: UnsafeBufferPointer<UInt8>
 
     /// Creates a value of `kind` whose JSON text is `text`, which must be valid JSON of that kind.
+    @usableFromInline
     init(kind: Kind, text: UnsafeBufferPointer<UInt8>) {
         self.kind = kind
         self.text = text
     }
 
     /// Whether the value is a string of any kind.
-    @inline(__always)
+    @inlinable
     public var isString: Bool {
         kind == .asciiString || kind == .string || kind == .escapedString
     }
 
     /// The bytes between a string's quotes, escapes as written; the whole text for other kinds.
-    @inline(__always)
+    @inlinable
     public var content: UnsafeBufferPointer<UInt8> {
         guard isString, let start = text.baseAddress else { return text }
         return UnsafeBufferPointer(start: start + 1, count: text.count - 2)
