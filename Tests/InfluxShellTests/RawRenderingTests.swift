@@ -127,6 +127,28 @@ func csvCells(_ text: String) -> [String] {
             """)
     }
 
+    @Test func commasAnywhereInStringsOfEveryLength() throws {
+        // Every length from 0 to 40 with a comma at every position, and none.
+        var strings: [String] = []
+        for length in 0...40 {
+            let plain = String((0..<length).map { Character(Unicode.Scalar(UInt8(97 + $0 % 26))) })
+            strings.append("\"" + plain + "\"")
+            for position in 0..<length {
+                var bytes = Array(plain.utf8)
+                bytes[position] = UInt8(ascii: ",")
+                strings.append("\"" + String(decoding: bytes, as: UTF8.self) + "\"")
+            }
+        }
+        let cells = try renderedRaw(CSVRenderer(), column(of: strings)).split(separator: "\n").dropFirst().map {
+            String($0.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false)[3])
+        }
+        let expected = strings.map { quoted -> String in
+            let text = String(quoted.dropFirst().dropLast())
+            return text.contains(",") ? "\"" + text + "\"" : text
+        }
+        #expect(cells == expected)
+    }
+
     @Test func csvNameAndTagsQuotedOncePerSeries() throws {
         let body = #"{"results":[{"statement_id":0,"series":[{"name":"a,b","tags":{"x":"1","y":"q\"r"},"#
             + #""columns":["v"],"values":[[1],[2]]}]}]}"# + "\n"

@@ -38,7 +38,14 @@ extension CSVRenderer {
     private func appendRaw(_ value: RawValue, into out: inout OutputBuffer) {
         switch value.kind {
         case .asciiString:
-            appendQuoted(value.content, into: &out)
+            // Such a string holds no quote (it would be escaped) and no line break (a control
+            // character, escaped too): only a comma makes it need quotes.
+            let content = value.content
+            if Self.containsComma(content) {
+                appendQuoted(content, into: &out)
+            } else {
+                out.append(content)
+            }
         case .integer where ValueText.printsAsWritten(value), .decimal where ValueText.printsAsWritten(value):
             out.append(value.text)
         case .null:
@@ -53,6 +60,31 @@ extension CSVRenderer {
                 ValueText.append(decoded, to: &out)
             }
         }
+    }
+
+    /// Whether `bytes` hold a comma; eight bytes at a time, the last word overlapping the one
+    /// before it rather than reading past the end.
+    @inline(__always)
+    static func containsComma(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return false }
+        let count = bytes.count
+        guard count >= 8 else { return bytes.contains(UInt8(ascii: ",")) }
+        let raw = UnsafeRawPointer(start)
+        var offset = 0
+        while true {
+            if hasComma(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
+            if offset + 8 == count { return false }
+            offset = Swift.min(offset + 8, count - 8)
+        }
+    }
+
+    /// Whether any of the eight bytes of `word` is a comma (the classic zero-byte test on the
+    /// word xor-ed with commas, exact as a yes or no).
+    @inline(__always)
+    private static func hasComma(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let difference = word ^ (ones &* UInt64(UInt8(ascii: ",")))
+        return (difference &- ones) & ~difference & (ones &<< 7) != 0
     }
 
     /// Appends `text` to `bytes`, quoted as ``appendQuoted(_:into:)`` quotes it.
