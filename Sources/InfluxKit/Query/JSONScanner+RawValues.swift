@@ -13,40 +13,44 @@ extension JSONScanner {
             try beginArray(depth: 7)
             var firstValue = true
             while try nextElement(&firstValue) {
-                tape.values.append(try scanRawValue())
+                // Strings and numbers, nearly every value, are checked in this loop; the rest
+                // by a call.
+                let byte = try peek(expecting: "a value")
+                let start = index
+                let kind: RawValue.Kind
+                if byte == UInt8(ascii: "\"") {
+                    kind = try scanString()
+                } else if byte == UInt8(ascii: "-") || Self.isDigit(byte) {
+                    kind = try scanNumber()
+                } else {
+                    kind = try scanOtherValue(byte)
+                }
+                tape.values.append(RawValue(kind: kind, text: UnsafeBufferPointer(start: base + start, count: index - start)))
             }
             tape.endRow()
         }
         return first..<tape.rowCount
     }
 
-    /// Checks the value at the current position (inside a row, depth 7) and returns its kind
-    /// and text.
-    @inline(__always)
-    mutating func scanRawValue() throws -> RawValue {
-        let byte = try peek(expecting: "a value")
-        let start = index
-        let kind: RawValue.Kind
+    /// Checks a value that is neither a string nor a number (inside a row, depth 7); `byte` is
+    /// its first byte.
+    @inline(never)
+    private mutating func scanOtherValue(_ byte: UInt8) throws -> RawValue.Kind {
         switch byte {
-        case UInt8(ascii: "\""):
-            kind = try scanString()
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            kind = try scanNumber()
         case UInt8(ascii: "t"):
             try readLiteral("true")
-            kind = .true
+            return .true
         case UInt8(ascii: "f"):
             try readLiteral("false")
-            kind = .false
+            return .false
         case UInt8(ascii: "n"):
             try readLiteral("null")
-            kind = .null
+            return .null
         default:
             // Arrays, objects and anything invalid: read as before, for the same errors.
             _ = try readValue(depth: 7)
-            kind = .composite
+            return .composite
         }
-        return RawValue(kind: kind, text: UnsafeBufferPointer(start: base + start, count: index - start))
     }
 
     /// Checks a string; the current byte is its opening quote. A string with escapes is read by
