@@ -26,23 +26,35 @@ public struct ColumnRenderer: ResultRenderer {
 
     /// Renders the messages and series of `result`.
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
+        appendMessages(of: result, into: &out)
+        for series in result.series {
+            begin(series, of: result, into: &out)
+            for row in series.values {
+                add(row.map(ValueText.text), into: &out)
+            }
+        }
+    }
+
+    /// Starts `series` of `result` unless it continues the series before it: its heading,
+    /// column names and dashes, after a blank line when something was printed; before the
+    /// series, the result's messages.
+    mutating func begin(_ series: Series, of result: ResultSet, into out: inout OutputBuffer) {
+        if !tracker.continues(series, of: result) {
+            flushBlock(into: &out)
+            if printedAnything { out.append(UInt8(ascii: "\n")) }
+            SeriesHeading.append(series, into: &out)
+            add(series.columns, into: &out)
+            add(series.columns.map { String(repeating: "-", count: $0.utf8.count) }, into: &out)
+            printedAnything = true
+        }
+    }
+
+    /// Prints the messages of `result`, after the rows held.
+    mutating func appendMessages(of result: ResultSet, into out: inout OutputBuffer) {
         for message in result.messages {
             flushBlock(into: &out)
             SeriesHeading.append(message, into: &out)
             printedAnything = true
-        }
-        for series in result.series {
-            if !tracker.continues(series, of: result) {
-                flushBlock(into: &out)
-                if printedAnything { out.append(UInt8(ascii: "\n")) }
-                SeriesHeading.append(series, into: &out)
-                add(series.columns, into: &out)
-                add(series.columns.map { String(repeating: "-", count: $0.utf8.count) }, into: &out)
-                printedAnything = true
-            }
-            for row in series.values {
-                add(row.map(ValueText.text), into: &out)
-            }
         }
     }
 
@@ -51,7 +63,7 @@ public struct ColumnRenderer: ResultRenderer {
         flushBlock(into: &out)
     }
 
-    private mutating func add(_ cells: [String], into out: inout OutputBuffer) {
+    mutating func add(_ cells: [String], into out: inout OutputBuffer) {
         if window.add(cells) { printHeld(into: &out) }
     }
 

@@ -23,7 +23,7 @@ public struct TableRenderer: ResultRenderer {
     private let frame: Frame
     private var window: WidthWindow
     private var header: [String]?
-    private var numeric: [Bool] = []
+    var numeric: [Bool] = []
     private var tableOpen = false
     private var tracker = ContinuationTracker()
     private var printedAnything = false
@@ -37,28 +37,43 @@ public struct TableRenderer: ResultRenderer {
 
     /// Renders the messages and series of `result`.
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
+        appendMessages(of: result, into: &out)
+        for series in result.series {
+            begin(series, of: result, into: &out)
+            for row in series.values {
+                for (index, value) in row.enumerated() where index < numeric.count && ValueText.isNumber(value) {
+                    numeric[index] = true
+                }
+                add(row.map(ValueText.text), into: &out)
+            }
+        }
+    }
+
+    /// Prints the messages of `result`, closing the table before them.
+    mutating func appendMessages(of result: ResultSet, into out: inout OutputBuffer) {
         for message in result.messages {
             closeTable(into: &out)
             SeriesHeading.append(message, into: &out)
             printedAnything = true
         }
-        for series in result.series {
-            if !tracker.continues(series, of: result) {
-                closeTable(into: &out)
-                if printedAnything { out.append(UInt8(ascii: "\n")) }
-                SeriesHeading.append(series, into: &out)
-                header = series.columns
-                numeric = Array(repeating: false, count: series.columns.count)
-                _ = window.add(series.columns)
-                printedAnything = true
-            }
-            for row in series.values {
-                for (index, value) in row.enumerated() where index < numeric.count && ValueText.isNumber(value) {
-                    numeric[index] = true
-                }
-                if window.add(row.map(ValueText.text)) { printHeld(into: &out) }
-            }
+    }
+
+    /// Starts a table for `series` of `result` unless it continues the series before it.
+    mutating func begin(_ series: Series, of result: ResultSet, into out: inout OutputBuffer) {
+        if !tracker.continues(series, of: result) {
+            closeTable(into: &out)
+            if printedAnything { out.append(UInt8(ascii: "\n")) }
+            SeriesHeading.append(series, into: &out)
+            header = series.columns
+            numeric = Array(repeating: false, count: series.columns.count)
+            _ = window.add(series.columns)
+            printedAnything = true
         }
+    }
+
+    /// Adds a row's cells, printing the rows held once the widths are fixed.
+    mutating func add(_ cells: [String], into out: inout OutputBuffer) {
+        if window.add(cells) { printHeld(into: &out) }
     }
 
     /// Closes the last table.

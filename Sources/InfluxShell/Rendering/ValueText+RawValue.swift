@@ -33,4 +33,29 @@ extension ValueText {
             return false
         }
     }
+
+    /// The text of `value`, as ``text(_:)-(JSONValue)`` gives it for the decoded value, made
+    /// from the JSON text where that is the same (see ``printsAsWritten(_:)``).
+    static func text(_ value: RawValue) -> String {
+        switch value.kind {
+        case .asciiString:
+            return String(decoding: value.content, as: UTF8.self)
+        case .integer where printsAsWritten(value), .decimal where printsAsWritten(value):
+            return String(decoding: value.text, as: UTF8.self)
+        case .true:
+            return "true"
+        case .false:
+            return "false"
+        case .null:
+            return ""
+        default:
+            return text(value.decoded())
+        }
+    }
+
+    /// Whether `value` is a number (right-aligned in tables), as ``isNumber(_:)-(JSONValue)``
+    /// says of the decoded value: every number decodes to an integer or a float.
+    static func isNumber(_ value: RawValue) -> Bool {
+        value.kind == .integer || value.kind == .decimal || value.kind == .exponential
+    }
 }
