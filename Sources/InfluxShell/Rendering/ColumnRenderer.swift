@@ -63,8 +63,14 @@ public struct ColumnRenderer: ResultRenderer {
         flushBlock(into: &out)
     }
 
+    /// Adds a row's cells: printed at once when the widths are fixed and no row is held, held
+    /// otherwise.
     mutating func add(_ cells: [String], into out: inout OutputBuffer) {
-        if window.add(cells) { printHeld(into: &out) }
+        if let widths = window.widths, window.pending.isEmpty {
+            printRow(cells, widths: widths, into: &out)
+        } else if window.add(cells) {
+            printHeld(into: &out)
+        }
     }
 
     private mutating func flushBlock(into out: inout OutputBuffer) {
@@ -76,14 +82,19 @@ public struct ColumnRenderer: ResultRenderer {
     private mutating func printHeld(into out: inout OutputBuffer) {
         let widths = window.widths ?? []
         for cells in window.take() {
-            for (index, cell) in cells.enumerated() {
-                out.append(cell)
-                if index < cells.count - 1 {
-                    let width = index < widths.count ? widths[index] : 0
-                    out.append(String(repeating: " ", count: max(width - ValueText.width(cell), 0) + 1))
-                }
-            }
-            out.append(UInt8(ascii: "\n"))
+            printRow(cells, widths: widths, into: &out)
         }
+    }
+
+    /// Prints one row: every cell but the last padded to its column's width plus one.
+    private func printRow(_ cells: [String], widths: [Int], into out: inout OutputBuffer) {
+        for (index, cell) in cells.enumerated() {
+            out.append(cell)
+            if index < cells.count - 1 {
+                let width = index < widths.count ? widths[index] : 0
+                out.append(UInt8(ascii: " "), count: max(width - ValueText.width(cell), 0) + 1)
+            }
+        }
+        out.append(UInt8(ascii: "\n"))
     }
 }

@@ -82,8 +82,18 @@ public struct OutputBuffer: ~Copyable {
 
     /// Appends the UTF-8 bytes of `text`.
     public mutating func append(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
         var text = text
         text.withUTF8 { append($0) }
+    }
+
+    /// Appends `byte` `count` times (nothing when `count` is not positive).
+    public mutating func append(_ byte: UInt8, count repeats: Int) {
+        guard repeats > 0 else { return }
+        reserve(repeats)
+        (storage + count).initialize(repeating: byte, count: repeats)
+        count += repeats
+        if count >= blockSize { flush() }
     }
 
     /// Appends `number` in decimal.

@@ -71,9 +71,14 @@ public struct TableRenderer: ResultRenderer {
         }
     }
 
-    /// Adds a row's cells, printing the rows held once the widths are fixed.
+    /// Adds a row's cells: printed at once when the table is open and no row is held (its
+    /// widths are fixed then), held otherwise and printed once the widths are fixed.
     mutating func add(_ cells: [String], into out: inout OutputBuffer) {
-        if window.add(cells) { printHeld(into: &out) }
+        if tableOpen, window.widths != nil, window.pending.isEmpty {
+            line(cells, rightAligned: numeric, into: &out)
+        } else if window.add(cells) {
+            printHeld(into: &out)
+        }
     }
 
     /// Closes the last table.
@@ -120,9 +125,18 @@ public struct TableRenderer: ResultRenderer {
         out.append(frame.vertical)
         for (index, width) in widths.enumerated() {
             let cell = index < cells.count ? cells[index] : ""
-            let padding = String(repeating: " ", count: max(width - ValueText.width(cell), 0))
+            let padding = max(width - ValueText.width(cell), 0)
             let right = index < rightAligned.count && rightAligned[index]
-            out.append(" " + (right ? padding + cell : cell + padding) + " " + frame.vertical)
+            out.append(UInt8(ascii: " "))
+            if right {
+                out.append(UInt8(ascii: " "), count: padding)
+                out.append(cell)
+            } else {
+                out.append(cell)
+                out.append(UInt8(ascii: " "), count: padding)
+            }
+            out.append(UInt8(ascii: " "))
+            out.append(frame.vertical)
         }
         out.append(UInt8(ascii: "\n"))
     }

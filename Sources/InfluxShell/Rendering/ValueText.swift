@@ -44,6 +44,13 @@ enum ValueText {
 
     /// The width of `text` on a terminal, counted in Unicode scalars (as Go's tabwriter counts runes).
     static func width(_ text: String) -> Int {
-        text.unicodeScalars.count
+        // A string's UTF-8 is valid, so its scalars are its bytes that do not continue a
+        // sequence (continuation bytes are 0b10xxxxxx).
+        let counted = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            var scalars = 0
+            for byte in utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
+            return scalars
+        }
+        return counted ?? text.unicodeScalars.count
     }
 }
