@@ -83,6 +83,12 @@ func csvCells(_ text: String) -> [String] {
         #"""
         {"results":[{"statement_id":0,"series":[{"name":"many","columns":["time","v"],"values":[]},{"name":"none"}]}]}
         """#,
+        #"""
+        {"results":[{"statement_id":0,"series":[{"columns":[],"values":[[1],[]]},{"values":[["a",null,2.50]],"partial":true}],"partial":true}]}
+        {"results":[{"statement_id":0,"series":[{"tags":{"b":"2","a":"1"},"values":[["x"]],"partial":true}],"partial":true,"messages":[{"level":"info","text":"t"}]}]}
+        {"results":[{"statement_id":0,"series":[{"tags":{"b":"2","a":"1"},"values":[["y"]]}],"error":"late"}]}
+
+        """#,
     ]
 
     @Test(arguments: formats)

@@ -35,28 +35,13 @@ extension JSONLinesRenderer {
                             let keyEnd = keyEnds[position]
                             out.append(UnsafeBufferPointer(rebasing: keys[keyStart..<keyEnd]))
                             keyStart = keyEnd
-                            Self.appendRaw(row[position], into: &out)
+                            row[position].appendJSON(to: &out)
                         }
                         out.append(UInt8(ascii: "}"))
                         out.append(UInt8(ascii: "\n"))
                     }
                 }
             }
-        }
-    }
-
-    /// Appends one value as JSON.
-    @inline(__always)
-    private static func appendRaw(_ value: RawValue, into out: inout OutputBuffer) {
-        switch value.kind {
-        case .asciiString, .null, .true, .false:
-            out.append(value.text)
-        case .integer where ValueText.printsAsWritten(value), .decimal where ValueText.printsAsWritten(value):
-            out.append(value.text)
-        default:
-            var bytes: [UInt8] = []
-            value.decoded().serialize(into: &bytes)
-            out.append(bytes)
         }
     }
 }
