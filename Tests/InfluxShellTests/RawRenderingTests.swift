@@ -49,7 +49,8 @@ func csvCells(_ text: String) -> [String] {
     static let numbers = [
         "0", "-0", "7", "-7", "42", "999999999999999999", "-999999999999999999", "1000000000000000000",
         "9223372036854775807", "-9223372036854775808", "9223372036854775808", "18446744073709551615",
-        "18446744073709551616", "123456789012345678901234567890",
+        "18446744073709551616", "123456789012345678901234567890", "-9223372036854775809", "-9999999999999999999",
+        "9999999999999999999", "1700000000000000000", "-1700000000000000000",
         "0.1", "0.10", "1.50", "2.0", "-0.0", "0.0", "-0.5", "61.13", "0.6", "38.37", "-3.25", "0.0001", "0.00001",
         "0.0005", "0.000025", "9999999999.9999", "-9999999999.9999", "12345678901.5", "99999999999.9999",
         "123456789.12345679", "0.30000000000000004", "3.14159265358979", "1234567890.1234", "0.1234", "0.12345",
@@ -227,8 +228,29 @@ func csvCells(_ text: String) -> [String] {
         #expect(checked > 100_000)
     }
 
+    /// Integers of 19 digits, as nanosecond times are: every positive one, and the negative
+    /// ones that fit in `Int64`, read back as the same digits.
+    @Test func nineteenDigitIntegers() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["9223372036854775807", "9223372036854775808", "9999999999999999999", "1000000000000000000",
+                     "-9223372036854775808", "-9223372036854775809", "-9999999999999999999", "-1000000000000000000",
+                     "1700000000000000000", "-9223372036854775807"]
+        for _ in 0..<20_000 {
+            let digits = String(Int.random(in: 1...9, using: &generator))
+                + (0..<18).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
+            texts.append(Bool.random(using: &generator) ? "-" + digits : digits)
+        }
+        for text in texts {
+            let copies = text.utf8.withContiguousStorageIfAvailable {
+                ValueText.printsAsWritten(RawValue(kind: .integer, text: $0))
+            }!
+            let fits = text.hasPrefix("-") ? Int64(text) != nil : UInt64(text) != nil
+            #expect(copies == fits, "\(text)")
+        }
+    }
+
     @Test func printsAsWrittenRefusesWhatWouldChange() {
-        for (text, kind) in [("-0", RawValue.Kind.integer), ("1234567890123456789", .integer), ("0.10", .decimal),
+        for (text, kind) in [("-0", RawValue.Kind.integer), ("12345678901234567890", .integer), ("0.10", .decimal),
                              ("2.0", .decimal), ("-0.0", .decimal), ("0.00001", .decimal), ("12345678901.5", .decimal),
                              ("1e5", .exponential)] {
             let copies = text.utf8.withContiguousStorageIfAvailable { ValueText.printsAsWritten(RawValue(kind: kind, text: $0)) }

@@ -91,9 +91,9 @@ extension JSONScanner {
 
     /// Checks a number; the current byte is `-` or a digit.
     ///
-    /// Integers of up to 18 digits and decimals of up to 15 digits without an exponent are
-    /// checked here: for them `readNumber` can fail only on their syntax, checked the same way.
-    /// Any other number is read by `readNumber` itself.
+    /// Integers of up to 18 digits (19 when positive) and decimals of up to 15 digits without
+    /// an exponent are checked here: for them `readNumber` can fail only on their syntax,
+    /// checked the same way. Any other number is read by `readNumber` itself.
     @inline(__always)
     private mutating func scanNumber() throws -> RawValue.Kind {
         let start = index
@@ -125,7 +125,9 @@ extension JSONScanner {
             }
         } else if position < count, base[position] | 0x20 == UInt8(ascii: "e") {
             kind = .exponential
-        } else if integerDigits <= 18 {
+        } else if integerDigits <= 18 || (integerDigits == 19 && base[start] != UInt8(ascii: "-")) {
+            // Nanosecond times have 19 digits; positive, they are below 2^64 and `readNumber`
+            // reads them without a float.
             index = position
             return .integer
         }

@@ -5,9 +5,11 @@ extension ValueText {
     /// its JSON text can be copied instead of being read and formatted again.
     ///
     /// Two forms qualify:
-    /// - an integer of at most 18 digits other than `-0`: it is read as an `Int64` and printed
-    ///   in decimal, and JSON allows no leading zeros, so the digits come back unchanged (`-0`
-    ///   prints as `0`);
+    /// - an integer of at most 18 digits other than `-0`, or of 19 digits that fits in 64 bits
+    ///   (any positive one, as a `UInt64` when above `Int64.max`; a negative one down to
+    ///   `Int64.min`, as nanosecond times are): it is read as an integer and printed in
+    ///   decimal, and JSON allows no leading zeros, so the digits come back unchanged (`-0`
+    ///   prints as `0`, a float is made of what does not fit);
     /// - a decimal without exponent, with at most 10 digits before the point and 1 to 4 after
     ///   it, the last of them not `0` (`0.10` prints as `0.1`, `2.0` as `2` in JSON). It has at
     ///   most 14 significant digits, and two different decimals of at most 15 significant
@@ -22,7 +24,11 @@ extension ValueText {
         let negative = text[0] == UInt8(ascii: "-")
         switch value.kind {
         case .integer:
-            return text.count <= 18 + (negative ? 1 : 0) && !(negative && text[1] == UInt8(ascii: "0"))
+            let digits = negative ? text.count - 1 : text.count
+            if digits <= 18 { return !(negative && text[1] == UInt8(ascii: "0")) }
+            guard digits == 19 else { return false }
+            return !negative || UnsafeBufferPointer(rebasing: text[1...]).lexicographicallyPrecedes(int64MinimumDigits)
+                || UnsafeBufferPointer(rebasing: text[1...]).elementsEqual(int64MinimumDigits)
         case .decimal:
             let last = text.count - 1
             guard last < 16, text[last] != UInt8(ascii: "0") else { return false }
@@ -33,6 +39,9 @@ extension ValueText {
             return false
         }
     }
+
+    /// The digits of `Int64.min`, the most negative integer that fits.
+    private static let int64MinimumDigits = Array("9223372036854775808".utf8)
 
     /// The text of `value`, as ``text(_:)-(JSONValue)`` gives it for the decoded value, made
     /// from the JSON text where that is the same (see ``printsAsWritten(_:)``).
