@@ -4,7 +4,9 @@ import InfluxKit
 ///
 /// A value the reader accepts, serialized, must parse again to a value that serializes the same.
 /// The response decoder fed the input in two pieces (cut where the first byte says) must agree
-/// with the decoder fed it at once: the same results, or an error both times.
+/// with the decoder fed it at once: the same results, or an error both times. The raw row path
+/// (`feedRaw`) fed the same pieces must hand over the same results, once decoded, and end with
+/// the same error after the same results.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: data, count: size)
@@ -32,6 +34,20 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case let (.success(a), .success(b)): check(a == b, "decoding in pieces gives other results")
     case (.failure, .failure): break
     default: fatalError("invariant broken: decoding in pieces at \(cut) succeeds differently")
+    }
+
+    var rawDecoder = QueryResponseDecoder()
+    var rawResults: [ResultSet] = []
+    let raw = Result {
+        try rawDecoder.feedRaw(UnsafeRawBufferPointer(rebasing: bytes[..<cut])) { rawResults.append($0.decoded()) }
+        try rawDecoder.feedRaw(UnsafeRawBufferPointer(rebasing: bytes[cut...])) { rawResults.append($0.decoded()) }
+        try rawDecoder.finishRaw { rawResults.append($0.decoded()) }
+    }
+    check(rawResults == results, "raw rows give other results")
+    switch (pieces, raw) {
+    case (.success, .success): break
+    case let (.failure(a), .failure(b)): check("\(a)" == "\(b)", "raw rows fail otherwise: \(a) / \(b)")
+    default: fatalError("invariant broken: raw rows at \(cut) succeed differently")
     }
     return 0
 }

@@ -28,4 +28,14 @@ extension UInt64 {
         // Each byte becomes 0 or 1; the multiplication sums all eight into the top byte.
         Int(((self &>> 7) &* 0x0101_0101_0101_0101) &>> 56)
     }
+
+    /// The high bit of every byte that is below 0x20 or above 0x7F (a control character, or
+    /// part of a multi-byte UTF-8 sequence).
+    @inline(__always)
+    func bytesBelow0x20OrAbove0x7F() -> UInt64 {
+        // A byte below 0x20 borrows when 0x20 is taken from it; only the lowest such byte is
+        // sure to be flagged exactly, which is all the caller needs.
+        let below = (self &- 0x2020_2020_2020_2020) & ~self
+        return (below | self) & 0x8080_8080_8080_8080
+    }
 }

@@ -79,15 +79,30 @@ struct QueryCommand: ParsableCommand {
         var out = OutputBuffer()
         var failed = 0, rows = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        try client.query(text, epoch: epoch, params: params, chunked: chunked, chunkSize: chunkSize) { result in
+        func report(_ result: ResultSet) {
             if let error = result.error {
                 out.flush()
                 Diagnostics.error("statement \(result.statementID + 1): \(error)")
                 failed += 1
             }
-            rows += result.series.reduce(0) { $0 + $1.values.count }
-            renderer.render(result, into: &out)
-            out.flush()  // each chunk as it arrives
+        }
+        if renderer.rendersRawRows {
+            // Rows go from the response's JSON text to the output without being decoded.
+            try client.streamRawResults(
+                of: text, epoch: epoch, params: params, chunked: chunked, chunkSize: chunkSize
+            ) { result in
+                report(result.result)
+                rows += result.rowCount
+                renderer.render(result, into: &out)
+                out.flush()  // each chunk as it arrives
+            }
+        } else {
+            try client.query(text, epoch: epoch, params: params, chunked: chunked, chunkSize: chunkSize) { result in
+                report(result)
+                rows += result.series.reduce(0) { $0 + $1.values.count }
+                renderer.render(result, into: &out)
+                out.flush()  // each chunk as it arrives
+            }
         }
         renderer.finish(into: &out)
         out.flush()

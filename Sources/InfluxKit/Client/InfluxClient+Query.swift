@@ -67,6 +67,56 @@ extension InfluxClient {
         chunkSize: Int? = nil,
         onResult: (ResultSet) throws -> Void
     ) throws {
+        try runQuery(
+            query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
+            chunked: chunked, chunkSize: chunkSize
+        ) { decoder, bytes in
+            try decoder.feed(bytes, onResult)
+        } finish: { decoder in
+            try decoder.finish(onResult)
+        }
+    }
+
+    /// Runs InfluxQL like ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:onResult:)``,
+    /// but hands each result over with its rows still as JSON text (see ``RawResultSet``), for
+    /// callers that write the rows out again and need no ``JSONValue`` for each value.
+    ///
+    /// Results are handed over, and errors thrown, exactly as by `query(…onResult:)`; `decoded()`
+    /// of each result equals the result that method would hand over. A result is valid only
+    /// while `onResult` runs.
+    public func streamRawResults(
+        of query: String,
+        database: String? = nil,
+        retentionPolicy: String? = nil,
+        epoch: Precision? = nil,
+        params: [String: JSONValue] = [:],
+        chunked: Bool = true,
+        chunkSize: Int? = nil,
+        onResult: (RawResultSet) throws -> Void
+    ) throws {
+        try runQuery(
+            query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
+            chunked: chunked, chunkSize: chunkSize
+        ) { decoder, bytes in
+            try decoder.feedRaw(bytes, onResult)
+        } finish: { decoder in
+            try decoder.finishRaw(onResult)
+        }
+    }
+
+    /// Sends a query and hands every piece of a 200 answer's body to `feed` with the decoder,
+    /// then the decoder to `finish`.
+    private func runQuery(
+        _ query: String,
+        database: String?,
+        retentionPolicy: String?,
+        epoch: Precision?,
+        params: [String: JSONValue],
+        chunked: Bool,
+        chunkSize: Int?,
+        feed: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void,
+        finish: (inout QueryResponseDecoder) throws -> Void
+    ) throws {
         let settings = configuration
         var urlQuery: [(name: String, value: String)] = []
         if let db = database ?? settings.database { urlQuery.append(("db", db)) }
@@ -109,7 +159,7 @@ extension InfluxClient {
                         return
                     }
                     delivered = true
-                    try Self.decoding(head) { try decoder.feed(bytes, onResult) }
+                    try Self.decoding(head) { try feed(&decoder, bytes) }
                 }
             } catch let error as InfluxError where mayRetry(error) {
                 throw TransientFailure(error: error)
@@ -121,7 +171,7 @@ extension InfluxClient {
             return head
         }
         guard head.status == 200 else { throw InfluxError.response(head, body: errorBody) }
-        try Self.decoding(head) { try decoder.finish(onResult) }
+        try Self.decoding(head) { try finish(&decoder) }
     }
 
     /// Runs decoding work, turning a malformed body from a peer that is not InfluxDB into

@@ -2,6 +2,10 @@ extension JSONScanner {
     /// Reads one top-level `/query` response object and returns one `ResultSet` per entry of
     /// its `results`, decoding rows straight from the bytes.
     ///
+    /// With `recordsRawRows`, rows are checked and recorded on `tape` instead, and every
+    /// series' `values` is left empty: `tape.responseResults` then lists the returned results'
+    /// entries in `tape.resultSeries`, whose entries in `tape.seriesRows` give each series' rows.
+    ///
     /// - Throws: `InfluxError.http(status: 200, …)` when the object carries a top-level `error`
     ///   (the caller knows the real status); `malformedResponse` when the object is not JSON or
     ///   has neither `results` nor `error`.
@@ -15,7 +19,9 @@ extension JSONScanner {
         while let key = try nextMember(&first) {
             switch key {
             case "results":
+                let firstResult = tape.resultSeries.count
                 results = try readResults()
+                tape.responseResults = firstResult..<tape.resultSeries.count
             case "error":
                 serverError = try skipNull() ? nil : readStringValue()
             default:
@@ -45,13 +51,16 @@ extension JSONScanner {
     private mutating func readResult() throws -> ResultSet {
         try beginObject(depth: 3)
         var result = ResultSet(statementID: 0)
+        var seriesEntries = tape.seriesRows.count..<tape.seriesRows.count
         var first = true
         while let key = try nextMember(&first) {
             switch key {
             case "statement_id":
                 result.statementID = try readIntValue()
             case "series":
+                let firstSeries = tape.seriesRows.count
                 result.series = try readSeriesList()
+                seriesEntries = firstSeries..<tape.seriesRows.count
             case "messages":
                 result.messages = try readMessages()
             case "error":
@@ -62,6 +71,7 @@ extension JSONScanner {
                 try skipValue(depth: 3)
             }
         }
+        if recordsRawRows { tape.resultSeries.append(seriesEntries) }
         return result
     }
 
@@ -103,6 +113,7 @@ extension JSONScanner {
     private mutating func readSeries() throws -> Series {
         try beginObject(depth: 5)
         var series = Series(name: nil, columns: [])
+        var rawRows = tape.rowCount..<tape.rowCount
         var first = true
         while let key = try nextMember(&first) {
             switch key {
@@ -113,13 +124,18 @@ extension JSONScanner {
             case "columns":
                 series.columns = try readColumns()
             case "values":
-                series.values = try readRows(width: series.columns.count)
+                if recordsRawRows {
+                    rawRows = try recordRows()
+                } else {
+                    series.values = try readRows(width: series.columns.count)
+                }
             case "partial":
                 series.partial = try skipNull() ? false : readBoolValue()
             default:
                 try skipValue(depth: 5)
             }
         }
+        if recordsRawRows { tape.seriesRows.append(rawRows) }
         return series
     }
 

@@ -19,6 +19,10 @@ struct JSONScanner {
     var index = 0
     /// Reused storage for strings with escapes.
     var scratch: [UInt8] = []
+    /// Whether the query response reader records rows on `tape` instead of decoding them.
+    var recordsRawRows = false
+    /// The rows recorded when `recordsRawRows` is set.
+    var tape = RawRowTape()
 
     /// Creates a scanner over `bytes`; the memory must outlive the scanner.
     init(

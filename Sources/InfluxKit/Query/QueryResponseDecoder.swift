@@ -19,22 +19,27 @@ public struct QueryResponseDecoder: Sendable {
     public let maximumDepth: Int
 
     /// The bytes of the unfinished object when it spans several pieces.
-    private var pending: [UInt8] = []
+    var pending: [UInt8] = []
     /// Nesting depth of the object being scanned; 0 between objects.
-    private var depth = 0
+    var depth = 0
     /// Whether the scan is inside a string.
-    private var inString = false
+    var inString = false
     /// Whether the previous byte was a backslash inside a string.
-    private var escaped = false
+    var escaped = false
     /// The absolute offset of the next byte fed.
-    private var offset = 0
+    var offset = 0
     /// The absolute offset of the current object's `{`.
-    private var objectStart = 0
+    var objectStart = 0
     /// How many complete objects were decoded.
-    private var objectCount = 0
+    var objectCount = 0
+    /// The rows of the last object, for `feedRaw`; kept for its storage.
+    var tape = RawRowTape()
+    /// Whether the object begun at `objectStart` is being gathered in `pending` up to the next
+    /// newline without being scanned (`feedRaw` only).
+    var deferring = false
 
     /// Pending storage above this size is released after its object is decoded.
-    private static let retainedCapacity = 1 << 22
+    static let retainedCapacity = 1 << 22
 
     /// Creates a decoder.
     /// - Parameter maximumDepth: the deepest nesting of arrays and objects accepted.
@@ -47,17 +52,44 @@ public struct QueryResponseDecoder: Sendable {
     ///   `InfluxError.http(status: 200, message:)` for a top-level `{"error": …}` object (the
     ///   caller should substitute the real status), and whatever `emit` throws.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (ResultSet) throws -> Void) throws {
-        guard let address = bytes.baseAddress, bytes.count > 0 else { return }
-        let text = address.assumingMemoryBound(to: UInt8.self)
-        let count = bytes.count
-        var index = 0
-        // Where the current object's bytes begin in this piece (0 when it began earlier).
-        var segmentStart = 0
+        try scanObjects(bytes) { decoder, object in
+            for result in try decoder.decodeObject(object) {
+                try emit(result)
+            }
+        }
+    }
 
-        if escaped {
+    /// Finds where objects end in the next piece of the body and hands each complete object
+    /// (joined with its earlier pieces) to `complete`.
+    private mutating func scanObjects(
+        _ bytes: UnsafeRawBufferPointer,
+        _ complete: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        guard let address = bytes.baseAddress, bytes.count > 0 else { return }
+        _ = try scanExactly(address.assumingMemoryBound(to: UInt8.self), from: 0, to: bytes.count, complete)
+        offset += bytes.count
+    }
+
+    /// Finds where objects end in `text[start..<count]`, byte by byte, and hands each complete
+    /// object (joined with its earlier pieces) to `complete`; `offset` is the absolute offset
+    /// of `text[0]`. With `stoppingAfterObject`, returns right after the first object it
+    /// completes; otherwise (or when none completes) returns `count`. The bytes of an
+    /// unfinished object are kept in `pending`.
+    mutating func scanExactly(
+        _ text: UnsafePointer<UInt8>,
+        from start: Int,
+        to count: Int,
+        stoppingAfterObject: Bool = false,
+        _ complete: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void
+    ) throws -> Int {
+        var index = start
+        // Where the current object's bytes begin in this piece (`start` when it began earlier).
+        var segmentStart = start
+
+        if escaped, index < count {
             // The byte after a backslash never ends a string.
             escaped = false
-            index = 1
+            index += 1
         }
         scan: while index < count {
             if depth == 0 {
@@ -109,7 +141,8 @@ public struct QueryResponseDecoder: Sendable {
                     depth -= 1
                     if depth == 0 {
                         let tail = UnsafeBufferPointer(start: text + segmentStart, count: index - segmentStart)
-                        try complete(tail, emit)
+                        try completeObject(tail, complete)
+                        if stoppingAfterObject { return index }
                         continue scan
                     }
                 default:
@@ -120,7 +153,7 @@ public struct QueryResponseDecoder: Sendable {
         if depth > 0 {
             pending.append(contentsOf: UnsafeBufferPointer(start: text + segmentStart, count: count - segmentStart))
         }
-        offset += count
+        return count
     }
 
     /// Scans the next piece of the body; see `feed(_:_:)` for raw buffers.
@@ -168,20 +201,25 @@ public struct QueryResponseDecoder: Sendable {
         return try body.withUTF8 { try decode(UnsafeRawBufferPointer($0), maximumDepth: maximumDepth) }
     }
 
-    /// Decodes the object whose last bytes are `tail` (its first bytes are in `pending`, if any)
-    /// and emits its results.
-    private mutating func complete(_ tail: UnsafeBufferPointer<UInt8>, _ emit: (ResultSet) throws -> Void) throws {
+    /// Hands the object whose last bytes are `tail` (its first bytes are in `pending`, if any)
+    /// to `complete`.
+    mutating func completeObject(
+        _ tail: UnsafeBufferPointer<UInt8>,
+        _ complete: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         objectCount += 1
-        let results: [ResultSet]
         if pending.isEmpty {
-            results = try decodeObject(UnsafeRawBufferPointer(tail))
+            try complete(&self, UnsafeRawBufferPointer(tail))
         } else {
             pending.append(contentsOf: tail)
-            results = try pending.withUnsafeBytes { try decodeObject($0) }
-            pending.removeAll(keepingCapacity: pending.capacity <= Self.retainedCapacity)
-        }
-        for result in results {
-            try emit(result)
+            // Moved out while it is read, so that `complete` may change the decoder.
+            var joined: [UInt8] = []
+            swap(&joined, &pending)
+            defer {
+                joined.removeAll(keepingCapacity: joined.capacity <= Self.retainedCapacity)
+                swap(&joined, &pending)
+            }
+            try joined.withUnsafeBytes { try complete(&self, $0) }
         }
     }
 

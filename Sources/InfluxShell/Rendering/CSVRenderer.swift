@@ -6,8 +6,9 @@ import InfluxKit
 /// The header line is printed once, and again only when a series has different columns (e.g. a
 /// second statement selecting other fields).
 public struct CSVRenderer: ResultRenderer {
-    private var lastColumns: [String]?
-    private var field: [UInt8] = []
+    var lastColumns: [String]?
+    /// The quoted name and tags of the series being written, reused between series.
+    var rowPrefix: [UInt8] = []
 
     /// Creates a renderer.
     public init() {}
@@ -38,7 +39,7 @@ public struct CSVRenderer: ResultRenderer {
         }
     }
 
-    private func appendRow(_ fields: [String], into out: inout OutputBuffer) {
+    func appendRow(_ fields: [String], into out: inout OutputBuffer) {
         for (index, text) in fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendQuoted(text, into: &out)
@@ -47,22 +48,26 @@ public struct CSVRenderer: ResultRenderer {
     }
 
     /// Appends `text`, quoted only when it holds a comma, quote or line break.
-    private func appendQuoted(_ text: String, into out: inout OutputBuffer) {
+    func appendQuoted(_ text: String, into out: inout OutputBuffer) {
         var text = text
-        text.withUTF8 { utf8 in
-            guard utf8.contains(where: Self.needsQuotes) else { return out.append(utf8) }
-            out.append(UInt8(ascii: "\""))
-            for byte in utf8 {
-                if byte == UInt8(ascii: "\"") { out.append(byte) }
-                out.append(byte)
-            }
-            out.append(UInt8(ascii: "\""))
+        text.withUTF8 { appendQuoted($0, into: &out) }
+    }
+
+    /// Appends the UTF-8 bytes `utf8`, quoted only when they hold a comma, quote or line break.
+    @inline(__always)
+    func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout OutputBuffer) {
+        guard utf8.contains(where: Self.needsQuotes) else { return out.append(utf8) }
+        out.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
         }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Whether `byte` makes a field need quotes: a comma, a quote or a line break.
     @inline(__always)
-    private static func needsQuotes(_ byte: UInt8) -> Bool {
+    static func needsQuotes(_ byte: UInt8) -> Bool {
         // All four are below 0x2D: one comparison settles most bytes.
         byte < 0x2D && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13)
     }

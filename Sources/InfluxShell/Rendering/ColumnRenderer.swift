@@ -26,23 +26,35 @@ public struct ColumnRenderer: ResultRenderer {
 
     /// Renders the messages and series of `result`.
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
+        appendMessages(of: result, into: &out)
+        for series in result.series {
+            begin(series, of: result, into: &out)
+            for row in series.values {
+                add(row.map(ValueText.text), into: &out)
+            }
+        }
+    }
+
+    /// Starts `series` of `result` unless it continues the series before it: its heading,
+    /// column names and dashes, after a blank line when something was printed; before the
+    /// series, the result's messages.
+    mutating func begin(_ series: Series, of result: ResultSet, into out: inout OutputBuffer) {
+        if !tracker.continues(series, of: result) {
+            flushBlock(into: &out)
+            if printedAnything { out.append(UInt8(ascii: "\n")) }
+            SeriesHeading.append(series, into: &out)
+            add(series.columns, into: &out)
+            add(series.columns.map { String(repeating: "-", count: $0.utf8.count) }, into: &out)
+            printedAnything = true
+        }
+    }
+
+    /// Prints the messages of `result`, after the rows held.
+    mutating func appendMessages(of result: ResultSet, into out: inout OutputBuffer) {
         for message in result.messages {
             flushBlock(into: &out)
             SeriesHeading.append(message, into: &out)
             printedAnything = true
-        }
-        for series in result.series {
-            if !tracker.continues(series, of: result) {
-                flushBlock(into: &out)
-                if printedAnything { out.append(UInt8(ascii: "\n")) }
-                SeriesHeading.append(series, into: &out)
-                add(series.columns, into: &out)
-                add(series.columns.map { String(repeating: "-", count: $0.utf8.count) }, into: &out)
-                printedAnything = true
-            }
-            for row in series.values {
-                add(row.map(ValueText.text), into: &out)
-            }
         }
     }
 
@@ -51,8 +63,14 @@ public struct ColumnRenderer: ResultRenderer {
         flushBlock(into: &out)
     }
 
-    private mutating func add(_ cells: [String], into out: inout OutputBuffer) {
-        if window.add(cells) { printHeld(into: &out) }
+    /// Adds a row's cells: printed at once when the widths are fixed and no row is held, held
+    /// otherwise.
+    mutating func add(_ cells: [String], into out: inout OutputBuffer) {
+        if let widths = window.widths, window.pending.isEmpty {
+            printRow(cells, widths: widths, into: &out)
+        } else if window.add(cells) {
+            printHeld(into: &out)
+        }
     }
 
     private mutating func flushBlock(into out: inout OutputBuffer) {
@@ -64,14 +82,19 @@ public struct ColumnRenderer: ResultRenderer {
     private mutating func printHeld(into out: inout OutputBuffer) {
         let widths = window.widths ?? []
         for cells in window.take() {
-            for (index, cell) in cells.enumerated() {
-                out.append(cell)
-                if index < cells.count - 1 {
-                    let width = index < widths.count ? widths[index] : 0
-                    out.append(String(repeating: " ", count: max(width - ValueText.width(cell), 0) + 1))
-                }
-            }
-            out.append(UInt8(ascii: "\n"))
+            printRow(cells, widths: widths, into: &out)
         }
+    }
+
+    /// Prints one row: every cell but the last padded to its column's width plus one.
+    private func printRow(_ cells: [String], widths: [Int], into out: inout OutputBuffer) {
+        for (index, cell) in cells.enumerated() {
+            out.append(cell)
+            if index < cells.count - 1 {
+                let width = index < widths.count ? widths[index] : 0
+                out.append(UInt8(ascii: " "), count: max(width - ValueText.width(cell), 0) + 1)
+            }
+        }
+        out.append(UInt8(ascii: "\n"))
     }
 }

@@ -11,12 +11,7 @@ public struct JSONLinesRenderer: ResultRenderer {
     /// Renders every row of `result`.
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
         for series in result.series {
-            var meta: [(key: String, value: JSONValue)] = []
-            if !series.columns.contains("name") { meta.append(("name", series.name.map(JSONValue.string) ?? .null)) }
-            if !series.columns.contains("tags") {
-                let tags = (series.tags ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue.string($0.value)) }
-                meta.append(("tags", .object(tags)))
-            }
+            let meta = Self.meta(of: series)
             for row in series.values {
                 var fields = meta
                 for (column, value) in zip(series.columns, row) { fields.append((column, value)) }
@@ -24,5 +19,17 @@ public struct JSONLinesRenderer: ResultRenderer {
                 out.append(UInt8(ascii: "\n"))
             }
         }
+    }
+
+    /// The members every row of `series` starts with: its `name` and `tags`, unless a column
+    /// has that name.
+    static func meta(of series: Series) -> [(key: String, value: JSONValue)] {
+        var meta: [(key: String, value: JSONValue)] = []
+        if !series.columns.contains("name") { meta.append(("name", series.name.map(JSONValue.string) ?? .null)) }
+        if !series.columns.contains("tags") {
+            let tags = (series.tags ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue.string($0.value)) }
+            meta.append(("tags", .object(tags)))
+        }
+        return meta
     }
 }

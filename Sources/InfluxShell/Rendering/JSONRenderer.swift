@@ -3,8 +3,10 @@ import InfluxKit
 /// The server's JSON structure, `{"results":[…]}`: one document for a whole answer, or one line
 /// per chunk when the query streams (as the server itself sends chunked answers).
 public struct JSONRenderer: ResultRenderer {
-    private var pending: [ResultSet] = []
-    private let streaming: Bool
+    /// The results collected for one document, when not streaming.
+    var pending: [ResultSet] = []
+    /// Whether each result is printed as its own line at once.
+    let streaming: Bool
 
     /// Creates a renderer; with `streaming`, each result is printed as its own line at once.
     public init(streaming: Bool = false) {

@@ -6,11 +6,25 @@ public protocol ResultRenderer {
     mutating func render(_ result: ResultSet, into out: inout OutputBuffer)
     /// Writes whatever must come after the last result.
     mutating func finish(into out: inout OutputBuffer)
+    /// Whether ``render(_:into:)-(RawResultSet,_)`` writes rows from their JSON text, without
+    /// decoding them first (then a caller should prefer it).
+    var rendersRawRows: Bool { get }
+    /// Renders one result whose rows are still JSON text: the same bytes as rendering
+    /// `result.decoded()`.
+    mutating func render(_ result: RawResultSet, into out: inout OutputBuffer)
 }
 
 extension ResultRenderer {
     /// Nothing to finish by default.
     public mutating func finish(into out: inout OutputBuffer) {}
+
+    /// Rows are decoded first by default.
+    public var rendersRawRows: Bool { false }
+
+    /// Decodes the rows and renders the result.
+    public mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
+        render(result.decoded(), into: &out)
+    }
 }
 
 /// The output formats of one-shot queries.

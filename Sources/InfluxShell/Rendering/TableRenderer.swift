@@ -23,7 +23,7 @@ public struct TableRenderer: ResultRenderer {
     private let frame: Frame
     private var window: WidthWindow
     private var header: [String]?
-    private var numeric: [Bool] = []
+    var numeric: [Bool] = []
     private var tableOpen = false
     private var tracker = ContinuationTracker()
     private var printedAnything = false
@@ -37,27 +37,47 @@ public struct TableRenderer: ResultRenderer {
 
     /// Renders the messages and series of `result`.
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
+        appendMessages(of: result, into: &out)
+        for series in result.series {
+            begin(series, of: result, into: &out)
+            for row in series.values {
+                for (index, value) in row.enumerated() where index < numeric.count && ValueText.isNumber(value) {
+                    numeric[index] = true
+                }
+                add(row.map(ValueText.text), into: &out)
+            }
+        }
+    }
+
+    /// Prints the messages of `result`, closing the table before them.
+    mutating func appendMessages(of result: ResultSet, into out: inout OutputBuffer) {
         for message in result.messages {
             closeTable(into: &out)
             SeriesHeading.append(message, into: &out)
             printedAnything = true
         }
-        for series in result.series {
-            if !tracker.continues(series, of: result) {
-                closeTable(into: &out)
-                if printedAnything { out.append(UInt8(ascii: "\n")) }
-                SeriesHeading.append(series, into: &out)
-                header = series.columns
-                numeric = Array(repeating: false, count: series.columns.count)
-                _ = window.add(series.columns)
-                printedAnything = true
-            }
-            for row in series.values {
-                for (index, value) in row.enumerated() where index < numeric.count && ValueText.isNumber(value) {
-                    numeric[index] = true
-                }
-                if window.add(row.map(ValueText.text)) { printHeld(into: &out) }
-            }
+    }
+
+    /// Starts a table for `series` of `result` unless it continues the series before it.
+    mutating func begin(_ series: Series, of result: ResultSet, into out: inout OutputBuffer) {
+        if !tracker.continues(series, of: result) {
+            closeTable(into: &out)
+            if printedAnything { out.append(UInt8(ascii: "\n")) }
+            SeriesHeading.append(series, into: &out)
+            header = series.columns
+            numeric = Array(repeating: false, count: series.columns.count)
+            _ = window.add(series.columns)
+            printedAnything = true
+        }
+    }
+
+    /// Adds a row's cells: printed at once when the table is open and no row is held (its
+    /// widths are fixed then), held otherwise and printed once the widths are fixed.
+    mutating func add(_ cells: [String], into out: inout OutputBuffer) {
+        if tableOpen, window.widths != nil, window.pending.isEmpty {
+            line(cells, rightAligned: numeric, into: &out)
+        } else if window.add(cells) {
+            printHeld(into: &out)
         }
     }
 
@@ -105,9 +125,18 @@ public struct TableRenderer: ResultRenderer {
         out.append(frame.vertical)
         for (index, width) in widths.enumerated() {
             let cell = index < cells.count ? cells[index] : ""
-            let padding = String(repeating: " ", count: max(width - ValueText.width(cell), 0))
+            let padding = max(width - ValueText.width(cell), 0)
             let right = index < rightAligned.count && rightAligned[index]
-            out.append(" " + (right ? padding + cell : cell + padding) + " " + frame.vertical)
+            out.append(UInt8(ascii: " "))
+            if right {
+                out.append(UInt8(ascii: " "), count: padding)
+                out.append(cell)
+            } else {
+                out.append(cell)
+                out.append(UInt8(ascii: " "), count: padding)
+            }
+            out.append(UInt8(ascii: " "))
+            out.append(frame.vertical)
         }
         out.append(UInt8(ascii: "\n"))
     }

@@ -44,6 +44,25 @@ enum ValueText {
 
     /// The width of `text` on a terminal, counted in Unicode scalars (as Go's tabwriter counts runes).
     static func width(_ text: String) -> Int {
-        text.unicodeScalars.count
+        // A string's UTF-8 is valid, so its scalars are its bytes that do not continue a
+        // sequence (continuation bytes are 0b10xxxxxx).
+        let counted = text.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
+            guard let start = utf8.baseAddress else { return 0 }
+            var continuations = 0
+            var index = 0
+            // Eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear, and
+            // shifting the word left by one puts each byte's bit 6 under its own bit 7.
+            while index + 8 <= utf8.count {
+                let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
+                continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+            while index < utf8.count {
+                if utf8[index] & 0xC0 == 0x80 { continuations += 1 }
+                index += 1
+            }
+            return utf8.count - continuations
+        }
+        return counted ?? text.unicodeScalars.count
     }
 }

@@ -13,7 +13,8 @@ import InfluxKit
 /// usage: 0.5
 /// ```
 public struct VerticalRenderer: ResultRenderer {
-    private var rowNumber = 0
+    /// The number of the last row printed.
+    var rowNumber = 0
 
     /// Creates a renderer.
     public init() {}
@@ -24,22 +25,9 @@ public struct VerticalRenderer: ResultRenderer {
             SeriesHeading.append(message, into: &out)
         }
         for series in result.series {
-            var labels: [String] = []
-            var fixed: [String] = []
-            if let name = series.name, !name.isEmpty, !series.columns.contains("name") {
-                labels.append("name")
-                fixed.append(name)
-            }
-            if let tags = series.tags, !tags.isEmpty, !series.columns.contains("tags") {
-                labels.append("tags")
-                fixed.append(ValueText.tagList(tags))
-            }
-            labels += series.columns
-            let width = labels.map(ValueText.width).max() ?? 0
-            let padded = labels.map { String(repeating: " ", count: width - ValueText.width($0)) + $0 + ": " }
+            let (fixed, padded) = Self.labels(of: series)
             for row in series.values {
-                rowNumber += 1
-                out.append("*************************** \(rowNumber). row ***************************\n")
+                appendRule(into: &out)
                 for (index, text) in (fixed + row.map(ValueText.text)).enumerated() where index < padded.count {
                     out.append(padded[index])
                     out.append(text)
@@ -47,5 +35,30 @@ public struct VerticalRenderer: ResultRenderer {
                 }
             }
         }
+    }
+
+    /// The texts printed before a row's values (`name` and `tags`, when shown) and every line's
+    /// label, right-aligned and followed by `: `.
+    static func labels(of series: Series) -> (fixed: [String], padded: [String]) {
+        var labels: [String] = []
+        var fixed: [String] = []
+        if let name = series.name, !name.isEmpty, !series.columns.contains("name") {
+            labels.append("name")
+            fixed.append(name)
+        }
+        if let tags = series.tags, !tags.isEmpty, !series.columns.contains("tags") {
+            labels.append("tags")
+            fixed.append(ValueText.tagList(tags))
+        }
+        labels += series.columns
+        let width = labels.map(ValueText.width).max() ?? 0
+        let padded = labels.map { String(repeating: " ", count: width - ValueText.width($0)) + $0 + ": " }
+        return (fixed, padded)
+    }
+
+    /// Counts the next row and appends its rule.
+    mutating func appendRule(into out: inout OutputBuffer) {
+        rowNumber += 1
+        out.append("*************************** \(rowNumber). row ***************************\n")
     }
 }

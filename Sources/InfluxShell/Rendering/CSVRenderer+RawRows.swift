@@ -1,0 +1,101 @@
+import InfluxKit
+
+extension CSVRenderer {
+    /// CSV is written straight from the rows' JSON text.
+    public var rendersRawRows: Bool { true }
+
+    /// Renders the rows of every series of `result` from their JSON text: the same bytes as
+    /// ``render(_:into:)-(ResultSet,_)`` writes for `result.decoded()`.
+    ///
+    /// ASCII strings without escapes are copied (quoted as CSV needs), and so are numbers that
+    /// print as written (see `ValueText.printsAsWritten`); any other value is decoded and
+    /// written as the decoding path writes it.
+    public mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
+        for (index, series) in result.result.series.enumerated() {
+            if series.columns != lastColumns {
+                appendRow(["name", "tags"] + series.columns, into: &out)
+                lastColumns = series.columns
+            }
+            rowPrefix.removeAll(keepingCapacity: true)
+            Self.appendQuoted(series.name ?? "", to: &rowPrefix)
+            rowPrefix.append(UInt8(ascii: ","))
+            Self.appendQuoted(ValueText.tagList(series.tags), to: &rowPrefix)
+            rowPrefix.withUnsafeBufferPointer { prefix in
+                for row in result.rows(ofSeriesAt: index) {
+                    out.append(prefix)
+                    for value in row {
+                        out.append(UInt8(ascii: ","))
+                        appendRaw(value, into: &out)
+                    }
+                    out.append(UInt8(ascii: "\n"))
+                }
+            }
+        }
+    }
+
+    /// Appends one value as a CSV field.
+    @inline(__always)
+    private func appendRaw(_ value: RawValue, into out: inout OutputBuffer) {
+        switch value.kind {
+        case .asciiString:
+            // Such a string holds no quote (it would be escaped) and no line break (a control
+            // character, escaped too): only a comma makes it need quotes.
+            let content = value.content
+            if Self.containsComma(content) {
+                appendQuoted(content, into: &out)
+            } else {
+                out.append(content)
+            }
+        case .integer where ValueText.printsAsWritten(value), .decimal where ValueText.printsAsWritten(value):
+            out.append(value.text)
+        case .null:
+            break
+        case .true, .false:
+            out.append(value.text)
+        default:
+            let decoded = value.decoded()
+            if case let .string(text) = decoded {
+                appendQuoted(text, into: &out)
+            } else {
+                ValueText.append(decoded, to: &out)
+            }
+        }
+    }
+
+    /// Whether `bytes` hold a comma; eight bytes at a time, the last word overlapping the one
+    /// before it rather than reading past the end.
+    @inline(__always)
+    static func containsComma(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return false }
+        let count = bytes.count
+        guard count >= 8 else { return bytes.contains(UInt8(ascii: ",")) }
+        let raw = UnsafeRawPointer(start)
+        var offset = 0
+        while true {
+            if hasComma(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
+            if offset + 8 == count { return false }
+            offset = Swift.min(offset + 8, count - 8)
+        }
+    }
+
+    /// Whether any of the eight bytes of `word` is a comma (the classic zero-byte test on the
+    /// word xor-ed with commas, exact as a yes or no).
+    @inline(__always)
+    private static func hasComma(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let difference = word ^ (ones &* UInt64(UInt8(ascii: ",")))
+        return (difference &- ones) & ~difference & (ones &<< 7) != 0
+    }
+
+    /// Appends `text` to `bytes`, quoted as ``appendQuoted(_:into:)`` quotes it.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        let utf8 = Array(text.utf8)
+        guard utf8.contains(where: needsQuotes) else { return bytes.append(contentsOf: utf8) }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
