@@ -1,18 +1,21 @@
 import Testing
 @testable import InfluxKit
 
+/// Hands `body` to `feed` in pieces of `size` bytes (the last one may be shorter).
+func forEachPiece(of body: [UInt8], size: Int, _ feed: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    var start = 0
+    while start < body.count {
+        let end = min(start + size, body.count)
+        try body[start..<end].withUnsafeBytes(feed)
+        start = end
+    }
+}
+
 /// Feeds `body` to a fresh decoder in pieces of `size` bytes and returns every result.
 func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
     var decoder = QueryResponseDecoder()
     var results: [ResultSet] = []
-    var start = 0
-    while start < body.count {
-        let end = min(start + size, body.count)
-        try body[start..<end].withUnsafeBytes { piece in
-            try decoder.feed(piece) { results.append($0) }
-        }
-        start = end
-    }
+    try forEachPiece(of: body, size: size) { try decoder.feed($0) { results.append($0) } }
     try decoder.finish { results.append($0) }
     return results
 }

@@ -7,14 +7,7 @@ func rawOutcome(_ body: [UInt8], size: Int, maximumDepth: Int = 512) -> (results
     var decoder = QueryResponseDecoder(maximumDepth: maximumDepth)
     var results: [ResultSet] = []
     do {
-        var start = 0
-        while start < body.count {
-            let end = min(start + size, body.count)
-            try body[start..<end].withUnsafeBytes { piece in
-                try decoder.feedRaw(piece) { results.append($0.decoded()) }
-            }
-            start = end
-        }
+        try forEachPiece(of: body, size: size) { try decoder.feedRaw($0) { results.append($0.decoded()) } }
         try decoder.finishRaw { results.append($0.decoded()) }
         return (results, nil)
     } catch {
@@ -27,14 +20,7 @@ func decodedOutcome(_ body: [UInt8], size: Int, maximumDepth: Int = 512) -> (res
     var decoder = QueryResponseDecoder(maximumDepth: maximumDepth)
     var results: [ResultSet] = []
     do {
-        var start = 0
-        while start < body.count {
-            let end = min(start + size, body.count)
-            try body[start..<end].withUnsafeBytes { piece in
-                try decoder.feed(piece) { results.append($0) }
-            }
-            start = end
-        }
+        try forEachPiece(of: body, size: size) { try decoder.feed($0) { results.append($0) } }
         try decoder.finish { results.append($0) }
         return (results, nil)
     } catch {
