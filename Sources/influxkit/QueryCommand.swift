@@ -75,42 +75,49 @@ struct QueryCommand: ParsableCommand {
         let text = try statementText()
         guard text.contains(where: { !$0.isWhitespace }) else { throw ValidationError("no statement given") }
         let params = Dictionary(try parameters.map(boundParameter), uniquingKeysWith: { $1 })
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (rows, failed) = try printResults(of: text, params: params, from: client)
+        if timing {
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            Diagnostics.error("\(rows) rows, \(received.total) bytes, \(DecimalText.tenths(milliseconds)) ms")
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Runs the statements and prints each result (each chunk) as it arrives, and each failed
+    /// statement's error on standard error; returns how many rows came and statements failed.
+    private func printResults(
+        of text: String, params: [String: JSONValue], from client: InfluxClient
+    ) throws -> (rows: Int, failed: Int) {
         var renderer = format.makeRenderer(streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1)
         var out = OutputBuffer()
-        var failed = 0, rows = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        func report(_ result: ResultSet) {
+        var rows = 0, failed = 0
+        func show(_ result: ResultSet, rowCount: Int, render: (inout OutputBuffer) -> Void) {
             if let error = result.error {
                 out.flush()
                 Diagnostics.error("statement \(result.statementID + 1): \(error)")
                 failed += 1
             }
+            rows += rowCount
+            render(&out)
+            out.flush()
         }
         if renderer.rendersRawRows {
             // Rows go from the response's JSON text to the output without being decoded.
             try client.streamRawResults(
                 of: text, epoch: epoch, params: params, chunked: chunked, chunkSize: chunkSize
             ) { result in
-                report(result.result)
-                rows += result.rowCount
-                renderer.render(result, into: &out)
-                out.flush()  // each chunk as it arrives
+                show(result.result, rowCount: result.rowCount) { renderer.render(result, into: &$0) }
             }
         } else {
             try client.query(text, epoch: epoch, params: params, chunked: chunked, chunkSize: chunkSize) { result in
-                report(result)
-                rows += result.series.reduce(0) { $0 + $1.values.count }
-                renderer.render(result, into: &out)
-                out.flush()  // each chunk as it arrives
+                let rowCount = result.series.reduce(0) { $0 + $1.values.count }
+                show(result, rowCount: rowCount) { renderer.render(result, into: &$0) }
             }
         }
         renderer.finish(into: &out)
         out.flush()
-        if timing {
-            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            Diagnostics.error("\(rows) rows, \(received.total) bytes, \(DecimalText.tenths(milliseconds)) ms")
-        }
-        if failed > 0 { throw ExitCode(1) }
+        return (rows, failed)
     }
 
     private func boundParameter(_ text: String) throws -> (String, JSONValue) {
