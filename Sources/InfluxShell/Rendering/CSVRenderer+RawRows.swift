@@ -36,29 +36,21 @@ extension CSVRenderer {
     /// Appends one value as a CSV field.
     @inline(__always)
     private func appendRaw(_ value: RawValue, into out: inout OutputBuffer) {
-        switch value.kind {
-        case .asciiString:
-            // Such a string holds no quote (it would be escaped) and no line break (a control
-            // character, escaped too): only a comma makes it need quotes.
-            let content = value.content
-            if Self.containsComma(content) {
-                appendQuoted(content, into: &out)
+        if let bytes = ValueText.printedBytes(value) {
+            // An ASCII string without escapes holds no quote and no line break (both would be
+            // escaped): only a comma makes it need quotes. The other kinds hold none.
+            if value.kind == .asciiString && Self.containsComma(bytes) {
+                appendQuoted(bytes, into: &out)
             } else {
-                out.append(content)
+                out.append(bytes)
             }
-        case .integer where ValueText.printsAsWritten(value), .decimal where ValueText.printsAsWritten(value):
-            out.append(value.text)
-        case .null:
-            break
-        case .true, .false:
-            out.append(value.text)
-        default:
-            let decoded = value.decoded()
-            if case let .string(text) = decoded {
-                appendQuoted(text, into: &out)
-            } else {
-                ValueText.append(decoded, to: &out)
-            }
+            return
+        }
+        let decoded = value.decoded()
+        if case let .string(text) = decoded {
+            appendQuoted(text, into: &out)
+        } else {
+            ValueText.append(decoded, to: &out)
         }
     }
 
@@ -72,19 +64,11 @@ extension CSVRenderer {
         let raw = UnsafeRawPointer(start)
         var offset = 0
         while true {
-            if hasComma(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if word.bytesEqual(to: UInt8(ascii: ",")) != 0 { return true }
             if offset + 8 == count { return false }
             offset = Swift.min(offset + 8, count - 8)
         }
-    }
-
-    /// Whether any of the eight bytes of `word` is a comma (the classic zero-byte test on the
-    /// word xor-ed with commas, exact as a yes or no).
-    @inline(__always)
-    private static func hasComma(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let difference = word ^ (ones &* UInt64(UInt8(ascii: ",")))
-        return (difference &- ones) & ~difference & (ones &<< 7) != 0
     }
 
     /// Appends `text` to `bytes`, quoted as ``appendQuoted(_:into:)`` quotes it.

@@ -43,23 +43,29 @@ extension ValueText {
     /// The digits of `Int64.min`, the most negative integer that fits.
     private static let int64MinimumDigits = Array("9223372036854775808".utf8)
 
-    /// The text of `value`, as ``text(_:)-(JSONValue)`` gives it for the decoded value, made
-    /// from the JSON text where that is the same (see ``printsAsWritten(_:)``).
-    static func text(_ value: RawValue) -> String {
+    /// The bytes ``text(_:)-(JSONValue)`` gives for the decoded `value`, when they lie in its
+    /// JSON text: an ASCII string's content without escapes, `true`, `false`, nothing for
+    /// `null`, a number that prints as written (see ``printsAsWritten(_:)``). `nil` when the
+    /// value must be decoded to be printed.
+    @inline(__always)
+    static func printedBytes(_ value: RawValue) -> UnsafeBufferPointer<UInt8>? {
         switch value.kind {
         case .asciiString:
-            return String(decoding: value.content, as: UTF8.self)
-        case .integer where printsAsWritten(value), .decimal where printsAsWritten(value):
-            return String(decoding: value.text, as: UTF8.self)
-        case .true:
-            return "true"
-        case .false:
-            return "false"
+            return value.content
+        case .integer where printsAsWritten(value), .decimal where printsAsWritten(value), .true, .false:
+            return value.text
         case .null:
-            return ""
+            return UnsafeBufferPointer(start: nil, count: 0)
         default:
-            return text(value.decoded())
+            return nil
         }
+    }
+
+    /// The text of `value`, as ``text(_:)-(JSONValue)`` gives it for the decoded value, made
+    /// from the JSON text where that is the same (see ``printedBytes(_:)``).
+    static func text(_ value: RawValue) -> String {
+        guard let bytes = printedBytes(value) else { return text(value.decoded()) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `value` is a number (right-aligned in tables), as ``isNumber(_:)-(JSONValue)``

@@ -35,16 +35,9 @@ extension VerticalRenderer {
     /// Appends one value as `ValueText.text` writes it.
     @inline(__always)
     private static func appendRaw(_ value: RawValue, into out: inout OutputBuffer) {
-        switch value.kind {
-        case .asciiString:
-            out.append(value.content)
-        case .integer where ValueText.printsAsWritten(value), .decimal where ValueText.printsAsWritten(value):
-            out.append(value.text)
-        case .true, .false:
-            out.append(value.text)
-        case .null:
-            break
-        default:
+        if let bytes = ValueText.printedBytes(value) {
+            out.append(bytes)
+        } else {
             out.append(ValueText.text(value.decoded()))
         }
     }
