@@ -20,6 +20,10 @@ extension QueryResponseDecoder {
         guard let address = bytes.baseAddress, bytes.count > 0 else { return }
         let text = address.assumingMemoryBound(to: UInt8.self)
         let count = bytes.count
+        // An object the byte-by-byte scan completes is read as the gathered ones are.
+        func complete(_ decoder: inout QueryResponseDecoder, _ object: UnsafeRawBufferPointer) throws {
+            try decoder.decodeRawObject(object, emit)
+        }
         var index = 0
         while index < count {
             if deferring {
@@ -34,9 +38,7 @@ extension QueryResponseDecoder {
                     index = newline + 1
                 } else {
                     try scanGathered(emit)
-                    index = try scanExactly(text, from: newline, to: count, stoppingAfterObject: true) { decoder, object in
-                        try decoder.decodeRawObject(object, emit)
-                    }
+                    index = try scanExactly(text, from: newline, to: count, stoppingAfterObject: true, complete)
                 }
                 continue
             }
@@ -54,9 +56,7 @@ extension QueryResponseDecoder {
                 }
             }
             // Inside an object scanned byte by byte, or at a byte that starts no object.
-            index = try scanExactly(text, from: index, to: count, stoppingAfterObject: true) { decoder, object in
-                try decoder.decodeRawObject(object, emit)
-            }
+            index = try scanExactly(text, from: index, to: count, stoppingAfterObject: true, complete)
         }
         offset += count
     }

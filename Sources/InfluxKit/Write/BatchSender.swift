@@ -11,8 +11,8 @@ import FoundationEssentials
 /// overwrites its points instead of adding them twice), and when with each batch in flight it
 /// shares no series or its time span shares no timestamp (so of two points of one series at one
 /// time, the later still wins). Batches are sorted by series key, so the range of their keys
-/// tells whether two may share a series. Batches are settled — reported to `onSettled` — strictly in submission order: one
-/// answered early waits for the earlier ones.
+/// tells whether two may share a series. Batches are settled — reported to `onSettled` —
+/// strictly in submission order: one answered early waits for the earlier ones.
 ///
 /// At most `max(2, connections)` batches are queued or in flight, so memory stays bounded while
 /// the caller prepares the next batch. After an error that makes further writes pointless (see

@@ -47,7 +47,8 @@ public final class LineProtocolWriter {
         /// earlier ones are still in flight only after a first one was answered, when all its
         /// lines carry their own timestamps and when, with each of them, it shares no series or
         /// its time span shares no timestamp; otherwise it waits for them. Checkpoints
-        /// (``onSettled``) are reported in input order all the same. With ``pointsPerSecond``, one connection is used.
+        /// (``onSettled``) are reported in input order all the same. With ``pointsPerSecond``,
+        /// one connection is used.
         public var connections: Int = 2
         /// At most this many points per second on average (`nil`: as fast as the server takes
         /// them); batches are then no larger than one second's worth.
