@@ -13,6 +13,7 @@ import sys
 
 TITLES = {
     "write": "Write {points} points (each run into a fresh database)",
+    "rematch": "Write {points} points again: influxkit and the fastest curl shape above, in twice as many fresh runs, taking turns",
     "query": "SELECT * FROM cpu, {points} rows, as CSV",
     "library": "Library, one thread: encoding {points} points, parsing their query response",
     "latency": "Latency: SHOW DATABASES, start to exit (hyperfine median)",
@@ -72,7 +73,17 @@ def targets(sections):
         if kit and go:
             lines.append(("write ≥ 2× faster than influx -import", "%.2f×" % (go["wall"] / kit["wall"]),
                           go["wall"] / kit["wall"] >= 2))
-        if kit and curl:
+        rematch = sections.get("rematch")
+        if kit and curl and rematch:
+            lines.append(("write vs the best curl median of the rounds (biased low: best of %d)"
+                          % sum(row["label"].startswith("curl") for row in write),
+                          "%.2f×" % (kit["wall"] / curl["wall"]), None))
+            kit_again, curl_again = find(rematch, "influxkit"), find(rematch, "curl")
+            if kit_again and curl_again:
+                ratio = kit_again["wall"] / curl_again["wall"]
+                lines.append(("write within 1.05× of the best curl (%s), fresh runs" % curl_again["label"],
+                              "%.2f×" % ratio, ratio <= 1.05))
+        elif kit and curl:
             lines.append(("write within 1.05× of the best curl (%s)" % curl["label"],
                           "%.2f×" % (kit["wall"] / curl["wall"]), kit["wall"] / curl["wall"] <= 1.05))
         if kit and kit["rss"]:
@@ -105,6 +116,11 @@ def targets(sections):
             lines.append(("SHOW DATABASES close to influx -execute", "%.1f ms vs %.1f ms" % (kit["wall"] * 1e3, go["wall"] * 1e3),
                           kit["wall"] <= go["wall"] * 1.25))
     return lines
+
+
+def verdict(met, not_met):
+    """How a target line ends: met, not met, or nothing for a figure shown for reference."""
+    return "" if met is None else "met" if met else not_met
 
 
 def cells(section, row):
@@ -150,7 +166,7 @@ def main(argv):
         print(text_table(headers(section), [cells(section, row) for row in rows]))
     print("\n== targets")
     for goal, measured, met in goals:
-        print("%-60s %-24s %s" % (goal, measured, "met" if met else "NOT MET"))
+        print("%-60s %-24s %s" % (goal, measured, verdict(met, "NOT MET")))
 
     md = ["# Benchmarks", "",
           "Measured by `scripts/bench` on one machine, with a private `influxd` on loopback and the data "
@@ -166,7 +182,7 @@ def main(argv):
         md += ["", "## " + TITLES[section].format(points=points), "",
                markdown_table(headers(section), [cells(section, row) for row in rows])]
     md += ["", "## Targets", "", "| target | measured | |", "|---|---|---|"]
-    md += ["| %s | %s | %s |" % (goal, measured, "met" if met else "**not met**") for goal, measured, met in goals]
+    md += ["| %s | %s | %s |" % (goal, measured, verdict(met, "**not met**")) for goal, measured, met in goals]
     with open(output, "w") as file:
         file.write("\n".join(md) + "\n")
     return 0
