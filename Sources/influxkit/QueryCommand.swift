@@ -102,6 +102,12 @@ struct QueryCommand: ParsableCommand {
             render(&out)
             out.flush()
         }
+        // The rows a renderer still holds (to fix column widths) are printed even when the
+        // answer breaks off: they arrived whole.
+        defer {
+            renderer.finish(into: &out)
+            out.flush()
+        }
         if renderer.rendersRawRows {
             // Rows go from the response's JSON text to the output without being decoded.
             try client.streamRawResults(
@@ -115,8 +121,6 @@ struct QueryCommand: ParsableCommand {
                 show(result, rowCount: rowCount) { renderer.render(result, into: &$0) }
             }
         }
-        renderer.finish(into: &out)
-        out.flush()
         return (rows, failed)
     }
 

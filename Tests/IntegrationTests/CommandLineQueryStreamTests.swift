@@ -45,6 +45,20 @@ struct CommandLineQueryStreamTests {
         #expect(run.stdout == rows[format])
     }
 
+    /// `column` and `table` hold rows back to fix their widths; when the answer turns malformed
+    /// they still print them, as they print the same rows answered alone.
+    @Test(arguments: ["column", "table"])
+    func rowsHeldForWidthsArePrintedWhenTheAnswerBreaksOff(format: String) throws {
+        let broken = Self.second.replacingOccurrences(of: "[3,", with: "[3.5.1,")
+        let run = try query(answering: Self.first + "\n" + broken + "\n", format: format)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("malformed response"), "\(run.stderr)")
+        let alone = try query(answering: Self.first.replacingOccurrences(of: #","partial":true"#, with: "") + "\n", format: format)
+        #expect(alone.status == 0)
+        #expect(alone.stdout.contains("a") && alone.stdout.contains("b"), "\(alone.stdout)")
+        #expect(run.stdout == alone.stdout)
+    }
+
     @Test func truncatedAfterAGoodChunk() throws {
         let body = Self.first + "\n" + Self.second.prefix(40)
         let run = try query(answering: body)
