@@ -92,14 +92,14 @@ extension ShellTerminalTests {
         }
 
         try enter("-- just a note")
-        try enter("/* a ; b */ ;")
+        try enter("/* a ; b */ ; -- c")
         try session.type("/* open")
         try session.press("Enter")
         #expect(session.wait(for: "-> ").matched, "an open comment continues")
         try enter("*/")
-        try enter("SHOW DATABASES -- and a note; SHOW GARBAGE")
-        let shown = session.wait(for: "name: databases")
-        #expect(shown.matched, "SHOW DATABASES ran")
+        try enter("SHOW RETENTION POLICIES -- and a note; SHOW GARBAGE")
+        let shown = session.wait(for: "autogen")
+        #expect(shown.matched, "SHOW RETENTION POLICIES ran")
         #expect(!shown.screen.contains("ERR"), "nothing failed: \(shown.screen)")
     }
 }
