@@ -3,7 +3,7 @@ import InfluxKit
 /// Fuzzes the shell's statement splitter (compiled into this target from InfluxShell's source).
 ///
 /// The input is typed line by line, then finished. For ASCII input the statements cover it:
-/// without white space and `;`, their text joined equals the input's.
+/// without comments, white space and `;`, their text joined equals the input's.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzStatements(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
@@ -19,8 +19,17 @@ public func fuzzStatements(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         check(!statement.isEmpty && statement.trimmingWhitespace() == statement, "untrimmed statement")
     }
     if bytes.allSatisfy({ $0 < 0x80 }) {
-        let essence: (String) -> [UInt8] = { $0.utf8.filter { $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: ";") } }
-        check(essence(statements.joined()) == essence(text), "statements do not cover the input")
+        check(statements.flatMap(essence) == essence(text), "statements do not cover the input")
     }
     return 0
+}
+
+/// The bytes of `text` that are not white space, `;` or in a comment.
+func essence(_ text: String) -> [UInt8] {
+    var kept = ""
+    var scanner = InfluxQLScanner()
+    scanner.scan(text) { _, character, part in
+        if part != .comment { kept.append(character) }
+    }
+    return kept.utf8.filter { $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: ";") }
 }

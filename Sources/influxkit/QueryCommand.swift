@@ -73,7 +73,7 @@ struct QueryCommand: ParsableCommand {
         // The client first: --password-stdin takes the first line of standard input.
         let client = try connection.makeClient(observing: timing ? received.add : nil)
         let text = try statementText()
-        guard text.contains(where: { !$0.isWhitespace }) else { throw ValidationError("no statement given") }
+        guard InfluxQL.containsStatement(text) else { throw ValidationError("no statement given") }
         let params = Dictionary(try parameters.map(boundParameter), uniquingKeysWith: { $1 })
         let start = DispatchTime.now().uptimeNanoseconds
         let (rows, failed) = try printResults(of: text, params: params, from: client)
@@ -137,7 +137,8 @@ struct QueryCommand: ParsableCommand {
         if let file {
             return try String(contentsOfFile: file, encoding: .utf8)
         }
-        if !statements.isEmpty { return statements.joined(separator: ";\n") }
+        // On a line of its own, a `;` cannot end up in an argument's trailing `--` comment.
+        if !statements.isEmpty { return statements.joined(separator: "\n;\n") }
         return String(decoding: try InputFile(name: "-").readAll(), as: UTF8.self)
     }
 }

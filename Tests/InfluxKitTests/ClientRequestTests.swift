@@ -15,6 +15,25 @@ import Testing
         #expect(form == "q=SELECT%20%2A%20FROM%20%22a%20b%22%20WHERE%20x%3D%27%C3%A9%26%27")
     }
 
+    @Test(arguments: ["", " ; ", "-- c", "/* x ; */", "-- a\n;\n/* b */"])
+    func aQueryWithoutAStatementIsNotSent(query: String) throws {
+        let transport = FakeTransport([])
+        let client = try InfluxClient.fake(transport)
+        let error = InfluxError.invalidArgument("query has no statement")
+        #expect(throws: error) { try client.query(query) }
+        #expect(throws: error) { try client.query(query, chunked: true) { _ in } }
+        #expect(throws: error) { try client.streamRawResults(of: query) { _ in } }
+        #expect(transport.requests.isEmpty)
+    }
+
+    @Test func commentsAreSentWithTheStatement() throws {
+        let transport = FakeTransport([.init(status: 200, body: #"{"results":[{"statement_id":0}]}"#)])
+        let client = try InfluxClient.fake(transport)
+        _ = try client.query("-- c\nSHOW USERS /* ; */")
+        let form = String(decoding: transport.requests[0].body ?? [], as: UTF8.self)
+        #expect(form == "q=" + percentEncoded("-- c\nSHOW USERS /* ; */"))
+    }
+
     @Test func bindParametersTravelAsJSON() throws {
         let transport = FakeTransport([.init(status: 200, body: #"{"results":[{"statement_id":0}]}"#)])
         let client = try InfluxClient.fake(transport)

@@ -48,6 +48,11 @@ struct StatementCompleterTests {
         ("SHOW TAG VALUES FROM cpu WITH KEY = ", ["host", "region"]),
         ("format c", ["column", "csv"]),
         ("\\x a", ["auto"]),
+        // Comments and regular expressions are skipped, quotes and `;` in them too.
+        ("SELECT * FROM cpu WHERE host = 'a' -- it's\nAND host = 'b", ["beta"]),
+        ("SELECT * FROM cpu /* ; */ WHERE host = 'b", ["beta"]),
+        ("SELECT * FROM cpu WHERE host =~ /it's;/ AND host = 'b", ["beta"]),
+        ("SELECT * FROM cpu WHERE host =~ /a/ AND r", ["region"]),
     ])
     func offersNamesByPosition(_ line: String, _ expected: [String]) {
         #expect(Self.complete(line).candidates == expected)

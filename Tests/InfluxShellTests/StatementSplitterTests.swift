@@ -38,6 +38,25 @@ struct StatementSplitterTests {
         Case(lines: ["SHOW DATABASES; SELECT usage"], statements: [["SHOW DATABASES"]], continuing: true),
         Case(lines: ["", "   ", ";;"], statements: [[], [], []], continuing: false),
         Case(lines: ["use db; format csv"], statements: [["use db", "format csv"]], continuing: false),
+        // Comments: white space that keeps its `;`, sent along with the statement; alone, nothing runs.
+        Case(lines: ["-- c", "/* a ; b */", " ; -- c ; ", "-- a; SHOW USERS"], statements: [[], [], [], []], continuing: false),
+        Case(lines: ["SHOW DATABASES /* x ; */"], statements: [["SHOW DATABASES /* x ; */"]], continuing: false),
+        Case(lines: ["SHOW DATABASES -- a; SHOW USERS"], statements: [["SHOW DATABASES -- a; SHOW USERS"]], continuing: false),
+        Case(lines: ["SHOW DATABASES -- a", "; SHOW USERS"], statements: [["SHOW DATABASES -- a"], ["SHOW USERS"]], continuing: false),
+        Case(lines: ["SHOW USERS; -- c", "SHOW DATABASES;/* c */"],
+             statements: [["SHOW USERS"], ["SHOW DATABASES"]], continuing: false),
+        Case(lines: ["SELECT * FROM cpu -- note,"], statements: [["SELECT * FROM cpu -- note,"]], continuing: false),
+        Case(lines: ["SELECT * FROM cpu WHERE a = 1 /* and"], statements: [[]], continuing: true),
+        Case(lines: ["SELECT * FROM cpu /* open", "still ; open */"],
+             statements: [[], ["SELECT * FROM cpu /* open\nstill ; open */"]], continuing: false),
+        Case(lines: ["/* open", "*/ SHOW USERS; -- c"], statements: [[], ["/* open\n*/ SHOW USERS"]], continuing: false),
+        Case(lines: ["/* open", "*/"], statements: [[], []], continuing: false),
+        Case(lines: ["SELECT a, -- the fields;", "b FROM cpu"], statements: [[], ["SELECT a, -- the fields;\nb FROM cpu"]], continuing: false),
+        Case(lines: ["SELECT a -- FROM cpu"], statements: [[]], continuing: true),
+        // A regular expression keeps its `;` and its `--`; a `/` elsewhere is an operator.
+        Case(lines: ["SELECT * FROM cpu WHERE a =~ /x;y--/"], statements: [["SELECT * FROM cpu WHERE a =~ /x;y--/"]], continuing: false),
+        Case(lines: ["SELECT * FROM /c;p--u/"], statements: [["SELECT * FROM /c;p--u/"]], continuing: false),
+        Case(lines: ["SELECT a / 2 FROM cpu WHERE a = 1 /"], statements: [[]], continuing: true),
     ]
 
     @Test(arguments: cases)
@@ -58,6 +77,15 @@ struct StatementSplitterTests {
         #expect(first == "SELECT usage")
         #expect(second == nil)
         #expect(!splitter.isContinuing)
+    }
+
+    @Test func finishDropsAnOpenCommentAlone() {
+        var splitter = StatementSplitter()
+        _ = splitter.add(line: "; /* a")
+        #expect(splitter.isContinuing)
+        #expect(splitter.finish() == nil)
+        _ = splitter.add(line: "SELECT a /* b")
+        #expect(splitter.finish() == "SELECT a /* b")
     }
 
     @Test func resetForgetsTheOpenStatement() {

@@ -75,3 +75,31 @@ extension ShellTerminalTests {
         #expect(session.screen().contains("ERR: no history entry !999"))
     }
 }
+
+extension ShellTerminalTests {
+    @Test func aCommentAloneRunsNothingAndThePromptComesBack() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        let shell = try Self.shell(on: database, server: server)
+        defer { shell.close() }
+        let (session, prompt) = (shell.session, shell.prompt)
+        var prompts = 1
+        func enter(_ line: String) throws {
+            try session.type(line)
+            try session.press("Enter")
+            prompts += 1
+            #expect(session.wait(for: prompt, count: prompts).matched, "the prompt after \(line)")
+        }
+
+        try enter("-- just a note")
+        try enter("/* a ; b */ ; -- c")
+        try session.type("/* open")
+        try session.press("Enter")
+        #expect(session.wait(for: "-> ").matched, "an open comment continues")
+        try enter("*/")
+        try enter("SHOW RETENTION POLICIES -- and a note; SHOW GARBAGE")
+        let shown = session.wait(for: "autogen")
+        #expect(shown.matched, "SHOW RETENTION POLICIES ran")
+        #expect(!shown.screen.contains("ERR"), "nothing failed: \(shown.screen)")
+    }
+}

@@ -4,7 +4,8 @@ extension InfluxClient {
     /// A failed statement does not throw: its `ResultSet.error` says why, and the other statements
     /// keep their results. With `chunked`, the server streams the answer in chunks of `chunkSize`
     /// rows, which are merged here; use ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:onResult:)``
-    /// to handle chunks as they arrive instead.
+    /// to handle chunks as they arrive instead. A query without a statement (see
+    /// ``InfluxQL/containsStatement(_:)``) throws `.invalidArgument` before anything is sent.
     /// - Parameters:
     ///   - database: the database (`db=`); defaults to the configured one.
     ///   - retentionPolicy: the retention policy (`rp=`); defaults to the configured one.
@@ -57,6 +58,8 @@ extension InfluxClient {
     /// transfer and is rethrown. Connect errors, timeouts, 5xx and 429 answers are tried again
     /// (see ``ClientConfiguration/retries``) only while no result has been handed over; for a
     /// query that changes something (see ``InfluxQL/isReadOnly(_:)``) only connect errors and 429.
+    /// A query without a statement (see ``InfluxQL/containsStatement(_:)``) throws
+    /// `.invalidArgument` before anything is sent.
     public func query(
         _ query: String,
         database: String? = nil,
@@ -105,7 +108,8 @@ extension InfluxClient {
     }
 
     /// Sends a query and hands every piece of a 200 answer's body to `feed` with the decoder,
-    /// then the decoder to `finish`.
+    /// then the decoder to `finish`. A query without a statement (only white space, `;` and
+    /// comments) is not sent: the server would answer it with no result at all.
     private func runQuery(
         _ query: String,
         database: String?,
@@ -117,6 +121,7 @@ extension InfluxClient {
         feed: (inout QueryResponseDecoder, UnsafeRawBufferPointer) throws -> Void,
         finish: (inout QueryResponseDecoder) throws -> Void
     ) throws {
+        guard InfluxQL.containsStatement(query) else { throw InfluxError.invalidArgument("query has no statement") }
         let settings = configuration
         var urlQuery: [(name: String, value: String)] = []
         if let db = database ?? settings.database { urlQuery.append(("db", db)) }

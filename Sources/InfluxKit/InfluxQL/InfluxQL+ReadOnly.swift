@@ -3,49 +3,43 @@ extension InfluxQL {
     ///
     /// Only such queries are tried again after a timeout or a 5xx answer: a statement that
     /// changes something (`SELECT … INTO`, `DELETE`, `DROP`, `CREATE`, `GRANT`, `KILL`…) may have
-    /// run although its answer was lost, and running it twice is not always harmless. Words in
-    /// quotes do not count.
+    /// run although its answer was lost, and running it twice is not always harmless. Comments
+    /// count as white space; words in quotes, regular expressions and comments do not count; a
+    /// statement that does not start with a word is not taken for a reading one.
     public static func isReadOnly(_ query: String) -> Bool {
         var atStatementStart = true
         var word = ""
-        var quote: Character?
-        var escaped = false
-        func finishWord() -> Bool {
+        var readOnly = true
+        func finishWord() {
             defer { word = "" }
-            guard !word.isEmpty else { return true }
+            guard !word.isEmpty else { return }
             let upper = word.uppercased()
-            if upper == "INTO" { return false }
+            if upper == "INTO" { readOnly = false }
             if atStatementStart {
                 atStatementStart = false
-                return upper == "SELECT" || upper == "SHOW" || upper == "EXPLAIN"
+                if upper != "SELECT" && upper != "SHOW" && upper != "EXPLAIN" { readOnly = false }
             }
-            return true
         }
-        for character in query {
-            if let open = quote {
-                if escaped {
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == open {
-                    quote = nil
-                }
-                continue
-            }
-            if character.isLetter || character == "_" || (character.isNumber && !word.isEmpty) {
+        var scanner = InfluxQLScanner()
+        scanner.scan(query) { _, character, part in
+            if part == .code && (character.isLetter || character == "_" || (character.isNumber && !word.isEmpty)) {
                 word.append(character)
-                continue
+                return
             }
-            guard finishWord() else { return false }
-            if character == "'" || character == "\"" {
-                quote = character
-                atStatementStart = false
-            } else if character == ";" {
+            finishWord()
+            switch part {
+            case .comment:
+                break
+            case .code where character == ";":
                 atStatementStart = true
-            } else if !character.isWhitespace {
+            case .code where character.isWhitespace:
+                break
+            case .code, .quoted, .regex:
+                if atStatementStart { readOnly = false }
                 atStatementStart = false
             }
         }
-        return finishWord()
+        finishWord()
+        return readOnly
     }
 }

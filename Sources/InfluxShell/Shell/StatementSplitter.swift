@@ -2,16 +2,19 @@ import InfluxKit
 
 /// Cuts typed lines into statements, the way the shell decides whether Enter runs what was typed.
 ///
-/// A `;` outside quotes and parentheses ends a statement. At the end of a line the text since the
-/// last `;` runs as a statement too, unless it is incomplete: an open quote (`'`, `"`) or
-/// parenthesis, a trailing comma, operator (`+ - * / % = < > ! ~ & | ^`) or keyword (`AND`, `OR`, `WHERE`, `BY`…), or a
-/// `SELECT` without a `FROM` yet. Incomplete text waits for the next line (the continuation prompt).
+/// A `;` in code (outside quotes, regular expressions, comments and parentheses) ends a
+/// statement. At the end of a line the text since the last `;` runs as a statement too, unless it
+/// is incomplete: an open quote (`'`, `"`), `/*` comment or parenthesis, a trailing comma,
+/// operator (`+ - * / % = < > ! ~ & | ^`) or keyword (`AND`, `OR`, `WHERE`, `BY`…), or a `SELECT`
+/// without a `FROM` yet. Incomplete text waits for the next line (the continuation prompt).
+/// Comments count as white space: text that is only comments is no statement and is not run;
+/// a statement keeps its comments (the server skips them).
 public struct StatementSplitter: Sendable {
     /// The text of an incomplete statement carried over from earlier lines.
     public private(set) var pending = ""
-    /// The quote and parenthesis state at the end of `pending`, and what `pending` looks like, so
-    /// each line is scanned once however long the statement grows.
-    private var scan = Scan()
+    /// Where the scanner is at the end of `pending`, and what `pending` looks like, so each line
+    /// is scanned once however long the statement grows.
+    private var scanner = InfluxQLScanner()
     private var shape = Shape()
 
     /// Creates a splitter with nothing pending.
@@ -27,100 +30,90 @@ public struct StatementSplitter: Sendable {
         let resume = text.utf8.count
         if !text.isEmpty { text.append("\n") }
         text.append(line)
-        let added = text.utf8.index(text.startIndex, offsetBy: resume)
         var statements: [String] = []
         var start = text.startIndex
-        var index = added
+        var index = text.utf8.index(text.startIndex, offsetBy: resume)
         while index < text.endIndex {
             let character = text[index]
-            if scan.endsStatement(character) {
-                appendTrimmed(text[start..<index], to: &statements)
-                start = text.index(after: index)
+            let following = text.index(after: index)
+            let part = scanner.take(character, followedBy: following < text.endIndex ? text[following] : nil)
+            if part == .code && character == ";" && shape.depth == 0 {
+                if !shape.isBlank { statements.append(String(text[start..<index]).trimmingWhitespace()) }
+                start = following
+                shape = Shape()
+            } else {
+                shape.take(character, as: part)
             }
-            index = text.index(after: index)
+            index = following
         }
-        if start == text.startIndex {
-            shape.take(text[added...])
-        } else {
-            shape = Shape()
-            shape.take(text[start...])
-        }
-        if !shape.isBlank && (scan.isOpen || shape.isIncomplete) {
+        if scanner.isOpen || shape.isIncomplete {
             pending = start == text.startIndex ? text : String(text[start...])
         } else {
-            if !shape.isBlank { appendTrimmed(text[start...], to: &statements) }
-            scan = Scan()
+            if !shape.isBlank { statements.append(String(text[start...]).trimmingWhitespace()) }
+            scanner = InfluxQLScanner()
             shape = Shape()
         }
         return statements
     }
 
     /// Ends the input: returns the pending text as a last statement (the server reports what is
-    /// wrong with it), and forgets it.
+    /// wrong with it), and forgets it; `nil` when it holds no statement (only an open comment).
     public mutating func finish() -> String? {
         defer { reset() }
         let statement = pending.trimmingWhitespace()
-        return statement.isEmpty ? nil : statement
+        return shape.isBlank ? nil : statement
     }
 
     /// Forgets the pending text (Ctrl-C at a continuation prompt).
     public mutating func reset() {
         pending = ""
-        scan = Scan()
+        scanner = InfluxQLScanner()
         shape = Shape()
-    }
-
-    private func appendTrimmed(_ text: Substring, to statements: inout [String]) {
-        let trimmed = String(text).trimmingWhitespace()
-        if !trimmed.isEmpty { statements.append(trimmed) }
-    }
-
-    /// Whether `text`, outside any quote or parenthesis, needs more input.
-    static func isIncomplete(_ text: String) -> Bool {
-        var shape = Shape()
-        shape.take(text[...])
-        return shape.isIncomplete
     }
 
     /// Keywords a complete statement never ends with.
     static let continuingWords: Set = ["and", "or", "not", "where", "by", "from", "select", "group", "order"]
 
-    /// What ``isIncomplete(_:)`` looks at in a text, gathered as the text grows: its last
-    /// non-blank character, its first, last and `from` words (lower-cased identifiers and
-    /// keywords; each quoted string or name is one word, its quote character) and its number of `/`.
+    /// What tells whether a statement is complete, gathered as its text grows: its depth of
+    /// parentheses, its last code character other than white space, its first, last and `from`
+    /// words (lower-cased identifiers and keywords; a quoted string or name or a regular
+    /// expression is the word `'`). Comments count as white space.
     private struct Shape: Sendable {
-        var quote: Character?
+        var depth = 0
         var current = ""
         var firstWord: String?
         var lastWord: String?
         var hasFrom = false
-        var slashes = 0
+        /// The last character that is not white space or a comment; `nil` while there is none.
         var last: Character?
+        /// The part `last` belongs to.
+        var lastPart = InfluxQLScanner.Part.code
 
-        /// Whether the text holds nothing but white space.
+        /// Whether the text holds nothing but white space and comments.
         var isBlank: Bool { last == nil }
 
-        /// Takes the next characters of the text.
-        mutating func take(_ text: Substring) {
-            for character in text {
-                if character == "/" { slashes += 1 }
-                if !character.isWhitespace { last = character }
-                if let open = quote {
-                    if character == open {
-                        quote = nil
-                        add(String(open))
-                    }
-                    continue
-                }
-                if character == "'" || character == "\"" {
-                    quote = character
-                } else if character.isLetter || character.isNumber || character == "_" {
-                    current.append(character)
-                    continue
-                }
-                if !current.isEmpty { add(current.lowercased()) }
-                current = ""
+        /// Takes the next character of the text, which is `part` of it.
+        mutating func take(_ character: Character, as part: InfluxQLScanner.Part) {
+            if part == .code && (character.isLetter || character.isNumber || character == "_") {
+                current.append(character)
+                last = character
+                lastPart = part
+                return
             }
+            if !current.isEmpty { add(current.lowercased()) }
+            current = ""
+            switch part {
+            case .comment:
+                return
+            case .quoted, .regex:
+                add("'")  // all the same word: a string, a name or a regular expression
+            case .code:
+                if character == "(" { depth += 1 }
+                if character == ")" { depth = max(depth - 1, 0) }
+                if character.isWhitespace { return }
+            }
+            last = character
+            lastPart = part
         }
 
         private mutating func add(_ word: String) {
@@ -129,46 +122,14 @@ public struct StatementSplitter: Sendable {
             if word == "from" { hasFrom = true }
         }
 
-        /// The rule of ``StatementSplitter/isIncomplete(_:)``.
+        /// Whether the text needs more input: the rule of ``StatementSplitter``. Blank text never does.
         var isIncomplete: Bool {
             guard let last else { return false }
-            // A closing `/` ends a regular expression (`=~ /web.*/`) when the slashes pair up.
-            if last == "/" { return slashes % 2 == 1 }
-            if ",+-*%=<>!~&|^".contains(last) { return true }
+            if depth > 0 { return true }
+            if lastPart == .code && ",+-*/%=<>!~&|^".contains(last) { return true }
             let tail = current.isEmpty ? nil : current.lowercased()
             if let final = tail ?? lastWord, StatementSplitter.continuingWords.contains(final) { return true }
             return (firstWord ?? tail) == "select" && !(hasFrom || tail == "from")
-        }
-    }
-
-    /// Quote and parenthesis state while scanning.
-    private struct Scan {
-        var quote: Character?
-        var escaped = false
-        var depth = 0
-
-        var isOpen: Bool { quote != nil || depth > 0 }
-
-        /// Takes one character; returns true for a `;` that ends a statement.
-        mutating func endsStatement(_ character: Character) -> Bool {
-            if let open = quote {
-                if escaped {
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == open {
-                    quote = nil
-                }
-                return false
-            }
-            switch character {
-            case "'", "\"": quote = character
-            case "(": depth += 1
-            case ")": depth = max(depth - 1, 0)
-            case ";": return depth == 0
-            default: break
-            }
-            return false
         }
     }
 }

@@ -1,6 +1,9 @@
+import InfluxKit
+
 /// The tokens of the statement being typed, as far as Tab completion needs them: words
-/// (keywords and names, dots included, so `db.rp.m` is one word), quoted names, strings and
-/// symbols. Only the statement after the last `;` counts.
+/// (keywords and names, dots included, so `db.rp.m` is one word), quoted names, strings,
+/// regular expressions and symbols. Comments are skipped; only the statement after the last
+/// `;` counts.
 struct StatementTokens {
     /// One token.
     enum Token: Equatable {
@@ -10,6 +13,8 @@ struct StatementTokens {
         case quotedName(String)
         /// A string in single quotes, without them.
         case string(String)
+        /// A regular expression as typed, its slashes included.
+        case regex(String)
         /// Punctuation or an operator (`=`, `!=`, `=~`, `,`, `(`…).
         case symbol(String)
 
@@ -36,56 +41,82 @@ struct StatementTokens {
     private(set) var inName = false
 
     init(_ text: String) {
-        var index = text.startIndex
-        func take(while predicate: (Character) -> Bool) -> String {
-            let start = index
-            while index < text.endIndex, predicate(text[index]) { index = text.index(after: index) }
-            return String(text[start..<index])
+        var tokens: [Token] = []
+        var word = ""
+        var literal = ""  // a string, name or regular expression being read, as typed
+        var joinsSymbol = false  // whether the last token is a one-character symbol just read
+        func finish() {
+            if !word.isEmpty { tokens.append(.word(word)) }
+            if !literal.isEmpty { tokens.append(Self.literal(literal, closed: true)) }
+            word = ""
+            literal = ""
         }
+        var scanner = InfluxQLScanner()
+        var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            if character.isWhitespace {
-                index = text.index(after: index)
-            } else if Self.isWordCharacter(character) {
-                tokens.append(.word(take(while: Self.isWordCharacter)))
-            } else if character == "'" || character == "\"" {
-                index = text.index(after: index)
-                var content = ""
-                var closed = false
-                while index < text.endIndex {
-                    let next = text[index]
-                    index = text.index(after: index)
-                    if next == "\\", index < text.endIndex {
-                        content.append(text[index])
-                        index = text.index(after: index)
-                    } else if next == character {
-                        closed = true
-                        break
-                    } else {
-                        content.append(next)
-                    }
-                }
-                if character == "'" {
-                    tokens.append(.string(content))
-                    inString = !closed
-                } else if closed {
-                    tokens.append(.quotedName(content))
-                } else {
-                    inName = true
-                }
-            } else if character == ";" {
+            let following = text.index(after: index)
+            let wasInQuotes = scanner.isInString || scanner.isInName
+            let part = scanner.take(character, followedBy: following < text.endIndex ? text[following] : nil)
+            index = following
+            let joins = joinsSymbol
+            joinsSymbol = false
+            switch part {
+            case .quoted, .regex:
+                if literal.isEmpty || (part == .quoted && !wasInQuotes) { finish() }
+                literal.append(character)
+            case .comment:
+                finish()
+            case .code where character == ";":
+                finish()
                 tokens.removeAll()
-                index = text.index(after: index)
-            } else {
-                index = text.index(after: index)
-                var symbol = String(character)
-                if index < text.endIndex, ["!=", "<>", "<=", ">=", "=~", "!~"].contains(symbol + String(text[index])) {
-                    symbol.append(text[index])
-                    index = text.index(after: index)
+            case .code where character.isWhitespace:
+                finish()
+            case .code where Self.isWordCharacter(character):
+                if !literal.isEmpty { finish() }
+                word.append(character)
+            case .code:
+                finish()
+                if joins, case let .symbol(first) = tokens.last, Self.pairs.contains(first + String(character)) {
+                    tokens[tokens.count - 1] = .symbol(first + String(character))
+                } else {
+                    tokens.append(.symbol(String(character)))
+                    joinsSymbol = true
                 }
-                tokens.append(.symbol(symbol))
             }
         }
+        inString = scanner.isInString
+        inName = scanner.isInName
+        if inName { literal = "" }
+        if !literal.isEmpty {
+            tokens.append(Self.literal(literal, closed: !inString))
+            literal = ""
+        }
+        finish()
+        self.tokens = tokens
+    }
+
+    /// The symbols of two characters.
+    private static let pairs: Set = ["!=", "<>", "<=", ">=", "=~", "!~"]
+
+    /// The token of a string, name or regular expression as typed (`'it\'s'`, `/a.*/`). A
+    /// string or name loses its quotes (the closing one only when `closed`), and each backslash
+    /// escape in it becomes the character it escapes.
+    private static func literal(_ typed: String, closed: Bool) -> Token {
+        let delimiter = typed.first
+        if delimiter == "/" { return .regex(typed) }
+        let inner = typed.dropFirst().dropLast(closed && typed.count > 1 ? 1 : 0)
+        var content = ""
+        var escaped = false
+        for character in inner {
+            if !escaped && character == "\\" {
+                escaped = true
+            } else {
+                content.append(character)
+                escaped = false
+            }
+        }
+        return delimiter == "'" ? .string(content) : .quotedName(content)
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {

@@ -24,9 +24,10 @@ final class TerminalSession {
         close()
     }
 
-    /// Types `text` literally.
+    /// Types `text` literally (`--` first, so text starting with `-` is no option). tmux still
+    /// takes a `;` at the very end of `text` for a command separator and drops it.
     func type(_ text: String) throws {
-        try tmux(["send-keys", "-t", "main", "-l", text])
+        try tmux(["send-keys", "-t", "main", "-l", "--", text])
     }
 
     /// Presses keys by tmux name (`Enter`, `Tab`, `C-c`, `C-d`, `Up`).
