@@ -26,6 +26,24 @@ struct LineProtocolWriterConcurrencyTests {
         ])
     }
 
+    /// The first request goes out alone, so it holds few lines; the windows after it are full.
+    @Test func theFirstRequestIsSmallAndTheNextOnesAreFull() throws {
+        let operations = Mutex<[LineProtocolWriter.Operation]>([])
+        let writer = LineProtocolWriter(options: .unstamped, onRejection: { _ in }) { operation in
+            operations.withLock { $0.append(operation) }
+        }
+        writer.beginSource("in")
+        let input = (0..<20_000).map { "m,k=\($0 % 7) v=\($0) \($0)" }.joined(separator: "\n") + "\n"
+        try Array(input.utf8).withUnsafeBytes { try writer.append($0) }
+        try writer.endSource()
+        try writer.finish()
+        let points = operations.withLock { $0 }.compactMap { operation -> Int? in
+            if case let .write(_, _, _, points) = operation { return points }
+            return nil
+        }
+        #expect(points == [5_000, 15_000])
+    }
+
     /// Writes `input` with two-line requests over two connections through a `HoldingTransport`;
     /// returns what was written, the order of the answers and the checkpoints.
     func writeHeld(_ input: String, holding: String, until: String) throws -> (written: Int, answers: [Int], settled: [Int]) {

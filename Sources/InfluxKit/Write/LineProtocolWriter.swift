@@ -19,7 +19,9 @@ import FoundationEssentials
 /// while the next lines are read and checked, so the client's work overlaps the server's, over
 /// ``Options/connections`` connections: the next request goes out while others are in flight
 /// when that cannot change what is stored (see ``Options/connections``). At most two requests
-/// (or one per connection) wait or are in flight besides the window being filled.
+/// (or one per connection) wait or are in flight besides the window being filled. The first
+/// request goes out alone; its window holds at most 5,000 lines, so it leaves sooner and is
+/// answered sooner, and the server soon works on two requests at once.
 ///
 /// Files made by `influx_inspect export` (the `influx -import` format) are understood: lines
 /// after `# DDL` are InfluxQL statements, run in order (a failing one is rejected like a bad
@@ -178,6 +180,12 @@ public final class LineProtocolWriter {
     @exclusivity(unchecked) private var batch: LineBatch
     /// When the window is full: lines and bytes of all its requests.
     private let windowLines: Int
+    /// The lines that fill the window being filled: ``firstWindowLines`` until a first window
+    /// is sent, then `windowLines`.
+    private var windowLineLimit: Int
+    /// Lines in the first window at most. Its request goes out alone (see ``BatchSender``):
+    /// while influxd works on it, one core waits.
+    static let firstWindowLines = 5_000
     private let windowBytes: Int
     /// Room for a full window and a full request: reserved memory costs nothing until it is
     /// written to, and a buffer that never grows is never copied.
@@ -253,6 +261,7 @@ public final class LineProtocolWriter {
         let requestsPerWindow = options.pointsPerSecond == nil ? min(max(options.connections, 1), 16) : 1
         let lines = batchSize.multipliedReportingOverflow(by: requestsPerWindow)
         windowLines = lines.overflow ? .max : lines.partialValue
+        windowLineLimit = min(windowLines, Self.firstWindowLines)
         let bytes = options.batchBytes.multipliedReportingOverflow(by: requestsPerWindow)
         windowBytes = bytes.overflow ? .max : bytes.partialValue
         requestCapacity = min(options.batchBytes, 1 << 30) + (64 << 10)
@@ -429,7 +438,7 @@ public final class LineProtocolWriter {
         batch.append(
             body, source: source, line: number, keyLength: parts.seriesKey.upperBound,
             timestamp: parts.timestamp != nil || stampsIt ? time : nil, ownTimestamp: parts.timestamp != nil)
-        if batch.lines.count >= windowLines { try flush() }
+        if batch.lines.count >= windowLineLimit { try flush() }
     }
 
     /// Whether the server, reading `line` as one line of a request body, ends it where it ends.
@@ -505,5 +514,6 @@ public final class LineProtocolWriter {
             try sender.submit(request)
         }
         batch.removeAll(database: database, retentionPolicy: retentionPolicy)
+        windowLineLimit = windowLines
     }
 }
