@@ -6,7 +6,8 @@
 One bar per tool compared with influxkit: how many times faster influxkit is (medians), on a
 logarithmic axis centred on 1×. Bars to the right: influxkit is faster; to the left: slower.
 Of the curl write configurations only the fastest is drawn, with its time from the fresh runs
-against influxkit when there are any (docs/benchmarks.md lists all).
+against influxkit when there are any (docs/benchmarks.md lists all); the fresh query runs are
+left out (the rounds' query bars stand).
 """
 import importlib.util
 import math
@@ -14,7 +15,7 @@ import os
 import sys
 from xml.sax.saxutils import escape
 
-SECTION_NAMES = {"write": "write", "rematch": "write", "query": "query → CSV", "library": "library", "latency": "latency"}
+SECTION_NAMES = {"write": "write", "write again": "write", "query": "query → CSV", "library": "library", "latency": "latency"}
 
 
 def report_module():
@@ -30,13 +31,13 @@ def bars(sections, report):
     result = []
     for section, rows in sections.items():
         # The fastest curl shape: from its fresh runs against influxkit when there are any.
-        best = report.best_curl(rows) if section == "rematch" or (section == "write" and "rematch" not in sections) else None
+        best = report.best_curl(rows) if section == "write again" or (section == "write" and "write again" not in sections) else None
         for row in rows:
             if row["label"].startswith("influxkit") or not row["ratio"]:
                 continue
-            if section in ("write", "rematch") and row["label"].startswith("curl") and row is not best:
+            if section in ("write", "write again") and row["label"].startswith("curl") and row is not best:
                 continue
-            if section == "rematch" and row is not best:
+            if section == "write again" and row is not best or section == "query again":
                 continue
             label = ("best curl: " + row["label"]) if row is best else row["label"]
             result.append((SECTION_NAMES.get(section, section), label, row["ratio"]))
