@@ -3,14 +3,15 @@ import FoundationEssentials
 import Glibc
 import InfluxKit
 
-/// The `--checkpoint` file of `influxkit write`: the last input line the server has settled,
-/// as JSON (`{"source":"day1.lp","line":5000}`), replaced atomically after each batch.
-struct Checkpoint: Sendable {
+/// A `--checkpoint` file: what an earlier run finished, as JSON, replaced atomically each time it
+/// is saved. `influxkit write` keeps the last input line the server has settled
+/// (`{"source":"day1.lp","line":5000}`), `influxkit export` the slices written out.
+struct Checkpoint<State: Codable>: Sendable {
     /// The file's path.
     let path: String
 
     /// The position recorded by an earlier run, `nil` when there is none yet.
-    func load() throws -> LineProtocolWriter.Position? {
+    func load() throws -> State? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let bytes: [UInt8]
         do {
@@ -18,16 +19,16 @@ struct Checkpoint: Sendable {
         } catch let InfluxError.invalidArgument(reason) {
             throw ValidationError("cannot read the checkpoint: \(reason)")
         }
-        guard let position = try? JSONDecoder().decode(LineProtocolWriter.Position.self, from: Data(bytes)) else {
+        guard let position = try? JSONDecoder().decode(State.self, from: Data(bytes)) else {
             throw ValidationError("cannot read the checkpoint \(path): it is not one that influxkit wrote")
         }
         return position
     }
 
-    /// Records `position`: written to a temporary file next to it, then renamed over it, so a
+    /// Records `state`: written to a temporary file next to it, then renamed over it, so a
     /// crash leaves the old or the new position, never half of one.
-    @Sendable func save(_ position: LineProtocolWriter.Position) {
-        guard let data = try? JSONEncoder().encode(position) else { return }
+    @Sendable func save(_ state: State) {
+        guard let data = try? JSONEncoder().encode(state) else { return }
         let temporary = path + ".tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else {
             Diagnostics.error("warning: cannot write the checkpoint \(temporary)")
@@ -37,7 +38,9 @@ struct Checkpoint: Sendable {
             Diagnostics.error("warning: cannot replace the checkpoint \(path)")
         }
     }
+}
 
+extension Checkpoint where State == LineProtocolWriter.Position {
     /// The inputs still to read after `position`: the inputs before its source are done, its
     /// source is read from the line after it. Throws when the source is not among `inputs`.
     static func remaining(_ inputs: [String], after position: LineProtocolWriter.Position?) throws -> [(name: String, skipThrough: Int)] {

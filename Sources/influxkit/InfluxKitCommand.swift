@@ -26,7 +26,7 @@ struct InfluxKitCommand: ParsableCommand {
             """,
         version: Self.version,
         subcommands: [
-            ShellSubcommand.self, PingCommand.self, QueryCommand.self, WriteCommand.self, DatabaseCommand.self,
+            ShellSubcommand.self, PingCommand.self, QueryCommand.self, WriteCommand.self, ExportCommand.self, DatabaseCommand.self,
             UserCommand.self, RetentionPolicyCommand.self, GrantCommand.self,
         ],
         defaultSubcommand: ShellSubcommand.self
@@ -44,6 +44,9 @@ struct InfluxKitCommand: ParsableCommand {
         } catch let error as InfluxError {
             Diagnostics.error(error.messageWithHint)
             Glibc.exit(error.exitCode)
+        } catch let failure as OutputFailure {
+            Diagnostics.error(failure.message)
+            Glibc.exit(1)
         } catch let exit as ExitCode {
             Glibc.exit(exit.rawValue)
         } catch {

@@ -1,3 +1,5 @@
+import ArgumentParser
+import Dispatch
 import Glibc
 import Synchronization
 
@@ -27,5 +29,37 @@ enum Interruption {
             sigaddset(&signals, number)
         }
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+}
+
+extension Interruption {
+    /// Runs `work`, calling `cancel` from another thread as soon as Ctrl-C or SIGTERM arrives,
+    /// so that a request waiting on a stalled server is aborted too. An interrupted `work` ends
+    /// with `message` on standard error and exit status 130.
+    static func cancelling<T>(
+        _ cancel: @escaping @Sendable () -> Void, message: String, _ work: () throws -> T
+    ) throws -> T {
+        let watch = Watch()
+        DispatchQueue.global().async {
+            while !watch.isOver {
+                if requested { return cancel() }
+                usleep(50_000)
+            }
+        }
+        defer { watch.end() }
+        do {
+            return try work()
+        } catch {
+            guard requested else { throw error }
+            Diagnostics.error(message)
+            throw ExitCode(130)
+        }
+    }
+
+    /// Tells the watching thread that the work is over.
+    private final class Watch: Sendable {
+        private let over = Atomic<Bool>(false)
+        var isOver: Bool { over.load(ordering: .relaxed) }
+        func end() { over.store(true, ordering: .relaxed) }
     }
 }

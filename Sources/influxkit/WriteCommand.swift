@@ -123,9 +123,9 @@ struct WriteCommand: ParsableCommand {
         var meter = WriteProgress(mode: progress)
         defer { meter.finish() }
         var refused = 0, bytes = 0
-        let resumed = try checkpoint.map { try Checkpoint(path: $0).load() } ?? nil
+        let resumed = try checkpoint.map { try Checkpoint<LineProtocolWriter.Position>(path: $0).load() } ?? nil
         do {
-            for (name, skipThrough) in try Checkpoint.remaining(files.isEmpty ? ["-"] : files, after: resumed) {
+            for (name, skipThrough) in try Checkpoint<LineProtocolWriter.Position>.remaining(files.isEmpty ? ["-"] : files, after: resumed) {
                 let input = InputFile(name: name)
                 writer.beginSource(input.name, skippingThrough: skipThrough)
                 switch format {

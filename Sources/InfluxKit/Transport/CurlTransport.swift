@@ -268,6 +268,71 @@ public final class Gunzip {
     }
 }
 
+/// Streaming gzip: compresses input piece by piece into gzip members (RFC 1952), in constant
+/// memory. ``finishMember(into:)`` closes the current member; input after it starts a new one,
+/// so a file can be cut back to the end of any member and still be valid gzip.
+public final class Gzip {
+    private var stream = z_stream()
+    private var output = [UInt8](repeating: 0, count: 256 << 10)
+    private var memberOpen = false
+
+    /// Creates a compressor at zlib `level` (1, the fastest, to 9, the smallest).
+    public init(level: Int32 = 1) throws {
+        guard ik_deflate_init_gzip(&stream, level) == Z_OK else {
+            throw InfluxError.invalidArgument("zlib could not start a gzip stream")
+        }
+    }
+
+    deinit {
+        deflateEnd(&stream)
+    }
+
+    /// Compresses `input`, handing compressed bytes to `body` in pieces as they are made.
+    public func compress(_ input: UnsafeRawBufferPointer, into body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let base = input.baseAddress, !input.isEmpty else { return }
+        memberOpen = true
+        stream.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
+        stream.avail_in = uInt(input.count)
+        defer { stream.next_in = nil }
+        try run(Z_NO_FLUSH, into: body)
+    }
+
+    /// Ends the current member (if any input went into it), handing its last bytes to `body`.
+    public func finishMember(into body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard memberOpen else { return }
+        try run(Z_FINISH, into: body)
+        deflateReset(&stream)
+        memberOpen = false
+    }
+
+    /// Drops the member being written: input after this starts a new one.
+    public func discardMember() {
+        deflateReset(&stream)
+        memberOpen = false
+    }
+
+    private func run(_ flush: Int32, into body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        while true {
+            let (status, produced) = output.withUnsafeMutableBytes { buffer -> (Int32, Int) in
+                stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
+                stream.avail_out = uInt(buffer.count)
+                let status = deflate(&stream, flush)
+                return (status, buffer.count - Int(stream.avail_out))
+            }
+            if produced > 0 {
+                try output.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<produced])) }
+            }
+            switch status {
+            case Z_STREAM_END: return
+            case Z_OK, Z_BUF_ERROR:
+                if flush == Z_NO_FLUSH && stream.avail_in == 0 && produced < output.count { return }
+            default:
+                throw InfluxError.invalidArgument("zlib could not compress: error \(status)")
+            }
+        }
+    }
+}
+
 /// What the libcurl callbacks of one transfer share with `perform`.
 private final class TransferState {
     var onBody: ((HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void)?

@@ -1,0 +1,16 @@
+/// What reading one slice gave.
+public struct ExportSliceStatistics: Sendable, Equatable {
+    /// The points written out.
+    public var points: Int
+    /// The bytes of line protocol written out.
+    public var bytes: Int
+    /// Hashes of the slice's series keys, to count series across slices.
+    var seriesHashes: Set<Int>
+
+    /// Nothing read yet.
+    init() {
+        points = 0
+        bytes = 0
+        seriesHashes = []
+    }
+}
