@@ -71,6 +71,7 @@ extension InfluxServer {
     private static let authenticatedServer = Result {
         try InfluxServer.start(admin: Credentials(username: "admin", password: randomToken()))
     }
+    private static let secondServer = Result { try InfluxServer.start() }
     private static let udpServer = Result { try InfluxServer.start(udpDatabase: "udp") }
     private static let tlsServer = Result {
         let certificates = try TestCertificates.shared()
@@ -88,6 +89,12 @@ extension InfluxServer {
     /// The server with authentication on and an administrator `admin`, started on first use.
     static func authenticated() throws -> InfluxServer {
         try authenticatedServer.get()
+    }
+
+    /// A second server without authentication, started on first use: where export and copy
+    /// tests load what they read from ``shared()``.
+    static func second() throws -> InfluxServer {
+        try secondServer.get()
     }
 
     /// The server with a UDP listener writing into the database `udp`, started on first use.
