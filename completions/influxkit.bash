@@ -173,13 +173,13 @@ _influxkit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    shell|ping|query|write|db|user|rp|grant|help)
+    shell|ping|query|write|export|db|user|rp|grant|help)
         # Offer subcommand argument completions
         "_influxkit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'shell ping query write db user rp grant help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'shell ping query write export db user rp grant help' -- "${cur}"))
         ;;
     esac
 }
@@ -451,6 +451,105 @@ _influxkit_write() {
         return
         ;;
     '--checkpoint')
+        return
+        ;;
+    esac
+}
+
+_influxkit_export() {
+    repeating_flags=()
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    repeating_options=(--measurement)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --measurement-regex --start --end --where -o --output --compress --format --precision --slice --parallel --checkpoint --progress)
+    __influxkit_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--dsn')
+        return
+        ;;
+    '--database'|'-d')
+        return
+        ;;
+    '--rp')
+        return
+        ;;
+    '--username'|'-u')
+        return
+        ;;
+    '--password'|'-p')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--ca-cert')
+        return
+        ;;
+    '--client-cert')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--measurement')
+        return
+        ;;
+    '--measurement-regex')
+        return
+        ;;
+    '--start')
+        return
+        ;;
+    '--end')
+        return
+        ;;
+    '--where')
+        return
+        ;;
+    '-o'|'--output')
+        __influxkit_add_completions -f
+        return
+        ;;
+    '--compress')
+        __influxkit_add_completions -W 'gzip'$'\n''none'
+        return
+        ;;
+    '--format')
+        __influxkit_add_completions -W 'lp'$'\n''import'
+        return
+        ;;
+    '--precision')
+        __influxkit_add_completions -W 'ns'$'\n''u'$'\n''ms'$'\n''s'$'\n''m'$'\n''h'
+        return
+        ;;
+    '--slice')
+        return
+        ;;
+    '--parallel')
+        return
+        ;;
+    '--checkpoint')
+        __influxkit_add_completions -f
+        return
+        ;;
+    '--progress')
+        __influxkit_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac

@@ -53,7 +53,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("where"), help: ArgumentHelp("An InfluxQL condition on tags, e.g. \"host = 'web1'\".", valueName: "condition"))
     var tagPredicate: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"), completion: .file())
     var output: String?
 
     @Option(help: "gzip or none; default: gzip when the output file's name ends in .gz.")
@@ -74,7 +76,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("""
         Record the slices written in this file (with -o); run the same command again after a \
         failure to go on from there. Delete it to start over.
-        """, valueName: "file"))
+        """, valueName: "file"), completion: .file())
     var checkpoint: String?
 
     @Option(help: "Progress on standard error: auto (on a terminal), always or never.")

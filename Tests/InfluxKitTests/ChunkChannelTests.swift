@@ -16,7 +16,7 @@ struct ChunkChannelTests {
 
     @Test(arguments: [1, 3])
     func theProducerNeverGetsMoreThanTheCapacityAhead(capacity: Int) async throws {
-        let channel = ChunkChannel(capacity: capacity)
+        let channel = ChunkChannel<ResultSet>(capacity: capacity)
         let sent = Atomic<Int>(0)
         let total = 40
         Self.onThread {
@@ -38,7 +38,7 @@ struct ChunkChannelTests {
     }
 
     @Test func theErrorComesAfterTheBufferedChunksThenTheEnd() async throws {
-        let channel = ChunkChannel(capacity: 4)
+        let channel = ChunkChannel<ResultSet>(capacity: 4)
         try channel.send(Self.chunk(0))
         try channel.send(Self.chunk(1))
         channel.finish(throwing: InfluxError.malformedResponse(reason: "truncated"))
@@ -49,7 +49,7 @@ struct ChunkChannelTests {
     }
 
     @Test func cancellingReleasesABlockedProducer() async throws {
-        let channel = ChunkChannel(capacity: 1)
+        let channel = ChunkChannel<ResultSet>(capacity: 1)
         try channel.send(Self.chunk(0))
         let outcome = Mutex<InfluxError?>(nil)
         let done = DispatchSemaphore(value: 0)
@@ -68,7 +68,7 @@ struct ChunkChannelTests {
     }
 
     @Test func aWaitingConsumerGetsTheChunkHandedOver() async throws {
-        let channel = ChunkChannel(capacity: 1)
+        let channel = ChunkChannel<ResultSet>(capacity: 1)
         Self.onThread {
             try? channel.send(Self.chunk(7))
             channel.finish(throwing: nil)

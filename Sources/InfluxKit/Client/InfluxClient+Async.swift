@@ -107,7 +107,7 @@ extension InfluxClient {
         chunkSize: Int? = nil,
         bufferSize: Int = 4
     ) -> AsyncThrowingStream<ResultSet, any Error> {
-        let channel = ChunkChannel(capacity: bufferSize)
+        let channel = ChunkChannel<ResultSet>(capacity: bufferSize)
         blockingQueue.async {
             do {
                 try self.query(
@@ -145,10 +145,10 @@ extension InfluxClient {
 
 /// The iterating end of a ``ChunkChannel``, owned by the stream: when the stream and its
 /// iterator are gone, the channel is cancelled so the reading thread does not wait forever.
-private final class ChunkConsumer: Sendable {
-    private let channel: ChunkChannel
+final class ChunkConsumer<Chunk: Sendable>: Sendable {
+    private let channel: ChunkChannel<Chunk>
 
-    init(_ channel: ChunkChannel) {
+    init(_ channel: ChunkChannel<Chunk>) {
         self.channel = channel
     }
 
@@ -156,7 +156,7 @@ private final class ChunkConsumer: Sendable {
         channel.cancel()
     }
 
-    func next() async throws -> ResultSet? {
+    func next() async throws -> Chunk? {
         try await channel.next()
     }
 }

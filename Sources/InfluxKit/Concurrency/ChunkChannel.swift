@@ -1,6 +1,6 @@
 import FoundationEssentials
 
-/// A bounded buffer handing the chunks of a streamed query from the thread that reads them to
+/// A bounded buffer handing the chunks of a stream (a query's results, an export's lines) from the thread that reads them to
 /// the task that iterates them.
 ///
 /// The reading thread blocks in ``send(_:)`` while ``capacity`` chunks wait, so it stops reading
@@ -9,15 +9,15 @@ import FoundationEssentials
 /// ``cancel()`` is called (the task was cancelled or dropped the stream), ``next()`` ends the
 /// stream as `AsyncThrowingStream` does for a cancelled task, and ``send(_:)`` throws
 /// `InfluxError.cancelled`, which aborts the transfer.
-final class ChunkChannel: @unchecked Sendable {
+final class ChunkChannel<Chunk: Sendable>: @unchecked Sendable {
     /// How many chunks may wait before the reading thread blocks.
     let capacity: Int
     // Everything below is guarded by `condition`.
     private let condition = Condition()
-    private var buffer: [ResultSet] = []
+    private var buffer: [Chunk] = []
     private var end: Result<Void, any Error>?
     private var cancelled = false
-    private var waiting: CheckedContinuation<ResultSet?, any Error>?
+    private var waiting: CheckedContinuation<Chunk?, any Error>?
 
     /// Creates a channel holding up to `capacity` chunks (at least one).
     init(capacity: Int) {
@@ -26,7 +26,7 @@ final class ChunkChannel: @unchecked Sendable {
 
     /// Hands a chunk to the task, waiting while the buffer is full. Throws
     /// `InfluxError.cancelled` once the task has gone.
-    func send(_ chunk: ResultSet) throws {
+    func send(_ chunk: Chunk) throws {
         condition.lock()
         defer { condition.unlock() }
         while buffer.count >= capacity && !cancelled {
@@ -54,7 +54,7 @@ final class ChunkChannel: @unchecked Sendable {
 
     /// The next chunk; `nil` after the last one, or once the calling task is cancelled. Throws
     /// the query's error after the buffered chunks.
-    func next() async throws -> ResultSet? {
+    func next() async throws -> Chunk? {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 condition.lock()
@@ -91,7 +91,7 @@ final class ChunkChannel: @unchecked Sendable {
 
     /// Resumes `continuation` with the end of the stream; an error is given only once, later
     /// calls see the plain end. Called with the lock held.
-    private func deliverEnd(to continuation: CheckedContinuation<ResultSet?, any Error>) {
+    private func deliverEnd(to continuation: CheckedContinuation<Chunk?, any Error>) {
         if case let .failure(error)? = end {
             end = .success(())
             continuation.resume(throwing: error)
