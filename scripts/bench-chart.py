@@ -15,7 +15,7 @@ import os
 import sys
 from xml.sax.saxutils import escape
 
-SECTION_NAMES = {"write": "write", "write again": "write", "query": "query → CSV", "library": "library", "latency": "latency"}
+SECTION_NAMES = {"write": "write", "write again": "write", "query": "query → CSV", "export": "export", "library": "library", "latency": "latency"}
 
 
 def report_module():
@@ -37,7 +37,7 @@ def bars(sections, report):
                 continue
             if section in ("write", "write again") and row["label"].startswith("curl") and row is not best:
                 continue
-            if section == "write again" and row is not best or section == "query again":
+            if section == "write again" and row is not best or section in ("query again", "export again"):
                 continue
             label = ("best curl: " + row["label"]) if row is best else row["label"]
             result.append((SECTION_NAMES.get(section, section), label, row["ratio"]))

@@ -16,6 +16,8 @@ TITLES = {
     "write again": "Write {points} points again: influxkit and the fastest curl shape above, in twice as many fresh runs, taking turns",
     "query again": "SELECT * FROM cpu again: influxkit and curl chunked=true, in twice as many fresh runs, taking turns",
     "query": "SELECT * FROM cpu, {points} rows, as CSV",
+    "export": "Export {points} points as line protocol",
+    "export again": "Export again: influxkit and curl, in twice as many fresh runs, taking turns",
     "library": "Library, one thread: encoding {points} points, parsing their query response",
     "latency": "Latency: SHOW DATABASES, start to exit (hyperfine median)",
 }
@@ -104,6 +106,17 @@ def targets(sections):
                           go["wall"] / kit["wall"] >= 2))
         if kit and kit["rss"]:
             lines.append(("query peak RSS < 64 MiB", "%.0f MiB" % (kit["rss"] / 1024), kit["rss"] < 64 * 1024))
+    export = sections.get("export")
+    if export:
+        kit, go, curl = find(export, "influxkit export -o FILE"), find(export, "influx -execute"), find(export, "curl")
+        if kit and curl:
+            lines += within("export within 1.25× of curl chunked=true", 1.25, kit, curl, sections.get("export again"),
+                            "export vs curl chunked=true in the rounds")
+        if kit and go:
+            lines.append(("export ≥ 2× faster than influx -format csv", "%.2f×" % (go["wall"] / kit["wall"]),
+                          go["wall"] / kit["wall"] >= 2))
+        if kit and kit["rss"]:
+            lines.append(("export peak RSS < 64 MiB", "%.0f MiB" % (kit["rss"] / 1024), kit["rss"] < 64 * 1024))
     library = sections.get("library")
     if library:
         encode, parse = find(library, "influxkit LineProtocolEncoder"), find(library, "influxkit QueryResponseDecoder")
