@@ -38,20 +38,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(name: .customLong("measurement"), help: ArgumentHelp("Export this measurement (repeatable); default: all.", valueName: "name"))
-    var measurements: [String] = []
-
-    @Option(help: ArgumentHelp("Export the measurements whose names match this regular expression.", valueName: "regex"))
-    var measurementRegex: String?
-
-    @Option(help: ArgumentHelp("First instant to export: RFC 3339 or epoch with a unit (1714521600s).", valueName: "time"))
-    var start: TimeArgument?
-
-    @Option(help: ArgumentHelp("Instant after the last one to export (same forms as --start).", valueName: "time"))
-    var end: TimeArgument?
-
-    @Option(name: .customLong("where"), help: ArgumentHelp("An InfluxQL condition on tags, e.g. \"host = 'web1'\".", valueName: "condition"))
-    var tagPredicate: String?
+    @OptionGroup var selection: SelectionOptions
 
     @Option(
         name: [.short, .customLong("output")],
@@ -67,12 +54,6 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Unit of the timestamps written: ns, u, ms, s, m or h (the server truncates).")
     var precision: Precision = .nanoseconds
 
-    @Option(help: ArgumentHelp("Longest time range one query reads (e.g. 1d, 6h); default: one shard group.", valueName: "duration"))
-    var slice: DurationArgument?
-
-    @Option(help: ArgumentHelp("Slices read at once, each on its own connection; the output is the same.", valueName: "n"))
-    var parallel = 1
-
     @Option(help: ArgumentHelp("""
         Record the slices written in this file (with -o); run the same command again after a \
         failure to go on from there. Delete it to start over.
@@ -83,11 +64,7 @@ struct ExportCommand: ParsableCommand {
     var progress: WriteProgress.Mode = .auto
 
     func validate() throws {
-        guard (1...16).contains(parallel) else { throw ValidationError("--parallel must be between 1 and 16") }
         if checkpoint != nil && output == nil { throw ValidationError("--checkpoint needs -o FILE") }
-        if let start, let end, start.nanoseconds >= end.nanoseconds {
-            throw ValidationError("--start must be before --end")
-        }
     }
 
     func run() throws {
@@ -96,7 +73,8 @@ struct ExportCommand: ParsableCommand {
         guard let database = client.configuration.database else {
             throw ValidationError("give the database to export with -d/--database")
         }
-        let plan = try client.exportPlan(for: selection(of: database, retentionPolicy: client.configuration.retentionPolicy))
+        let plan = try client.exportPlan(
+            for: selection.selection(of: database, retentionPolicy: client.configuration.retentionPolicy))
         for warning in plan.warnings { Diagnostics.error("warning: \(warning)") }
         let saved = try checkpoint.map { try Checkpoint<ExportCheckpoint>(path: $0).load() } ?? nil
         if let saved, saved.database != database || saved.output != output {
@@ -106,7 +84,7 @@ struct ExportCommand: ParsableCommand {
             output: ExportOutput(path: output, compressed: isCompressed, keeping: saved?.outputBytes ?? 0),
             format: format, plan: plan, progress: ExportProgress(mode: progress, total: plan.slices.count),
             checkpoint: checkpoint.map { Checkpoint<ExportCheckpoint>(path: $0) }, resumed: saved)
-        var options = Exporter.Options(parallel: parallel, precision: precision)
+        var options = Exporter.Options(parallel: selection.parallel, precision: precision)
         options.buffersSlices = !sink.output.isSeekable
         let exporter = try Exporter(configuration: client.configuration, plan: plan, options: options)
         let resume = checkpoint == nil ? "" : "; run the same command again to go on"
@@ -118,13 +96,6 @@ struct ExportCommand: ParsableCommand {
 
     private var isCompressed: Bool {
         compress.map { $0 == .gzip } ?? (output?.hasSuffix(".gz") ?? false)
-    }
-
-    private func selection(of database: String, retentionPolicy: String?) -> ExportSelection {
-        ExportSelection(
-            database: database, retentionPolicies: retentionPolicy.map { [$0] } ?? [], measurements: measurements,
-            measurementPattern: measurementRegex, start: start?.nanoseconds, end: end?.nanoseconds,
-            tagPredicate: tagPredicate, sliceDuration: slice?.nanoseconds)
     }
 
     static func describe(_ summary: Exporter.Summary) -> String {

@@ -26,7 +26,7 @@ struct InfluxKitCommand: ParsableCommand {
             """,
         version: Self.version,
         subcommands: [
-            ShellSubcommand.self, PingCommand.self, QueryCommand.self, WriteCommand.self, ExportCommand.self, DatabaseCommand.self,
+            ShellSubcommand.self, PingCommand.self, QueryCommand.self, WriteCommand.self, ExportCommand.self, CopyCommand.self, DatabaseCommand.self,
             UserCommand.self, RetentionPolicyCommand.self, GrantCommand.self,
         ],
         defaultSubcommand: ShellSubcommand.self

@@ -3,8 +3,9 @@ import Glibc
 /// Blanks secrets in the process's own argument memory, so `ps` and `/proc/PID/cmdline` stop
 /// showing them once the arguments are parsed (the way MySQL's client does it).
 ///
-/// Secrets are the values of `-p`/`--password` and `--token`, and the password part of
-/// `--dsn` and `--url`. Each secret byte becomes `x`; the length stays, nothing else moves.
+/// Secrets are the values of `-p`/`--password` and `--token` (and `copy`'s `--from-password`,
+/// `--from-token`, `--to-password`, `--to-token`), and the password part of `--dsn`, `--url`,
+/// `--from` and `--to`. Each secret byte becomes `x`; the length stays, nothing else moves.
 enum SecretArguments {
     /// Blanks the secrets of the current process's arguments.
     static func scrub() {
@@ -20,7 +21,7 @@ enum SecretArguments {
                 index += 2
                 continue
             }
-            for name in ["--password=", "--token=", "--dsn=", "--url="] where text.hasPrefix(name) {
+            for name in secretOptions.map({ $0 + "=" }) where text.hasPrefix(name) {
                 blank(argument, from: name.utf8.count, kind: String(name.dropLast()))
             }
             if let equals = shortPasswordValue(text) {
@@ -32,8 +33,16 @@ enum SecretArguments {
 
     /// The option name when `text` is an option whose next argument is secret or holds one;
     /// a cluster of short flags ending in `p` (`-vp`) counts as `-p`.
+    /// The long options whose values hold a secret: all of it, or a URL's password.
+    private static let secretOptions = [
+        "--password", "--token", "--dsn", "--url",
+        "--from-password", "--from-token", "--to-password", "--to-token", "--from", "--to",
+    ]
+    /// The options whose values are URLs or DSNs: only their password is blanked.
+    private static let urlOptions: Set = ["--dsn", "--url", "--from", "--to"]
+
     private static func secretOption(_ text: String) -> String? {
-        if ["-p", "--password", "--token", "--dsn", "--url"].contains(text) { return text }
+        if text == "-p" || secretOptions.contains(text) { return text }
         let isShortCluster = text.hasPrefix("-") && !text.hasPrefix("--") && text.count > 2
             && text.dropFirst().allSatisfy { $0.isASCII && $0.isLetter }
         return isShortCluster && text.hasSuffix("p") ? "-p" : nil
@@ -53,7 +62,7 @@ enum SecretArguments {
         let length = strlen(argument)
         guard offset < length else { return }
         var range = offset..<length
-        if kind == "--dsn" || kind == "--url" {
+        if urlOptions.contains(kind) {
             guard let secret = urlPassword(argument, from: offset, length: length) else { return }
             range = secret
         }

@@ -12,12 +12,20 @@ struct ExportLineEncoder {
     private(set) var pointCount = 0
     /// Hashes of the series keys seen.
     private(set) var seriesHashes: Set<Int> = []
+    /// String values left out (with ``omitsStrings``).
+    private(set) var omittedStrings = 0
+    /// Points left out because they held nothing but strings (with ``omitsStrings``).
+    private(set) var omittedPoints = 0
+    /// Whether string fields are left out, for destinations that cannot store strings.
+    private let omitsStrings: Bool
 
     /// The type and the escaped `key=` of each selected field, in column order after `time`.
     private let fields: [(type: FieldKey.ValueType, key: [UInt8])]
 
-    /// Creates an encoder for rows whose columns are `time` and then `fields`.
-    init(fields: [ExportField]) throws {
+    /// Creates an encoder for rows whose columns are `time` and then `fields`; with
+    /// `omittingStrings`, string fields are counted instead of written.
+    init(fields: [ExportField], omittingStrings: Bool = false) throws {
+        omitsStrings = omittingStrings
         self.fields = try fields.map { field in
             var key: [UInt8] = []
             try LineProtocolEncoder.append(field.name, as: .fieldKey, to: &key)
@@ -63,17 +71,24 @@ struct ExportLineEncoder {
         let lineStart = bytes.count
         bytes += prefix
         var separator = UInt8(ascii: " ")
+        var strings = 0
         for column in 1..<row.count {
             let value = row[column]
             guard value.kind != .null else { continue }
+            if omitsStrings && fields[column - 1].type == .string {
+                strings += 1
+                continue
+            }
             bytes.append(separator)
             separator = UInt8(ascii: ",")
             let field = fields[column - 1]
             bytes += field.key
             try append(value, as: field.type)
         }
+        omittedStrings += strings
         guard separator == UInt8(ascii: ",") else {
             bytes.removeLast(bytes.count - lineStart)
+            if strings > 0 { omittedPoints += 1 }
             return
         }
         bytes.append(UInt8(ascii: " "))

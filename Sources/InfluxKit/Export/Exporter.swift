@@ -21,12 +21,19 @@ public final class Exporter: Sendable {
         /// Whether every slice is gathered whole before it is handed over (always so when
         /// `parallel` is more than 1).
         public var buffersSlices: Bool
+        /// Whether string fields are left out (and counted), for destinations that cannot
+        /// store strings.
+        public var omitsStringFields: Bool
 
         /// Creates options.
-        public init(parallel: Int = 1, precision: Precision = .nanoseconds, buffersSlices: Bool = false) {
+        public init(
+            parallel: Int = 1, precision: Precision = .nanoseconds, buffersSlices: Bool = false,
+            omitsStringFields: Bool = false
+        ) {
             self.parallel = parallel
             self.precision = precision
             self.buffersSlices = buffersSlices
+            self.omitsStringFields = omitsStringFields
         }
     }
 
@@ -56,6 +63,10 @@ public final class Exporter: Sendable {
         public var bytes = 0
         /// Slices read again after a failure.
         public var retriedSlices = 0
+        /// String values left out (``Options/omitsStringFields``).
+        public var omittedStrings = 0
+        /// Points left out because they held nothing but strings.
+        public var omittedPoints = 0
     }
 
     private let configuration: ClientConfiguration
@@ -167,7 +178,9 @@ public final class Exporter: Sendable {
         while true {
             try restart()
             do {
-                return try client.exportSlice(slice, of: plan, precision: options.precision) { bytes in
+                return try client.exportSlice(
+                    slice, of: plan, precision: options.precision, omittingStrings: options.omitsStringFields
+                ) { bytes in
                     try cancellation.check()
                     try output(bytes)
                 }
@@ -215,6 +228,8 @@ private struct Tally {
         series.formUnion(statistics.seriesHashes)
         summary.points += statistics.points
         summary.bytes += statistics.bytes
+        summary.omittedStrings += statistics.omittedStrings
+        summary.omittedPoints += statistics.omittedPoints
         summary.slices += 1
     }
 

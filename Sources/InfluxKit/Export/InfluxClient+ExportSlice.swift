@@ -1,18 +1,20 @@
 extension InfluxClient {
     /// Reads one slice of `plan` and hands its line protocol to `output` in pieces of about
-    /// `pieceSize` bytes, times in `precision`.
+    /// `pieceSize` bytes, times in `precision`; with `omittingStrings`, string fields are
+    /// counted instead of written.
     ///
     /// Fields with several types are first resolved for the slice's time range (`EXPLAIN`
     /// names the type the shards there hold), so that every value is read in its own type and
     /// never converted. The query asks for `GROUP BY *`, so tags come as the series key.
     func exportSlice(
-        _ slice: ExportSlice, of plan: ExportPlan, precision: Precision, pieceSize: Int = 1 << 18,
+        _ slice: ExportSlice, of plan: ExportPlan, precision: Precision, omittingStrings: Bool = false,
+        pieceSize: Int = 1 << 18,
         output: (UnsafeRawBufferPointer) throws -> Void
     ) throws -> ExportSliceStatistics {
         let fields = try resolvedFields(of: slice, in: plan)
         var statistics = ExportSliceStatistics()
         guard !fields.isEmpty else { return statistics }
-        var encoder = try ExportLineEncoder(fields: fields)
+        var encoder = try ExportLineEncoder(fields: fields, omittingStrings: omittingStrings)
         func flush() throws {
             guard !encoder.bytes.isEmpty else { return }
             statistics.bytes += encoder.bytes.count
@@ -32,6 +34,8 @@ extension InfluxClient {
         try flush()
         statistics.points = encoder.pointCount
         statistics.seriesHashes = encoder.seriesHashes
+        statistics.omittedStrings = encoder.omittedStrings
+        statistics.omittedPoints = encoder.omittedPoints
         return statistics
     }
 

@@ -161,8 +161,10 @@ public final class LineProtocolWriter {
     private var database: String?
     private var retentionPolicy: String?
     private var inDDL = false
-    /// Whether the current source's target was set back to that of the options.
+    /// Whether the current source's target was set back to the one it started with.
     private var targetIsReset = true
+    /// The target the current source starts with.
+    private var sourceTarget: (database: String?, retentionPolicy: String?) = (nil, nil)
     private var source = "-"
     /// Whether the bytes up to the next line end belong to a line rejected as too long.
     private var skippingLongLine = false
@@ -246,6 +248,7 @@ public final class LineProtocolWriter {
         runStatement: @escaping (String, String?) throws -> String?
     ) {
         self.options = options
+        sourceTarget = (options.database, options.retentionPolicy)
         self.onRejection = onRejection
         self.validator = LineProtocolValidator(precision: options.precision)
         self.ledger = ledger
@@ -279,7 +282,12 @@ public final class LineProtocolWriter {
     /// With `skippingThrough`, the records starting on that line or before are read but not
     /// checked or sent (the position an earlier run reported to ``Options/onSettled``); comment
     /// directives among them are still followed, so the target is right where sending resumes.
-    public func beginSource(_ name: String, skippingThrough line: Int = 0) {
+    /// The source's lines go to `database` and `retentionPolicy` (those of the options when not
+    /// given); what is batched is sent first only when that changes the target.
+    public func beginSource(
+        _ name: String, skippingThrough line: Int = 0, database: String? = nil, retentionPolicy: String? = nil
+    ) {
+        sourceTarget = (database ?? options.database, retentionPolicy ?? options.retentionPolicy)
         source = name
         skipThrough = line
         skippingLongLine = false
@@ -346,7 +354,7 @@ public final class LineProtocolWriter {
     private func drain(isFinal: Bool) throws {
         if !targetIsReset {
             targetIsReset = true
-            try switchTarget(database: options.database, retentionPolicy: options.retentionPolicy)
+            try switchTarget(database: sourceTarget.database, retentionPolicy: sourceTarget.retentionPolicy)
         }
         records.removeAll(keepingCapacity: true)
         let consumed = pending.withUnsafeBytes { splitter.split($0, isFinal: isFinal, into: &records) }

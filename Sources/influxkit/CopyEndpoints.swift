@@ -1,0 +1,80 @@
+import ArgumentParser
+import InfluxKit
+
+/// The two servers of `influxkit copy`: each a URL or DSN with credentials of its own. The
+/// `INFLUX_*` variables apply to neither.
+struct CopyEndpoints: ParsableArguments {
+    @Option(help: ArgumentHelp("Source server: http(s)://host:port[/prefix] or influxdb://[user[:password]@]host[:port][/database].", valueName: "url|dsn"))
+    var from: String
+
+    @Option(help: ArgumentHelp("User name on the source.", valueName: "name"))
+    var fromUsername: String?
+
+    @Option(help: ArgumentHelp("Password on the source.", valueName: "password"))
+    var fromPassword: String?
+
+    @Option(help: ArgumentHelp("Token for the source (Authorization: Token …).", valueName: "token"))
+    var fromToken: String?
+
+    @Option(help: ArgumentHelp("Destination server, in the same forms as --from.", valueName: "url|dsn"))
+    var to: String
+
+    @Option(help: ArgumentHelp("User name on the destination.", valueName: "name"))
+    var toUsername: String?
+
+    @Option(help: ArgumentHelp("Password on the destination.", valueName: "password"))
+    var toPassword: String?
+
+    @Option(help: ArgumentHelp("Token for the destination (Authorization: Token …).", valueName: "token"))
+    var toToken: String?
+
+    @Flag(help: "Do not verify the servers' TLS certificates (prints a warning).")
+    var unsafeSsl = false
+
+    @Option(help: ArgumentHelp("PEM file of CA certificates to trust, for both servers.", valueName: "file"), completion: .file())
+    var caCert: String?
+
+    @Option(help: ArgumentHelp("Seconds a request may take (default: no limit; connecting: 10).", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(help: ArgumentHelp("Times to retry a request, or to read a slice again.", valueName: "n"))
+    var retries: Int?
+
+    @Flag(help: "Gzip request bodies and ask for gzip answers.")
+    var gzip = false
+
+    @Flag(name: .shortAndLong, help: "Log every request on standard error, credentials left out.")
+    var verbose = false
+
+    /// The source's configuration.
+    func source() throws -> ClientConfiguration {
+        try configuration(from, username: fromUsername, password: fromPassword, token: fromToken)
+    }
+
+    /// The destination's configuration.
+    func destination() throws -> ClientConfiguration {
+        try configuration(to, username: toUsername, password: toPassword, token: toToken)
+    }
+
+    private func configuration(_ address: String, username: String?, password: String?, token: String?) throws -> ClientConfiguration {
+        var configuration = ClientConfiguration()
+        if address.contains("influxdb://") {
+            configuration = try ClientConfiguration(dsn: address)
+        } else {
+            try configuration.setServerURL(address)
+        }
+        if let username { configuration.username = username }
+        if let password { configuration.password = password }
+        if let token { configuration.token = token }
+        configuration.verifySSL = !unsafeSsl
+        configuration.caFile = caCert
+        if let timeout {
+            configuration.timeout = timeout
+            configuration.connectTimeout = min(configuration.connectTimeout, timeout)
+        }
+        if let retries { configuration.retries = retries }
+        configuration.gzip = gzip
+        if verbose { configuration.requestObserver = Diagnostics.log }
+        return configuration
+    }
+}
