@@ -173,13 +173,13 @@ _influxkit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    shell|ping|query|write|export|db|user|rp|grant|help)
+    shell|ping|query|write|export|copy|db|user|rp|grant|help)
         # Offer subcommand argument completions
         "_influxkit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'shell ping query write export db user rp grant help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'shell ping query write export copy db user rp grant help' -- "${cur}"))
         ;;
     esac
 }
@@ -460,7 +460,7 @@ _influxkit_export() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
     repeating_options=(--measurement)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --measurement-regex --start --end --where -o --output --compress --format --precision --slice --parallel --checkpoint --progress)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --measurement-regex --start --end --where --slice --parallel -o --output --compress --format --precision --checkpoint --progress)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -522,6 +522,12 @@ _influxkit_export() {
     '--where')
         return
         ;;
+    '--slice')
+        return
+        ;;
+    '--parallel')
+        return
+        ;;
     '-o'|'--output')
         __influxkit_add_completions -f
         return
@@ -538,18 +544,101 @@ _influxkit_export() {
         __influxkit_add_completions -W 'ns'$'\n''u'$'\n''ms'$'\n''s'$'\n''m'$'\n''h'
         return
         ;;
-    '--slice')
-        return
-        ;;
-    '--parallel')
-        return
-        ;;
     '--checkpoint')
         __influxkit_add_completions -f
         return
         ;;
     '--progress')
         __influxkit_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_influxkit_copy() {
+    repeating_flags=()
+    non_repeating_flags=(--unsafe-ssl --gzip --verbose -v --create --include-strings --verify --verify-only --version -h --help)
+    repeating_options=(--measurement)
+    non_repeating_options=(--from --from-username --from-password --from-token --to --to-username --to-password --to-token --ca-cert --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections)
+    __influxkit_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--from')
+        return
+        ;;
+    '--from-username')
+        return
+        ;;
+    '--from-password')
+        return
+        ;;
+    '--from-token')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--to-username')
+        return
+        ;;
+    '--to-password')
+        return
+        ;;
+    '--to-token')
+        return
+        ;;
+    '--ca-cert')
+        __influxkit_add_completions -f
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--database'|'-d')
+        return
+        ;;
+    '--rp')
+        return
+        ;;
+    '--measurement')
+        return
+        ;;
+    '--measurement-regex')
+        return
+        ;;
+    '--start')
+        return
+        ;;
+    '--end')
+        return
+        ;;
+    '--where')
+        return
+        ;;
+    '--slice')
+        return
+        ;;
+    '--parallel')
+        return
+        ;;
+    '--to-database')
+        return
+        ;;
+    '--to-rp')
+        return
+        ;;
+    '--checkpoint')
+        __influxkit_add_completions -f
+        return
+        ;;
+    '--batch-size')
+        return
+        ;;
+    '--connections')
         return
         ;;
     esac
