@@ -355,7 +355,6 @@ _influxkit_query() {
         return
         ;;
     '--format')
-        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'
         return
         ;;
     '--epoch')

@@ -214,7 +214,7 @@ complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_op
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit query" gzip' -l 'gzip' -d 'Gzip request bodies and ask for gzip answers.'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit query" v verbose' -l 'verbose' -s 'v' -d 'Log every request on standard error (method, URL, status, bytes, time), credentials left out.'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit query" f file' -s 'f' -l 'file' -d 'Read statements from this file.' -rfka ''
-complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit query" format' -l 'format' -d 'Output format.' -rfka 'column table csv json jsonl vertical'
+complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit query" format' -l 'format' -d 'Output format; lp writes the rows of a SELECT as line protocol, typed as SHOW FIELD KEYS says.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit query" epoch' -l 'epoch' -d 'Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339.' -rfka 'ns u ms s m h'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit query" chunked' -l 'chunked' -d 'Stream the answer in chunks, printing rows as they arrive.'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit query" no-chunked' -l 'no-chunked' -d 'Stream the answer in chunks, printing rows as they arrive.'

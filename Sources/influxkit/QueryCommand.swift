@@ -41,8 +41,8 @@ struct QueryCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .long], help: "Read statements from this file.")
     var file: String?
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .column
+    @Option(help: "Output format; lp writes the rows of a SELECT as line protocol, typed as SHOW FIELD KEYS says.")
+    var format = QueryFormat(.column)
 
     @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339.")
     var epoch: Precision?
@@ -89,7 +89,8 @@ struct QueryCommand: ParsableCommand {
     private func printResults(
         of text: String, params: [String: JSONValue], from client: InfluxClient
     ) throws -> (rows: Int, failed: Int) {
-        var renderer = format.makeRenderer(streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1)
+        guard let output = format.output else { return try printLineProtocol(of: text, params: params, from: client) }
+        var renderer = output.makeRenderer(streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1)
         var out = OutputBuffer()
         var rows = 0, failed = 0
         func show(_ result: ResultSet, rowCount: Int, render: (inout OutputBuffer) -> Void) {
@@ -122,6 +123,29 @@ struct QueryCommand: ParsableCommand {
             }
         }
         return (rows, failed)
+    }
+
+    /// Runs the statements and prints their rows as line protocol (see ``LineProtocolPrinter``),
+    /// times in `--epoch` or nanoseconds.
+    private func printLineProtocol(
+        of text: String, params: [String: JSONValue], from client: InfluxClient
+    ) throws -> (rows: Int, failed: Int) {
+        let printer = LineProtocolPrinter(schema: try InfluxClient(configuration: client.configuration))
+        var out = OutputBuffer()
+        var rows = 0
+        var failedStatements: Set<Int> = []
+        try client.streamRawResults(
+            of: text, epoch: epoch ?? .nanoseconds, params: params, chunked: chunked, chunkSize: chunkSize
+        ) { result in
+            let statement = result.result.statementID
+            let problem = result.result.error ?? printer.print(result, into: &out)
+            out.flush()
+            rows += result.rowCount
+            if let problem, failedStatements.insert(statement).inserted {
+                Diagnostics.error("statement \(statement + 1): \(problem)")
+            }
+        }
+        return (rows, failedStatements.count)
     }
 
     private func boundParameter(_ text: String) throws -> (String, JSONValue) {

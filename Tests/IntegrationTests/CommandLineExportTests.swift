@@ -96,6 +96,30 @@ struct CommandLineExportTests {
         }
     }
 
+    @Test func queryFormatLineProtocolWritesTheRowsBack() throws {
+        let source = try InfluxServer.shared(), target = try InfluxServer.second()
+        let database = source.makeDatabaseName()
+        try ExportDataset.create(database, on: source)
+        let copy = try target.createDatabase()
+        let query = try CommandLineTests.influxkit(
+            ["query", "-d", database, "--format", "lp", #"SELECT * FROM "cpu load" GROUP BY *"#, "SELECT * FROM sparse GROUP BY *"]
+                + CommandLineTests.connection(source))
+        #expect(query.status == 0, "\(query.stderr)")
+        #expect(query.stdout.contains("count=9223372036854775807i"))
+        let written = try CommandLineTests.influxkit(["write", "-d", copy] + CommandLineTests.connection(target), input: query.stdout)
+        #expect(written.status == 0, "\(written.stderr)")
+        for measurement in ["cpu load", "sparse"] {
+            let statement = "SELECT * FROM \(InfluxQL.quoteIdentifier(measurement)) GROUP BY *"
+            let expected = try source.client().query(statement, database: database, epoch: .nanoseconds)
+            #expect(try target.client().query(statement, database: copy, epoch: .nanoseconds) == expected)
+        }
+        let aggregate = try CommandLineTests.influxkit(
+            ["query", "-d", database, "--format", "lp", "SELECT count(a) FROM sparse", "SHOW MEASUREMENTS"] + CommandLineTests.connection(source))
+        #expect(aggregate.status == 1)
+        #expect(aggregate.stdout == "sparse count=2 0\n")
+        #expect(aggregate.stderr.contains("statement 2: --format lp needs"))
+    }
+
     @Test func selectionByMeasurementTimeAndTag() throws {
         let server = try InfluxServer.shared()
         let database = server.makeDatabaseName()

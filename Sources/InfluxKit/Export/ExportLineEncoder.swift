@@ -5,11 +5,11 @@
 /// Values are copied from the answer's JSON text, so nothing is rounded on the way: influxd
 /// writes floats in their shortest round-trip form (`5e-324`, `1e+21`, `-0`), which line
 /// protocol reads back as the same float, and integers in full.
-struct ExportLineEncoder {
+package struct ExportLineEncoder {
     /// The encoded lines, each ending in `\n`.
-    var bytes: [UInt8] = []
+    package var bytes: [UInt8] = []
     /// How many points were encoded.
-    private(set) var pointCount = 0
+    package private(set) var pointCount = 0
     /// Hashes of the series keys seen.
     private(set) var seriesHashes: Set<Int> = []
     /// String values left out (with ``omitsStrings``).
@@ -19,33 +19,48 @@ struct ExportLineEncoder {
     /// Whether string fields are left out, for destinations that cannot store strings.
     private let omitsStrings: Bool
 
-    /// The type and the escaped `key=` of each selected field, in column order after `time`.
-    private let fields: [(type: FieldKey.ValueType, key: [UInt8])]
+    /// The type (`nil`: judged by each value) and the escaped `key=` of each selected field,
+    /// in column order after `time`.
+    private let fields: [(type: FieldKey.ValueType?, key: [UInt8])]
 
     /// Creates an encoder for rows whose columns are `time` and then `fields`; with
     /// `omittingStrings`, string fields are counted instead of written.
-    init(fields: [ExportField], omittingStrings: Bool = false) throws {
+    package init(fields: [ExportField], omittingStrings: Bool = false) throws {
+        try self.init(columns: fields.map { ($0.name, $0.type) }, omittingStrings: omittingStrings)
+    }
+
+    /// Creates an encoder for rows whose columns are `time` and then `columns`; a column
+    /// without a type is written as its values read: numbers as floats, `true`/`false` as
+    /// booleans, strings as strings.
+    package init(columns: [(name: String, type: FieldKey.ValueType?)], omittingStrings: Bool = false) throws {
         omitsStrings = omittingStrings
-        self.fields = try fields.map { field in
+        fields = try columns.map { column in
             var key: [UInt8] = []
-            try LineProtocolEncoder.append(field.name, as: .fieldKey, to: &key)
+            try LineProtocolEncoder.append(column.name, as: .fieldKey, to: &key)
             key.append(UInt8(ascii: "="))
-            return (field.type, key)
+            return (column.type, key)
         }
     }
 
     /// Appends a line for every row of `result` that has a non-null field.
     mutating func append(_ result: RawResultSet) throws {
-        for (index, series) in result.result.series.enumerated() {
-            guard series.columns.count == fields.count + 1 else {
-                throw InfluxError.malformedResponse(
-                    reason: "expected \(fields.count + 1) columns in the answer, got \(series.columns.count)")
-            }
-            let prefix = try Self.seriesKey(series)
-            seriesHashes.insert(prefix.hashValue)
-            for row in result.rows(ofSeriesAt: index) {
-                try append(row, prefix: prefix)
-            }
+        for index in result.result.series.indices {
+            try appendSeries(at: index, of: result)
+        }
+    }
+
+    /// Appends a line for every row of the series at `index` of `result` that has a non-null
+    /// field.
+    package mutating func appendSeries(at index: Int, of result: RawResultSet) throws {
+        let series = result.result.series[index]
+        guard series.columns.count == fields.count + 1 else {
+            throw InfluxError.malformedResponse(
+                reason: "expected \(fields.count + 1) columns in the answer, got \(series.columns.count)")
+        }
+        let prefix = try Self.seriesKey(series)
+        seriesHashes.insert(prefix.hashValue)
+        for row in result.rows(ofSeriesAt: index) {
+            try append(row, prefix: prefix)
         }
     }
 
@@ -97,7 +112,8 @@ struct ExportLineEncoder {
         pointCount += 1
     }
 
-    private mutating func append(_ value: RawValue, as type: FieldKey.ValueType) throws {
+    private mutating func append(_ value: RawValue, as declared: FieldKey.ValueType?) throws {
+        let type = declared ?? Self.type(of: value)
         switch (type, value.kind) {
         case (.float, .integer), (.float, .decimal), (.float, .exponential):
             bytes.append(contentsOf: value.text)
@@ -119,6 +135,15 @@ struct ExportLineEncoder {
             LineProtocolEncoder.appendQuoted(text, to: &bytes)
         default:
             throw InfluxError.malformedResponse(reason: "a \(type.rawValue) field holds \(String(decoding: value.text, as: UTF8.self))")
+        }
+    }
+
+    /// The type a value of a column without one is written as.
+    private static func type(of value: RawValue) -> FieldKey.ValueType {
+        switch value.kind {
+        case .true, .false: return .boolean
+        case .asciiString, .string, .escapedString: return .string
+        default: return .float
         }
     }
 }
