@@ -18,6 +18,7 @@ TITLES = {
     "query": "SELECT * FROM cpu, {points} rows, as CSV",
     "export": "Export {points} points as line protocol",
     "export again": "Export again: influxkit and curl, in twice as many fresh runs, taking turns",
+    "copy": "Copy {points} points between servers",
     "library": "Library, one thread: encoding {points} points, parsing their query response",
     "latency": "Latency: SHOW DATABASES, start to exit (hyperfine median)",
 }
@@ -117,6 +118,20 @@ def targets(sections):
                           go["wall"] / kit["wall"] >= 2))
         if kit and kit["rss"]:
             lines.append(("export peak RSS < 64 MiB", "%.0f MiB" % (kit["rss"] / 1024), kit["rss"] < 64 * 1024))
+    copy = sections.get("copy")
+    if copy:
+        kit, export, write = find(copy, "influxkit copy (1.x → 1.x)"), find(copy, "influxkit export"), find(copy, "influxkit write")
+        if kit and export and write:
+            slower = max(export["wall"], write["wall"])
+            lines.append(("copy 1.x → 1.x within 1.25× of the slower of export and write", "%.2f×" % (kit["wall"] / slower),
+                          kit["wall"] <= 1.25 * slower))
+        vm, vmctl = find(copy, "influxkit copy (1.x → VictoriaMetrics)"), find(copy, "vmctl")
+        if vm and vmctl:
+            lines.append(("copy to VictoriaMetrics ≥ 3× faster than vmctl influx", "%.2f×" % (vmctl["wall"] / vm["wall"]),
+                          vmctl["wall"] / vm["wall"] >= 3))
+        rss = max((row["rss"] for row in (kit, vm) if row and row["rss"]), default=None)
+        if rss:
+            lines.append(("copy peak RSS < 96 MiB", "%.0f MiB" % (rss / 1024), rss < 96 * 1024))
     library = sections.get("library")
     if library:
         encode, parse = find(library, "influxkit LineProtocolEncoder"), find(library, "influxkit QueryResponseDecoder")

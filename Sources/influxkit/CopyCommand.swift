@@ -61,6 +61,9 @@ struct CopyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Requests in flight to the destination at most.", valueName: "n"))
     var connections = LineProtocolWriter.Options().connections
 
+    @Option(help: "Progress on standard error (slices read, points, bytes, rate): auto (on a terminal), always or never.")
+    var progress: WriteProgress.Mode = .auto
+
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         guard (1...16).contains(connections) else { throw ValidationError("--connections must be between 1 and 16") }

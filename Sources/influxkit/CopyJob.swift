@@ -64,8 +64,16 @@ final class CopyJob {
                 checkpoint?.save(CopyCheckpoint(database: database, destination: target, finished: finished))
             })
         let resume = command.checkpoint == nil ? "" : "; run the same command again to go on"
+        var progress = ExportProgress(mode: command.progress, total: plan.slices.count)
+        defer { progress.finish() }
         let summary = try Interruption.cancelling(copier.cancel, message: "interrupted\(resume)") {
-            try copier.run(skipping: Set(saved?.finished ?? []))
+            try copier.run(skipping: Set(saved?.finished ?? [])) { event in
+                switch event {
+                case let .lines(bytes): progress.add(bytes: bytes.count)
+                case let .sliceFinished(slice, statistics): progress.finished(slice, points: statistics.points)
+                default: break
+                }
+            }
         }
         rejected = summary.write.rejected
         Diagnostics.line(describe(summary))

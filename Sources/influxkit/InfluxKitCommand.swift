@@ -44,7 +44,7 @@ struct InfluxKitCommand: ParsableCommand {
         } catch let error as InfluxError {
             Diagnostics.error(error.messageWithHint)
             Glibc.exit(error.exitCode)
-        } catch let failure as OutputFailure {
+        } catch let failure as ExportOutputError {
             Diagnostics.error(failure.message)
             Glibc.exit(1)
         } catch let exit as ExitCode {

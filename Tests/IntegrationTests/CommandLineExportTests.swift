@@ -266,6 +266,21 @@ struct CommandLineExportTests {
         #expect(missingDatabase.stdout.isEmpty && missingPolicy.stdout.isEmpty)
     }
 
+    @Test func outputThatCannotBeWrittenIsAnError() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        try server.client().write(lines: (0..<5_000).map { "m v=\($0) \($0)" }, database: database)
+        for output in [["-o", "/dev/full"], ["-o", "/dev/full", "--compress", "gzip"]] {
+            let run = try export(server, ["-d", database] + output)
+            #expect(run.status == 1, "\(output) \(run.stderr)")
+            #expect(run.stderr.contains("cannot write to /dev/full"), "\(run.stderr)")
+            #expect(!run.stderr.contains("exported"))
+        }
+        let missingDirectory = try export(server, ["-d", database, "-o", "/nonexistent/dir/out.lp"])
+        #expect(missingDirectory.status == 1)
+        #expect(missingDirectory.stderr.contains("cannot open /nonexistent/dir/out.lp"))
+    }
+
     @Test func aUserWithoutReadPermissionGetsStatusFour() throws {
         let server = try InfluxServer.authenticated()
         let database = try server.createDatabase()

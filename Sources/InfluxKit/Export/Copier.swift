@@ -62,8 +62,9 @@ public final class Copier: Sendable {
         destination.cancelCurrentRequest()
     }
 
-    /// Copies every slice of the plan but those whose key is in `finished`.
-    public func run(skipping finished: Set<String> = []) throws -> Summary {
+    /// Copies every slice of the plan but those whose key is in `finished`; `observe` sees
+    /// every event of the reading side (for progress) before the writer gets its lines.
+    public func run(skipping finished: Set<String> = [], observe: (Exporter.Event) -> Void = { _ in }) throws -> Summary {
         let acknowledgements = Acknowledgements(finished: plan.slices.map(\.key).filter(finished.contains), report: onAcknowledged)
         var writeOptions = options.write
         writeOptions.precision = options.export.precision
@@ -77,6 +78,7 @@ public final class Copier: Sendable {
         let writer = LineProtocolWriter(client: destination, options: writeOptions, onRejection: onRejection)
         var lines = 0
         let exported = try exporter.run(skipping: finished) { event in
+            observe(event)
             switch event {
             case let .sliceStarted(slice), let .sliceRestarted(slice):
                 acknowledgements.begin(slice.key)
