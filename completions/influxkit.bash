@@ -558,7 +558,7 @@ _influxkit_copy() {
     repeating_flags=()
     non_repeating_flags=(--unsafe-ssl --gzip --verbose -v --create --include-strings --verify --verify-only --version -h --help)
     repeating_options=(--measurement)
-    non_repeating_options=(--from --from-username --from-password --from-token --to --to-username --to-password --to-token --ca-cert --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections)
+    non_repeating_options=(--from --from-username --from-password --from-token --to --to-username --to-password --to-token --ca-cert --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections --progress)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -638,6 +638,10 @@ _influxkit_copy() {
         return
         ;;
     '--connections')
+        return
+        ;;
+    '--progress')
+        __influxkit_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac

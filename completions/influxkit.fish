@@ -33,7 +33,7 @@ function __influxkit_parse_tokens -S
         case 'export'
             __influxkit_parse_subcommand 0 'host=' 'port=' 'url=' 'dsn=' 'd/database=' 'rp=' 'u/username=' 'p/password=' 'password-stdin' 'token=' 'ssl' 'unsafe-ssl' 'ca-cert=' 'client-cert=' 'client-key=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'measurement=+' 'measurement-regex=' 'start=' 'end=' 'where=' 'slice=' 'parallel=' 'o/output=' 'compress=' 'format=' 'precision=' 'checkpoint=' 'progress=' 'version' 'h/help'
         case 'copy'
-            __influxkit_parse_subcommand 0 'from=' 'from-username=' 'from-password=' 'from-token=' 'to=' 'to-username=' 'to-password=' 'to-token=' 'unsafe-ssl' 'ca-cert=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'd/database=' 'rp=' 'measurement=+' 'measurement-regex=' 'start=' 'end=' 'where=' 'slice=' 'parallel=' 'to-database=' 'to-rp=' 'create' 'include-strings' 'checkpoint=' 'verify' 'verify-only' 'batch-size=' 'connections=' 'version' 'h/help'
+            __influxkit_parse_subcommand 0 'from=' 'from-username=' 'from-password=' 'from-token=' 'to=' 'to-username=' 'to-password=' 'to-token=' 'unsafe-ssl' 'ca-cert=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'd/database=' 'rp=' 'measurement=+' 'measurement-regex=' 'start=' 'end=' 'where=' 'slice=' 'parallel=' 'to-database=' 'to-rp=' 'create' 'include-strings' 'checkpoint=' 'verify' 'verify-only' 'batch-size=' 'connections=' 'progress=' 'version' 'h/help'
         case 'db'
             __influxkit_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -319,8 +319,9 @@ complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_op
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" checkpoint' -l 'checkpoint' -d 'Record the slices the destination has acknowledged; run the same command again after a failure to go on from there. Delete it to start over.' -rF
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" verify' -l 'verify' -d 'Afterwards, compare the values of every field per slice on both sides (count); exit 1 when they differ.'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" verify-only' -l 'verify-only' -d 'Only compare, copy nothing.'
-complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" batch-size' -l 'batch-size' -d 'Points per request to the destination, at most.' -rfka ''
+complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" batch-size' -l 'batch-size' -d 'Points per request to the destination, at most. Smaller than write\'s default: the writer gathers --connections times this many lines before it sends, and reading waits meanwhile.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" connections' -l 'connections' -d 'Requests in flight to the destination at most.' -rfka ''
+complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" progress' -l 'progress' -d 'Progress on standard error (slices read, points, bytes, rate): auto (on a terminal), always or never.' -rfka 'auto always never'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" version' -l 'version' -d 'Show the version.'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit db" version' -l 'version' -d 'Show the version.'

@@ -55,8 +55,11 @@ struct CopyCommand: ParsableCommand {
     @Flag(help: "Only compare, copy nothing.")
     var verifyOnly = false
 
-    @Option(help: "Points per request to the destination, at most.")
-    var batchSize = LineProtocolWriter.Options().batchSize
+    @Option(help: """
+        Points per request to the destination, at most. Smaller than write's default: the writer \
+        gathers --connections times this many lines before it sends, and reading waits meanwhile.
+        """)
+    var batchSize = 10_000
 
     @Option(help: ArgumentHelp("Requests in flight to the destination at most.", valueName: "n"))
     var connections = LineProtocolWriter.Options().connections
