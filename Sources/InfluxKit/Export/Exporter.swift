@@ -151,9 +151,11 @@ public final class Exporter: Sendable {
                 }
             }
         }
+        var completed = false
         defer {
+            // On an error the workers still reading are stopped: their requests are aborted.
             board.stop()
-            cancel()
+            if !completed { cancel() }
             board.waitForWorkers()
         }
         for (index, slice) in slices.enumerated() {
@@ -166,6 +168,7 @@ public final class Exporter: Sendable {
             try onEvent(.sliceFinished(slice, statistics))
             board.delivered(index)
         }
+        completed = true
     }
 
     /// Reads `slice`, again after failures that may pass; `restart` runs before every try.
