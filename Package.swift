@@ -34,7 +34,11 @@ let package = Package(
         // Times the library's encoding and response parsing; built in release by scripts/bench.
         .executableTarget(name: "influxkit-bench", dependencies: ["InfluxKit"], path: "Sources/InfluxKitBench"),
         .testTarget(name: "InfluxKitTests", dependencies: ["InfluxKit"]),
-        .testTarget(name: "InfluxShellTests", dependencies: ["InfluxShell", "InfluxKit"]),
+        .testTarget(
+            name: "InfluxShellTests",
+            dependencies: ["InfluxShell", "InfluxKit"],
+            exclude: ["Golden"]  // chart golden files, read from the source tree
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["InfluxKit"],

@@ -236,7 +236,7 @@ _influxkit_shell() {
         return
         ;;
     '--format')
-        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'
+        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'$'\n''chart'$'\n''svg'
         return
         ;;
     '--precision')
@@ -304,7 +304,7 @@ _influxkit_query() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
     repeating_options=(--param)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries -f --file --format --epoch --chunk-size)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries -f --file --format --epoch --width --height --chunk-size)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -359,6 +359,12 @@ _influxkit_query() {
         ;;
     '--epoch')
         __influxkit_add_completions -W 'ns'$'\n''u'$'\n''ms'$'\n''s'$'\n''m'$'\n''h'
+        return
+        ;;
+    '--width')
+        return
+        ;;
+    '--height')
         return
         ;;
     '--chunk-size')
@@ -722,7 +728,7 @@ _influxkit_db_list() {
         return
         ;;
     '--format')
-        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'
+        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'$'\n''chart'$'\n''svg'
         return
         ;;
     esac
@@ -923,7 +929,7 @@ _influxkit_user_list() {
         return
         ;;
     '--format')
-        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'
+        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'$'\n''chart'$'\n''svg'
         return
         ;;
     esac
@@ -1274,7 +1280,7 @@ _influxkit_rp_list() {
         return
         ;;
     '--format')
-        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'
+        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'$'\n''chart'$'\n''svg'
         return
         ;;
     esac
@@ -1535,7 +1541,7 @@ _influxkit_grant_list() {
         return
         ;;
     '--format')
-        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'
+        __influxkit_add_completions -W 'column'$'\n''table'$'\n''csv'$'\n''json'$'\n''jsonl'$'\n''vertical'$'\n''chart'$'\n''svg'
         return
         ;;
     esac

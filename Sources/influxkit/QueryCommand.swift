@@ -47,6 +47,12 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339.")
     var epoch: Precision?
 
+    @Option(help: ArgumentHelp("Width of a chart: characters for --format chart (default: the terminal's, or 80), pixels for svg (800).", valueName: "n"))
+    var width: Int?
+
+    @Option(help: ArgumentHelp("Height of a chart: lines for --format chart, axes and legend included (default: the terminal's, or 22), pixels for svg (300).", valueName: "n"))
+    var height: Int?
+
     @Flag(inversion: .prefixedNo, help: "Stream the answer in chunks, printing rows as they arrive.")
     var chunked = true
 
@@ -60,6 +66,8 @@ struct QueryCommand: ParsableCommand {
     var timing = false
 
     func validate() throws {
+        if let width, width < 1 { throw ValidationError("--width must be positive") }
+        if let height, height < 1 { throw ValidationError("--height must be positive") }
         if file != nil && !statements.isEmpty {
             throw ValidationError("give statements as arguments or with --file, not both")
         }
@@ -90,7 +98,11 @@ struct QueryCommand: ParsableCommand {
         of text: String, params: [String: JSONValue], from client: InfluxClient
     ) throws -> (rows: Int, failed: Int) {
         guard let output = format.output else { return try printLineProtocol(of: text, params: params, from: client) }
-        var renderer = output.makeRenderer(streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1)
+        // Charts read times as integers, which are cheaper to read than RFC 3339 text.
+        let epoch = self.epoch ?? (output == .chart || output == .svg ? .nanoseconds : nil)
+        var renderer = output.makeRenderer(
+            streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1, size: chartSize(output),
+            timeUnit: epoch?.nanosecondsPerUnit ?? 1)
         var out = OutputBuffer()
         var rows = 0, failed = 0
         func show(_ result: ResultSet, rowCount: Int, render: (inout OutputBuffer) -> Void) {
@@ -146,6 +158,16 @@ struct QueryCommand: ParsableCommand {
             }
         }
         return (rows, failedStatements.count)
+    }
+
+    /// The size of a chart: the options, else the terminal's for `chart`.
+    private func chartSize(_ output: OutputFormat) -> (columns: Int, rows: Int)? {
+        // On a terminal a chart fills it, but for a line left for the prompt.
+        let screen = output == .chart ? TerminalSize.of(STDOUT_FILENO) : nil
+        guard let columns = width ?? screen?.columns, let rows = height ?? screen.map({ $0.rows - 1 }) else {
+            return width == nil && height == nil ? nil : (width ?? (output == .svg ? 800 : 80), height ?? (output == .svg ? 300 : 22))
+        }
+        return (columns, rows)
     }
 
     private func boundParameter(_ text: String) throws -> (String, JSONValue) {

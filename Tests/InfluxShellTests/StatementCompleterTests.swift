@@ -46,7 +46,7 @@ struct StatementCompleterTests {
         ("SELECT * FROM cpu WHERE time > now() - 1h GROUP BY ", ["host", "region", "time("]),
         ("SELECT * FROM cpu GROUP BY host, r", ["region"]),
         ("SHOW TAG VALUES FROM cpu WITH KEY = ", ["host", "region"]),
-        ("format c", ["column", "csv"]),
+        ("format c", ["column", "csv", "chart"]),
         ("\\x a", ["auto"]),
         // Comments and regular expressions are skipped, quotes and `;` in them too.
         ("SELECT * FROM cpu WHERE host = 'a' -- it's\nAND host = 'b", ["beta"]),

@@ -41,9 +41,18 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case jsonl
     /// One `label: value` block per row.
     case vertical
+    /// Line charts drawn with braille characters, one per numeric column.
+    case chart
+    /// The same charts as one SVG document.
+    case svg
 
-    /// A renderer for this format; `terminal` says whether the output goes to a terminal.
-    public func makeRenderer(streaming: Bool, terminal: Bool = false) -> any ResultRenderer {
+    /// A renderer for this format; `terminal` says whether the output goes to a terminal (then
+    /// charts are coloured), `size` how large a chart is (characters for `chart`, 80 × 22 when
+    /// not given; pixels of one chart for `svg`, 800 × 300), `timeUnit` the nanoseconds in the
+    /// unit of integer times.
+    public func makeRenderer(
+        streaming: Bool, terminal: Bool = false, size: (columns: Int, rows: Int)? = nil, timeUnit: Int64 = 1
+    ) -> any ResultRenderer {
         switch self {
         case .column: return ColumnRenderer()
         case .table: return TableRenderer(unicode: terminal)
@@ -51,6 +60,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .json: return JSONRenderer(streaming: streaming)
         case .jsonl: return JSONLinesRenderer()
         case .vertical: return VerticalRenderer()
+        case .chart:
+            return ChartRenderer(
+                width: size?.columns ?? 80, height: size?.rows ?? 22, colour: terminal && ChartRenderer.colourAllowed,
+                timeUnit: timeUnit)
+        case .svg: return SVGChartRenderer(width: size?.columns ?? 800, height: size?.rows ?? 300, timeUnit: timeUnit)
         }
     }
 }

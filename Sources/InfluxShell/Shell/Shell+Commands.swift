@@ -76,7 +76,7 @@ extension Shell {
             ) { result in
                 if let error = result.error { statementErrors.append(error) }
                 rows += result.series.reduce(0) { $0 + $1.values.count }
-                if renderer == nil { renderer = makeRenderer(for: result, width: screen?.columns) }
+                if renderer == nil { renderer = makeRenderer(for: result, screen: screen) }
                 renderer?.render(result, into: &out)
                 emit()
                 if pager?.quit == true { client.cancelCurrentRequest() }
@@ -101,18 +101,21 @@ extension Shell {
 
     /// The renderer of a statement, chosen by its first result: vertical when `expanded` is on,
     /// or `auto` and the result is wider than the terminal's `width`.
-    private func makeRenderer(for first: ResultSet, width: Int?) -> any ResultRenderer {
+    private func makeRenderer(for first: ResultSet, screen: TerminalSize?) -> any ResultRenderer {
         var format = settings.format
+        let charts = format == .chart || format == .svg
         switch settings.expanded {
-        case .on: format = .vertical
-        case .auto:
-            if let width, ExpandedDisplay.isTooWide(first, format: format, columns: width) { format = .vertical }
-        case .off: break
+        case .on where !charts: format = .vertical
+        case .auto where !charts:
+            if let width = screen?.columns, ExpandedDisplay.isTooWide(first, format: format, columns: width) { format = .vertical }
+        default: break
         }
         let terminal = isatty(outputDescriptor) == 1
         return format == .table
             ? TableRenderer(unicode: terminal && settings.pretty)
-            : format.makeRenderer(streaming: settings.chunked, terminal: terminal)
+            : format.makeRenderer(
+                streaming: settings.chunked, terminal: terminal, size: format == .chart ? screen.map { ($0.columns, $0.rows - 1) } : nil,
+                timeUnit: settings.precision?.nanosecondsPerUnit ?? 1)
     }
 
     private func insert(_ line: String, retentionPolicy: String?) throws {

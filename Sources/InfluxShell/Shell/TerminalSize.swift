@@ -1,14 +1,14 @@
 import Glibc
 
 /// The size of a terminal in character cells.
-struct TerminalSize: Equatable {
+public struct TerminalSize: Equatable {
     /// Lines on the screen.
-    var rows: Int
+    public var rows: Int
     /// Characters on a line.
-    var columns: Int
+    public var columns: Int
 
     /// The size of the terminal `descriptor` is; `nil` when it is not a terminal.
-    static func of(_ descriptor: Int32) -> TerminalSize? {
+    public static func of(_ descriptor: Int32) -> TerminalSize? {
         var size = winsize()
         guard isatty(descriptor) == 1, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else {
             return nil
