@@ -29,8 +29,11 @@ let package = Package(
                 "InfluxKit",
                 "InfluxShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // The git commit for `influxkit --version`, written before each build.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // Times the library's encoding and response parsing; built in release by scripts/bench.
         .executableTarget(name: "influxkit-bench", dependencies: ["InfluxKit"], path: "Sources/InfluxKitBench"),
         .testTarget(name: "InfluxKitTests", dependencies: ["InfluxKit"]),

@@ -59,4 +59,10 @@ static inline int ik_inflate_init_gzip(z_stream *stream) {
     return inflateInit2(stream, 15 + 16);
 }
 
+// CURLVERSION_NOW is a macro: the version of the libcurl loaded at run time.
+static inline const char *ik_curl_version(void) {
+    const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+    return info && info->version ? info->version : "unknown";
+}
+
 #endif

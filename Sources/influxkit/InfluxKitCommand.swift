@@ -32,8 +32,13 @@ struct InfluxKitCommand: ParsableCommand {
         defaultSubcommand: ShellSubcommand.self
     )
 
-    /// The version `--version` prints.
-    static let version = "0.1.0"
+    /// The release.
+    static let release = "0.1.0"
+
+    /// What `--version` prints: the release, the commit it was built from and the libcurl in use.
+    static var version: String {
+        "\(release) (commit \(BuildInfo.commit), libcurl \(InfluxClient.libcurlVersion))"
+    }
 
     /// Runs the command, mapping library errors to the exit codes scripts rely on.
     static func main() {

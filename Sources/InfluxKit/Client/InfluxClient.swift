@@ -109,6 +109,9 @@ public final class InfluxClient: @unchecked Sendable {
         requestCancellation.cancel()
     }
 
+    /// The version of the libcurl the library uses, as loaded at run time (`7.88.1`).
+    public static var libcurlVersion: String { CurlTransport.libraryVersion }
+
     /// Pings the server and returns its version (`X-Influxdb-Version`).
     @discardableResult
     public func ping() throws -> String {

@@ -176,6 +176,11 @@ final class CurlTransport: HTTPTransport {
         return readyToSend == 0 ? min(configuration.connectTimeout, total) : total
     }
 
+    /// The version of the libcurl loaded, such as `7.88.1`.
+    static var libraryVersion: String {
+        String(cString: ik_curl_version())
+    }
+
     // MARK: Gzip
 
     /// Compresses `input` as a gzip member (what `Content-Encoding: gzip` means).
