@@ -35,17 +35,20 @@ struct InfluxKitCommand: ParsableCommand {
     /// The version `--version` prints.
     static let version = "0.1.0"
 
-    /// Runs the command, mapping library errors to the exit codes scripts rely on.
+    /// Runs the command, mapping library errors to the exit codes scripts rely on; output that
+    /// could not be written makes a success exit 1.
     static func main() {
+        StandardStreams.holdClosed()
         do {
             var command = try parsedByItsSubcommand() ?? parseAsRoot()
             SecretArguments.scrub()
             try command.run()
+            StandardStreams.exit(0)
         } catch let error as InfluxError {
             Diagnostics.error(error.messageWithHint)
-            Glibc.exit(error.exitCode)
+            StandardStreams.exit(error.exitCode)
         } catch let exit as ExitCode {
-            Glibc.exit(exit.rawValue)
+            StandardStreams.exit(exit.rawValue)
         } catch {
             Self.exit(withError: error)
         }
