@@ -69,6 +69,17 @@ struct CommandLineQueryStreamTests {
         #expect(run.stdout == "name,tags,time,v\nm,,1,a\nm,,2,b\n")
     }
 
+    /// A chunk marked `"partial":true` and then a clean end of the body: the rows that came are
+    /// printed, and the answer is reported cut short, whatever the format.
+    @Test(arguments: ["csv", "json", "jsonl", "column", "table", "vertical"])
+    func aCleanEndWhereMoreWasAnnounced(format: String) throws {
+        let run = try query(answering: Self.first + "\n", format: format)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("answer truncated: it ended at byte \(Self.first.utf8.count + 1) where more of statement 1 was announced"),
+                "\(run.stderr)")
+        #expect(run.stdout.contains("a") && run.stdout.contains("b"), "\(run.stdout)")
+    }
+
     @Test func anErrorObjectAfterAGoodChunk() throws {
         let run = try query(answering: Self.first + "\n" + #"{"error":"boom"}"# + "\n")
         #expect(run.status == 1)

@@ -83,6 +83,7 @@ extension QueryResponseDecoder {
             return false
         }
         objectCount += 1
+        noteAnnouncements(results)
         try pending.withUnsafeBytes { _ in try emitRecorded(results, emit) }
         pending.removeAll(keepingCapacity: pending.capacity <= Self.retainedCapacity)
         return true
@@ -108,6 +109,7 @@ extension QueryResponseDecoder {
     /// their rows as text.
     mutating func decodeRawObject(_ bytes: UnsafeRawBufferPointer, _ emit: (RawResultSet) throws -> Void) throws {
         let results = try recordObject(bytes)
+        noteAnnouncements(results)
         try emitRecorded(results, emit)
     }
 

@@ -37,6 +37,9 @@ public struct QueryResponseDecoder: Sendable {
     /// Whether the object begun at `objectStart` is being gathered in `pending` up to the next
     /// newline without being scanned (`feedRaw` only).
     var deferring = false
+    /// The statement (from 0) whose last result so far said more of it follows (`partial`, on
+    /// the result or its last series); the body must not end before that arrives.
+    var announced: Int?
 
     /// Pending storage above this size is released after its object is decoded.
     static let retainedCapacity = 1 << 22
@@ -53,7 +56,9 @@ public struct QueryResponseDecoder: Sendable {
     ///   caller should substitute the real status), and whatever `emit` throws.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (ResultSet) throws -> Void) throws {
         try scanObjects(bytes) { decoder, object in
-            for result in try decoder.decodeObject(object) {
+            let results = try decoder.decodeObject(object)
+            decoder.noteAnnouncements(results)
+            for result in results {
                 try emit(result)
             }
         }
@@ -165,8 +170,9 @@ public struct QueryResponseDecoder: Sendable {
     ///
     /// Every complete object was already emitted by `feed`; `emit` is kept for symmetry and
     /// future use.
-    /// - Throws: `InfluxError.malformedResponse` when the body stopped inside an object or held
-    ///   no object at all.
+    /// - Throws: `InfluxError.malformedResponse` when the body stopped inside an object, held
+    ///   no object at all, or ended while its last result said more of its statement or series
+    ///   follows (`"partial":true`): an answer cut short between two chunks.
     public mutating func finish(_ emit: (ResultSet) throws -> Void) throws {
         if depth > 0 {
             throw InfluxError.malformedResponse(
@@ -176,6 +182,17 @@ public struct QueryResponseDecoder: Sendable {
         if objectCount == 0 {
             throw InfluxError.malformedResponse(reason: "empty response body")
         }
+        if let statement = announced {
+            throw InfluxError.malformedResponse(
+                reason: "answer truncated: it ended at byte \(offset) where more of statement \(statement + 1) was announced"
+            )
+        }
+    }
+
+    /// Notes whether the last of `results` (one object's) says more of its statement follows.
+    mutating func noteAnnouncements(_ results: [ResultSet]) {
+        guard let last = results.last else { return }
+        announced = last.partial || last.series.last?.partial == true ? last.statementID : nil
     }
 
     /// Decodes a whole body at once and returns every result in order.
