@@ -49,6 +49,9 @@ struct InfluxKitCommand: ParsableCommand {
             StandardStreams.exit(error.exitCode)
         } catch let exit as ExitCode {
             StandardStreams.exit(exit.rawValue)
+        } catch let failure as RunFailure {
+            Diagnostics.error(failure.description)
+            StandardStreams.exit(1)
         } catch {
             Self.exit(withError: error)
         }

@@ -85,17 +85,18 @@ struct WriteCommand: ParsableCommand {
 
     func run() throws {
         Interruption.install()
+        let settled = SettledPosition(then: checkpoint.flatMap { dryRun ? nil : Checkpoint(path: $0).save })
         let rejections = try RejectionSink(path: errorsFile)
         let writer: LineProtocolWriter
         if dryRun {
-            writer = LineProtocolWriter(options: options(try connection.configuration()), onRejection: rejections.report,
+            writer = LineProtocolWriter(options: options(try connection.configuration(), settled), onRejection: rejections.report,
                                         dryRun: DryRunPrinter(precision: precision).print)
         } else {
             let client = try connection.makeClient()
-            writer = LineProtocolWriter(client: client, options: options(client.configuration), onRejection: rejections.report)
+            writer = LineProtocolWriter(client: client, options: options(client.configuration, settled), onRejection: rejections.report)
         }
         var refusedPoints = 0
-        defer { report(writer.summary, refusedPoints: refusedPoints) }
+        defer { report(writer.summary, refusedPoints: refusedPoints, settled: settled.position) }
         if checkpoint != nil && format == .json {
             throw ValidationError("--checkpoint works with line protocol only")
         }
@@ -103,7 +104,7 @@ struct WriteCommand: ParsableCommand {
         if writer.summary.rejected + refusedPoints > 0 { throw ExitCode(3) }
     }
 
-    private func options(_ configuration: ClientConfiguration) -> LineProtocolWriter.Options {
+    private func options(_ configuration: ClientConfiguration, _ settled: SettledPosition) -> LineProtocolWriter.Options {
         var options = LineProtocolWriter.Options()
         options.database = configuration.database
         options.retentionPolicy = configuration.retentionPolicy
@@ -113,7 +114,7 @@ struct WriteCommand: ParsableCommand {
         options.connections = connections
         options.pointsPerSecond = rateLimit
         options.serverTimestamps = serverTimestamps
-        if let checkpoint, !dryRun { options.onSettled = Checkpoint(path: checkpoint).save }
+        options.onSettled = settled.settle
         return options
     }
 
@@ -170,7 +171,9 @@ struct WriteCommand: ParsableCommand {
         return refused
     }
 
-    private func report(_ summary: LineProtocolWriter.Summary, refusedPoints: Int) {
+    /// Prints the summary: what was written, rejected (and why), not sent (and after which
+    /// line), retried and skipped, and how many strings ran over lines.
+    private func report(_ summary: LineProtocolWriter.Summary, refusedPoints: Int, settled: LineProtocolWriter.Position?) {
         func count(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
             "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
         }
@@ -183,8 +186,16 @@ struct WriteCommand: ParsableCommand {
             (summary.rejectedByServer, "by the server"),
         ].filter { $0.0 > 0 }
         if !causes.isEmpty { line += " (" + causes.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")" }
+        if summary.notSent > 0 {
+            let after = settled.map { "after \($0.source):\($0.line), the last settled" } ?? "none settled"
+            line += ", not sent \(count(summary.notSent, "line")) (\(after))"
+        }
         line += ", retried \(count(summary.retriedBatches, "batch", "batches"))"
         if summary.skipped > 0 { line += ", skipped \(count(summary.skipped, "line")) settled before" }
+        if summary.stringsSpanningLines > 0 {
+            let values = summary.stringsSpanningLines == 1 ? "string value spans" : "string values span"
+            line += "; warning: \(summary.stringsSpanningLines) \(values) lines (a missing closing quote joins the lines after it)"
+        }
         Diagnostics.line(line)
     }
 }

@@ -49,11 +49,14 @@ extension InfluxClient {
 
     /// Sends a request that may safely be repeated (a write, a ping), trying again after connect
     /// errors, timeouts, 5xx and 429 answers as the configuration allows.
-    func sendRetrying(_ request: HTTPRequest, onRetry: () -> Void = {}) throws -> (HTTPResponseHead, [UInt8]) {
+    /// At most `bodyLimit` bytes of the answer's body are kept.
+    func sendRetrying(
+        _ request: HTTPRequest, bodyLimit: Int = errorBodyLimit, onRetry: () -> Void = {}
+    ) throws -> (HTTPResponseHead, [UInt8]) {
         try retrying(onRetry: onRetry) { timeout in
             var attempt = request
             attempt.timeout = timeout
-            let (head, body) = try TransientFailure.catching { try send(attempt) }
+            let (head, body) = try TransientFailure.catching { try send(attempt, bodyLimit: bodyLimit) }
             if RetryPolicy.isTransient(status: head.status) {
                 throw TransientFailure(
                     error: .response(head, body: body), retryAfter: RetryPolicy.retryAfter(head.headers["retry-after"]))

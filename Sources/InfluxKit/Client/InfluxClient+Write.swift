@@ -35,10 +35,18 @@ extension InfluxClient {
         let request = HTTPRequest(
             method: .post, path: "/write", query: urlQuery,
             headers: [("Content-Type", "text/plain; charset=utf-8")], body: lines, compressible: true)
-        let (head, body) = try sendRetrying(request, onRetry: onRetry)
+        let (head, body) = try sendRetrying(request, bodyLimit: Self.writeErrorBodyLimit(for: lines), onRetry: onRetry)
         guard (200..<300).contains(head.status), head.influxDBVersion != nil else {
             throw InfluxError.response(head, body: body)
         }
+    }
+
+    /// How much of a `/write` error body is kept: enough for influxd to name every line of
+    /// `lines` with a reason (`unable to parse '…': …`, JSON-escaped, joined by newlines), so
+    /// that its message is read whole; bounded by the request's own size.
+    static func writeErrorBodyLimit(for lines: [UInt8]) -> Int {
+        let newlines = lines.withUnsafeBufferPointer { $0.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        return errorBodyLimit + 2 * lines.count + 128 * (newlines + 1)
     }
 
     /// Writes line protocol given as text: one string with lines, or several lines.

@@ -124,9 +124,16 @@ public final class LineProtocolWriter {
         public var skipped = 0
         /// Batches sent more than once after a transient failure (connect error, timeout, 5xx, 429).
         public var retriedBatches = 0
+        /// Valid records holding a string value that runs over several lines (as influxd
+        /// accepts): a missing closing quote may have joined the lines after it into one point.
+        public var stringsSpanningLines = 0
 
         /// Everything rejected.
         public var rejected: Int { rejectedByValidator + rejectedByFieldType + rejectedByServer }
+
+        /// Records read but neither written nor rejected: left unsent when the write stopped on
+        /// an error or was stopped (their batch failed, was queued, or was being filled).
+        public var notSent: Int { max(0, records - written - statements - rejected) }
     }
 
     /// What a dry run would have sent (see ``init(options:onRejection:dryRun:)``).
@@ -402,6 +409,7 @@ public final class LineProtocolWriter {
         }
         checked.records += 1
         guard let problem else {
+            if bytes.contains(UInt8(ascii: "\n")) { checked.stringsSpanningLines += 1 }
             // A valid line always comes with its parts.
             return try accept(bytes, parts: parts!, line: record.line)
         }

@@ -50,6 +50,10 @@ final class HTTPPeer {
         var pass: Bool = false
         /// Answer only a request to this path (such as `/write`); any request when `nil`.
         var path: String? = nil
+        /// The body as it is, instead of `{"error": error}`.
+        var body: String? = nil
+        /// A `Location` header (a redirect).
+        var location: String? = nil
 
         /// Passes one request on to the upstream server unchanged.
         static let passOn = Answer(status: 0, pass: true)

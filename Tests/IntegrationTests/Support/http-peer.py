@@ -20,7 +20,8 @@ Modes (--mode):
              target with an added `Via: 1.1 http-peer`, and the answer is relayed with one too.
 
 Scripted answers (influxdb mode): each --answer JSON object, in order, answers one request
-whatever its path: {"status": 503, "retry_after": "1", "error": "text", "forward": true}; with
+whatever its path: {"status": 503, "retry_after": "1", "error": "text", "forward": true}; "body"
+gives the answer's body as it is (instead of {"error": text}) and "location" a Location header; with
 "forward" the request is first passed to --upstream (its answer is dropped: a lost answer);
 {"pass": true} passes the request on and relays the answer, as if no answer were scripted; with
 "path": "/write" an answer is kept for the next request to that path only.
@@ -135,7 +136,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif answer is not None:
             if answer.get("forward"):
                 self.pass_on(body)
-            self.answer_status(answer["status"], answer.get("retry_after"), answer.get("error", "scripted"))
+            self.answer_status(answer["status"], answer.get("retry_after"), answer.get("error", "scripted"),
+                               answer.get("body"), answer.get("location"))
         elif options.max_body is not None and len(body) > options.max_body and not self.is_query():
             self.answer_status(413, None, "http: request body too large")
         elif options.upstream:
@@ -247,8 +249,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.server.journal.record(event="abandoned")
         return False
 
-    def answer_status(self, status, retry_after, error):
-        if status == 204:
+    def answer_status(self, status, retry_after, error, body=None, location=None):
+        if body is not None:
+            payload = body.encode()
+        elif status == 204:
             payload = b""
         else:
             payload = json.dumps({"error": error}).encode()
@@ -256,6 +260,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("X-Influxdb-Version", VERSION)
         if retry_after is not None:
             self.send_header("Retry-After", str(retry_after))
+        if location is not None:
+            self.send_header("Location", location)
         if payload:
             self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))
