@@ -215,6 +215,25 @@ struct TransportTests {
         #expect(try peer.requests().map(\.path) == ["/query"], "the request was received, only the answer never came")
     }
 
+    /// Without a total timeout, a transfer that moves no byte for `idleTimeout` seconds ends:
+    /// a peer that accepts and never answers cannot hold a request forever.
+    @Test func aPeerThatNeverAnswersIsCutByTheIdleTimeoutByDefault() throws {
+        #expect(ClientConfiguration().idleTimeout == 60)
+        #expect(ClientConfiguration().connectTimeout == 10)
+        #expect(ClientConfiguration().timeout == nil)
+        let peer = try HTTPPeer(.silent)
+        var configuration = peer.configuration()
+        configuration.idleTimeout = 1
+        configuration.retries = 0
+        let client = try InfluxClient(configuration: configuration)
+        #expect(throws: InfluxError.timeout(url: peer.url, seconds: 1)) {
+            _ = try client.query("SHOW DATABASES")
+        }
+        #expect(throws: InfluxError.timeout(url: peer.url, seconds: 1)) {
+            try client.ping()
+        }
+    }
+
     @Test(arguments: [nil, 30] as [Double?])
     func aPeerThatNeverAcceptsHitsTheConnectTimeout(totalTimeout: Double?) throws {
         let peer = try HTTPPeer(.backlog)
