@@ -239,6 +239,31 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
         #expect(try QueryResponseDecoder.decode(ServerFixtures.chunkedMultiStatement).count == 3)
     }
 
+    /// One object may hold `maximumObjectBytes` bytes, however it arrives; objects after one
+    /// another each get the whole allowance.
+    @Test(arguments: [1, 5, 1000])
+    func oneObjectIsCappedAtItsLimit(pieceSize: Int) throws {
+        let object = #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["v"],"values":[[1],[2]]}]}]}"#
+        let size = object.utf8.count
+        func decode(_ body: String, limit: Int, raw: Bool) throws -> Int {
+            var decoder = QueryResponseDecoder(maximumObjectBytes: limit)
+            var results = 0
+            try forEachPiece(of: Array(body.utf8), size: pieceSize) { piece in
+                if raw { try decoder.feedRaw(piece) { _ in results += 1 } } else { try decoder.feed(piece) { _ in results += 1 } }
+            }
+            if raw { try decoder.finishRaw { _ in } } else { try decoder.finish { _ in } }
+            return results
+        }
+        for raw in [false, true] {
+            #expect(try decode(object + "\n" + object + "\n", limit: size, raw: raw) == 2)
+            let second = size + 1
+            #expect(malformedReason { try decode(object + "\n" + object + "\n", limit: size - 1, raw: raw) }
+                == "answer object at byte 0 is larger than \(size - 1) bytes, the limit (ask for smaller chunks)")
+            #expect(malformedReason { try decode(object + "\n" + object.replacingOccurrences(of: "[2]", with: "[2],[3]"), limit: size, raw: raw) }
+                == "answer object at byte \(second) is larger than \(size) bytes, the limit (ask for smaller chunks)")
+        }
+    }
+
     @Test func truncationReportsWhereTheObjectStarted() {
         let body = Array(ServerFixtures.chunkedGroupBy.utf8)
         let firstEnd = body.firstIndex(of: 0x0A)! + 1

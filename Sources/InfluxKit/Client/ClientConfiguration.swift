@@ -44,6 +44,11 @@ public struct ClientConfiguration: Sendable {
     /// that accepts and never answers, or trickles, cannot hold a request forever. Applies only
     /// while ``timeout`` is `nil` (a total timeout replaces it); `nil` turns it off.
     public var idleTimeout: Double? = 60
+    /// The most bytes one object of a `/query` answer may have (one chunk, or the whole of an
+    /// answer that is not chunked), after gunzipping: a longer one fails with
+    /// `.malformedResponse` instead of growing without bound. Lower `chunkSize` for rows too
+    /// wide to fit.
+    public var maximumObjectBytes: Int = QueryResponseDecoder.defaultMaximumObjectBytes
     /// Gzip request bodies and ask for gzip responses.
     public var gzip: Bool = false
     /// The `User-Agent` header.

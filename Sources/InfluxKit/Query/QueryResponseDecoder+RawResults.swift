@@ -28,11 +28,11 @@ extension QueryResponseDecoder {
         while index < count {
             if deferring {
                 guard let raw = memchr(text + index, 0x0A, count - index) else {
-                    pending.append(contentsOf: UnsafeBufferPointer(start: text + index, count: count - index))
+                    try holdPending(UnsafeBufferPointer(start: text + index, count: count - index))
                     break
                 }
                 let newline = UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self) - text
-                pending.append(contentsOf: UnsafeBufferPointer(start: text + index, count: newline - index))
+                try holdPending(UnsafeBufferPointer(start: text + index, count: newline - index))
                 deferring = false
                 if try completeGathered(emit) {
                     index = newline + 1

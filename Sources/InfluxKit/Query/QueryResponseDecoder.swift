@@ -17,6 +17,13 @@
 public struct QueryResponseDecoder: Sendable {
     /// The deepest nesting of arrays and objects accepted inside a response object.
     public let maximumDepth: Int
+    /// The most bytes one response object (one chunk, or the whole of an answer that is not
+    /// chunked) may have; a longer one fails instead of growing without bound.
+    public let maximumObjectBytes: Int
+
+    /// The default of ``maximumObjectBytes``: 256 MiB, some 300 times influxd's chunk of 10,000
+    /// rows of five fields and four tags (820 KB).
+    public static let defaultMaximumObjectBytes = 256 << 20
 
     /// The bytes of the unfinished object when it spans several pieces.
     var pending: [UInt8] = []
@@ -45,9 +52,23 @@ public struct QueryResponseDecoder: Sendable {
     static let retainedCapacity = 1 << 22
 
     /// Creates a decoder.
-    /// - Parameter maximumDepth: the deepest nesting of arrays and objects accepted.
-    public init(maximumDepth: Int = 512) {
+    /// - Parameters:
+    ///   - maximumDepth: the deepest nesting of arrays and objects accepted.
+    ///   - maximumObjectBytes: the most bytes of one response object.
+    public init(maximumDepth: Int = 512, maximumObjectBytes: Int = defaultMaximumObjectBytes) {
         self.maximumDepth = maximumDepth
+        self.maximumObjectBytes = max(maximumObjectBytes, 1)
+    }
+
+    /// Keeps `bytes` of the unfinished object in `pending`; throws when the object would grow
+    /// past ``maximumObjectBytes``.
+    mutating func holdPending(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard pending.count + bytes.count <= maximumObjectBytes else {
+            pending = []
+            throw InfluxError.malformedResponse(
+                reason: "answer object at byte \(objectStart) is larger than \(maximumObjectBytes) bytes, the limit (ask for smaller chunks)")
+        }
+        pending.append(contentsOf: bytes)
     }
 
     /// Scans the next piece of the body and emits the results of every object it completes.
@@ -156,7 +177,7 @@ public struct QueryResponseDecoder: Sendable {
             }
         }
         if depth > 0 {
-            pending.append(contentsOf: UnsafeBufferPointer(start: text + segmentStart, count: count - segmentStart))
+            try holdPending(UnsafeBufferPointer(start: text + segmentStart, count: count - segmentStart))
         }
         return count
     }
@@ -226,9 +247,13 @@ public struct QueryResponseDecoder: Sendable {
     ) throws {
         objectCount += 1
         if pending.isEmpty {
+            guard tail.count <= maximumObjectBytes else {
+                throw InfluxError.malformedResponse(
+                    reason: "answer object at byte \(objectStart) is larger than \(maximumObjectBytes) bytes, the limit (ask for smaller chunks)")
+            }
             try complete(&self, UnsafeRawBufferPointer(tail))
         } else {
-            pending.append(contentsOf: tail)
+            try holdPending(tail)
             // Moved out while it is read, so that `complete` may change the decoder.
             var joined: [UInt8] = []
             swap(&joined, &pending)

@@ -16,6 +16,8 @@ final class HTTPPeer {
         case influxdb
         /// Like `influxdb`, but `/query` is chunked and waits for `releaseFile` after the first piece.
         case stream
+        /// Like `influxdb`, but `/query` gets one object whose rows never end, until the client hangs up.
+        case endless
         /// A proxy's HTML error page without a version header.
         case html
         /// Reads the request and never answers.

@@ -13,6 +13,8 @@ Modes (--mode):
              per --query-body piece; after the first piece the peer waits until --release-file
              exists before it sends the others (and gives up, closing the connection, after
              --release-timeout seconds).
+  endless    like influxdb, but /query is answered 200, chunked, with one object whose
+             "values":[ never closes: rows are sent until the client hangs up.
   html       a proxy's error page: --status (default 502), text/html, no X-Influxdb-Version.
   silent     read the request, then never answer (until the client hangs up).
   backlog    never accept: the listen queue is filled at start, so connecting times out.
@@ -127,7 +129,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         body = self.read_body()
         mode = self.server.options.mode
         accepts_gzip = "gzip" in (self.headers.get("Accept-Encoding") or "")
-        gzip_answer = accepts_gzip and mode in ("influxdb", "stream") and self.is_query()
+        gzip_answer = accepts_gzip and mode in ("influxdb", "stream", "endless") and self.is_query()
         self.record(body, response_gzip=gzip_answer)
         answer = self.server.next_answer(urllib.parse.urlsplit(self.path).path)
         options = self.server.options
@@ -151,6 +153,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif self.is_query():
             if mode == "stream":
                 self.stream_query(gzip_answer)
+            elif mode == "endless":
+                self.stream_endless(gzip_answer)
             else:
                 self.answer_query(gzip_answer)
         else:
@@ -237,6 +241,30 @@ class Handler(http.server.BaseHTTPRequestHandler):
             send(compressor.flush())
         self.wfile.write(b"0\r\n\r\n")
         self.wfile.flush()
+
+    def stream_endless(self, gzip_answer):
+        self.send_response(200)
+        self.send_header("X-Influxdb-Version", VERSION)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Transfer-Encoding", "chunked")
+        compressor = None
+        if gzip_answer:
+            self.send_header("Content-Encoding", "gzip")
+            compressor = zlib.compressobj(wbits=31)
+        self.end_headers()
+        self.close_connection = True
+        head = b'{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":['
+        rows = b'[1,"abcdefghijklmnopqrstuvwxyz"],' * 4096
+        try:
+            data = head
+            while True:
+                if compressor is not None:
+                    data = compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+                self.wfile.flush()
+                data = rows
+        except OSError:
+            pass
 
     def wait_for_release(self):
         options = self.server.options
@@ -356,7 +384,7 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 def parse_arguments():
     parser = argparse.ArgumentParser(description="scripted HTTP peer for the transport tests")
     parser.add_argument("--mode", required=True,
-                        choices=["influxdb", "stream", "html", "silent", "backlog", "proxy"])
+                        choices=["influxdb", "stream", "endless", "html", "silent", "backlog", "proxy"])
     parser.add_argument("--log", required=True, help="file to append the JSON records to")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free one)")
     parser.add_argument("--query-body", action="append", default=[],
