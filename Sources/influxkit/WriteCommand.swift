@@ -95,6 +95,8 @@ struct WriteCommand: ParsableCommand {
             let client = try connection.makeClient()
             writer = LineProtocolWriter(client: client, options: options(client.configuration, settled), onRejection: rejections.report)
         }
+        // The first Ctrl-C or SIGTERM aborts the requests in flight and wakes the waiting writer.
+        Interruption.onInterrupt(writer.canceller)
         var refusedPoints = 0
         defer { report(writer.summary, refusedPoints: refusedPoints, settled: settled.position) }
         if checkpoint != nil && format == .json {
@@ -143,13 +145,14 @@ struct WriteCommand: ParsableCommand {
                 if Interruption.requested { throw CancellationError() }
                 try writer.endSource()
             }
-        } catch is CancellationError {
-            // Ctrl-C: the batch being filled is not sent, the ones handed over are settled.
-            try writer.stop()
-            Diagnostics.error("interrupted; lines not yet sent were left out")
-            throw ExitCode(130)
+            try writer.finish()
+        } catch where Interruption.requested {
+            // Ctrl-C or SIGTERM: requests in flight were aborted and nothing more is sent; what
+            // the server answered is settled and counted, the rest is not sent.
+            _ = try? writer.stop()
+            Diagnostics.error("interrupted; requests in flight were abandoned, lines not settled were not written")
+            throw ExitCode(Interruption.exitCode)
         }
-        try writer.finish()
         return refused
     }
 

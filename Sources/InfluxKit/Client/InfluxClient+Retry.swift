@@ -21,13 +21,17 @@ struct TransientFailure: Error {
 extension InfluxClient {
     /// Runs `attempt` until it succeeds, fails for good, or the ``RetryPolicy`` of the
     /// configuration gives up; `attempt` throws ``TransientFailure`` for what may be tried again
-    /// and gets the seconds left of the configured timeout. `onRetry` hears of each retry.
-    func retrying<T>(onRetry: () -> Void = {}, _ attempt: (_ timeout: Double?) throws -> T) throws -> T {
+    /// and gets the seconds left of the configured timeout. `onRetry` hears of each retry. Once
+    /// `cancellation` is raised, no attempt starts (`InfluxError.cancelled`).
+    func retrying<T>(
+        onRetry: () -> Void = {}, cancellation: CancellationFlag? = nil, _ attempt: (_ timeout: Double?) throws -> T
+    ) throws -> T {
         let policy = RetryPolicy(configuration: configuration)
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         var retry = 0
         while true {
+            try cancellation?.check()
             do {
                 return try attempt(policy.timeout.map { max($0 - elapsed(), 0.001) })
             } catch let failure as TransientFailure {
@@ -51,9 +55,10 @@ extension InfluxClient {
     /// errors, timeouts, 5xx and 429 answers as the configuration allows.
     /// At most `bodyLimit` bytes of the answer's body are kept.
     func sendRetrying(
-        _ request: HTTPRequest, bodyLimit: Int = errorBodyLimit, onRetry: () -> Void = {}
+        _ request: HTTPRequest, bodyLimit: Int = errorBodyLimit, onRetry: () -> Void = {},
+        cancellation: CancellationFlag? = nil
     ) throws -> (HTTPResponseHead, [UInt8]) {
-        try retrying(onRetry: onRetry) { timeout in
+        try retrying(onRetry: onRetry, cancellation: cancellation) { timeout in
             var attempt = request
             attempt.timeout = timeout
             let (head, body) = try TransientFailure.catching { try send(attempt, bodyLimit: bodyLimit) }

@@ -16,14 +16,16 @@ extension InfluxClient {
             consistency: consistency, onRetry: {})
     }
 
-    /// Writes line protocol, telling `onRetry` of each time the request is tried again.
+    /// Writes line protocol, telling `onRetry` of each time the request is tried again; no try
+    /// starts once `cancellation` is raised.
     func write(
         lines: [UInt8],
         database: String?,
         retentionPolicy: String?,
         precision: Precision,
         consistency: Consistency?,
-        onRetry: () -> Void
+        onRetry: () -> Void,
+        cancellation: CancellationFlag? = nil
     ) throws {
         let settings = configuration
         guard let db = database ?? settings.database else {
@@ -35,7 +37,8 @@ extension InfluxClient {
         let request = HTTPRequest(
             method: .post, path: "/write", query: urlQuery,
             headers: [("Content-Type", "text/plain; charset=utf-8")], body: lines, compressible: true)
-        let (head, body) = try sendRetrying(request, bodyLimit: Self.writeErrorBodyLimit(for: lines), onRetry: onRetry)
+        let (head, body) = try sendRetrying(
+            request, bodyLimit: Self.writeErrorBodyLimit(for: lines), onRetry: onRetry, cancellation: cancellation)
         guard (200..<300).contains(head.status), head.influxDBVersion != nil else {
             throw InfluxError.response(head, body: body)
         }

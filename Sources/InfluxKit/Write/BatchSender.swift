@@ -144,6 +144,17 @@ final class BatchSender: @unchecked Sendable {
         }
     }
 
+    /// Stops sending: queued batches are dropped, no batch starts, and ``submit(_:)``,
+    /// ``finish()`` and the other waits throw `InfluxError.cancelled` (unless sending had failed
+    /// already). Batches in flight end as their requests do; cancel those separately.
+    func cancel() {
+        condition.withLock {
+            if failure == nil { failure = InfluxError.cancelled }
+            queue.removeAll()
+            condition.broadcast()
+        }
+    }
+
     /// Lets the threads end once the queued batches are sent, without waiting for them.
     func close() {
         condition.withLock {

@@ -161,6 +161,9 @@ public final class LineProtocolWriter {
     private let validator: LineProtocolValidator
     private let ledger: FieldTypeLedger
     private let sender: BatchSender
+    /// Aborts the requests in progress (writes, the field-type questions) and keeps retries from
+    /// starting.
+    private let cancelRequests: @Sendable () -> Void
     /// Runs a DDL statement; returns the statement's error, if it failed.
     private let runStatement: (String, String?) throws -> String?
     private let batchSize: Int
@@ -206,17 +209,25 @@ public final class LineProtocolWriter {
     public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
         let (ledger, explainDrops) = FieldTypeLedger.asking(client, precision: options.precision)
         let clients = [client] + (1..<max(options.connections, 1)).map { _ in client.sibling() }
+        let cancellation = CancellationFlag()
         let connections: [BatchSender.Deliver] = clients.map { client in
             { body, database, rp, _, onRetry in
                 try client.write(
                     lines: body, database: database, retentionPolicy: rp,
-                    precision: options.precision, consistency: options.consistency, onRetry: onRetry)
+                    precision: options.precision, consistency: options.consistency, onRetry: onRetry,
+                    cancellation: cancellation)
             }
         }
         let sender = BatchSender(
             connections: connections, pointsPerSecond: options.pointsPerSecond, onRejection: onRejection,
             onSettled: options.onSettled, explainDrops: explainDrops)
-        self.init(options: options, onRejection: onRejection, sender: sender, ledger: ledger) { statement, database in
+        let cancelRequests: @Sendable () -> Void = {
+            cancellation.cancel()
+            for client in clients { client.cancelCurrentRequest() }
+        }
+        self.init(
+            options: options, onRejection: onRejection, sender: sender, ledger: ledger, cancelRequests: cancelRequests
+        ) { statement, database in
             do {
                 return try client.query(statement, database: database).first { $0.error != nil }?.error
             } catch InfluxError.http(400, let message) {
@@ -250,8 +261,10 @@ public final class LineProtocolWriter {
         onRejection: @escaping @Sendable (Rejection) -> Void,
         sender: BatchSender,
         ledger: FieldTypeLedger,
+        cancelRequests: @escaping @Sendable () -> Void = {},
         runStatement: @escaping (String, String?) throws -> String?
     ) {
+        self.cancelRequests = cancelRequests
         self.options = options
         self.onRejection = onRejection
         self.validator = LineProtocolValidator(precision: options.precision)
@@ -348,6 +361,25 @@ public final class LineProtocolWriter {
         batch = LineBatch(reservingCapacity: 0, database: database, retentionPolicy: retentionPolicy)
         try sender.finish()
         return summary
+    }
+
+    /// Gives up at once, from any thread (a Ctrl-C handler's, say): requests in flight are
+    /// aborted, queued batches dropped, and the call waiting in ``append(_:)``, ``finish()`` or
+    /// ``stop()`` — now or later — throws `InfluxError.cancelled`. ``summary`` then counts only
+    /// what the server answered; the lines of aborted requests count as not sent (the server
+    /// may have stored some of them: a run resumed from the last settled position sends them
+    /// again, which overwrites rather than duplicates points with timestamps).
+    public func cancel() {
+        canceller()
+    }
+
+    /// ``cancel()`` as a function that may be kept and called from any thread.
+    public var canceller: @Sendable () -> Void {
+        let sender = sender, cancelRequests = cancelRequests
+        return {
+            sender.cancel()
+            cancelRequests()
+        }
     }
 
     private func drain(isFinal: Bool) throws {

@@ -56,6 +56,8 @@ final class HTTPPeer {
         var body: String? = nil
         /// A `Location` header (a redirect).
         var location: String? = nil
+        /// Never answer (`status` unused): a stalled request.
+        var hang: Bool = false
 
         /// Passes one request on to the upstream server unchanged.
         static let passOn = Answer(status: 0, pass: true)

@@ -23,7 +23,8 @@ Modes (--mode):
 
 Scripted answers (influxdb mode): each --answer JSON object, in order, answers one request
 whatever its path: {"status": 503, "retry_after": "1", "error": "text", "forward": true}; "body"
-gives the answer's body as it is (instead of {"error": text}) and "location" a Location header; with
+gives the answer's body as it is (instead of {"error": text}) and "location" a Location header;
+{"hang": true} never answers (a stalled request); with
 "forward" the request is first passed to --upstream (its answer is dropped: a lost answer);
 {"pass": true} passes the request on and relays the answer, as if no answer were scripted; with
 "path": "/write" an answer is kept for the next request to that path only.
@@ -135,6 +136,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         options = self.server.options
         if answer is not None and answer.get("pass"):
             self.relay(*self.pass_on(body))
+        elif answer is not None and answer.get("hang"):
+            self.hang()
         elif answer is not None:
             if answer.get("forward"):
                 self.pass_on(body)
