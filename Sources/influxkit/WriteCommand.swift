@@ -156,21 +156,31 @@ struct WriteCommand: ParsableCommand {
         return refused
     }
 
-    /// Converts a JSON input to line protocol, reporting each point that cannot be written;
-    /// returns how many were refused.
+    /// Converts a JSON input to line protocol point by point as it is read, reporting each
+    /// point that cannot be written; returns how many were refused.
     private func appendJSON(_ input: InputFile, to writer: LineProtocolWriter, rejections: RejectionSink) throws -> Int {
-        let json = try JSONReader(allowNonFiniteNumbers: true).parse(input.readAll())
+        var stream = PointsJSONStream(precision: precision)
         var encoder = LineProtocolEncoder(precision: precision)
         var refused = 0
-        for (index, converted) in try PointsJSON.points(from: json, precision: precision).enumerated() {
+        func take(_ index: Int, _ converted: Result<Point, InfluxError>) throws {
             do {
                 try encoder.append(converted.get())
             } catch {
                 refused += 1
                 rejections.line("\(input.name): point \(index): \(error)")
             }
+            if encoder.bytes.count >= 1 << 20 { try send() }
         }
-        try encoder.bytes.withUnsafeBytes { try writer.append($0) }
+        func send() throws {
+            try encoder.bytes.withUnsafeBytes { try writer.append($0) }
+            encoder.removeAll()
+        }
+        try input.forEachChunk { chunk in
+            if Interruption.requested { throw CancellationError() }
+            try stream.feed(chunk, take)
+        }
+        try stream.finish(take)
+        try send()
         return refused
     }
 
