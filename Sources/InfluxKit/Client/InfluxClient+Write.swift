@@ -45,11 +45,11 @@ extension InfluxClient {
     }
 
     /// How much of a `/write` error body is kept: enough for influxd to name every line of
-    /// `lines` with a reason (`unable to parse '…': …`, JSON-escaped, joined by newlines), so
-    /// that its message is read whole; bounded by the request's own size.
+    /// `lines` with a reason (`unable to parse '…': …`, JSON-escaped, joined by newlines) for
+    /// lines of 20 bytes or more, so that its message is read whole; bounded by the request's
+    /// size. A message cut short refuses the whole request (see ``LineProtocolWriter``).
     static func writeErrorBodyLimit(for lines: [UInt8]) -> Int {
-        let newlines = lines.withUnsafeBufferPointer { $0.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
-        return errorBodyLimit + 2 * lines.count + 128 * (newlines + 1)
+        errorBodyLimit + 4 * lines.count
     }
 
     /// Writes line protocol given as text: one string with lines, or several lines.
