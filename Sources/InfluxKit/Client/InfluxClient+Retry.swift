@@ -46,9 +46,23 @@ extension InfluxClient {
                     throw failure.error
                 }
                 onRetry()
-                Threads.sleep(seconds: wait)
+                try Self.pause(seconds: wait, unless: cancellation)
             }
         }
+    }
+
+    /// Sleeps `seconds`, in short steps while `cancellation` may be raised, so that a cancelled
+    /// write does not sit out a backoff of up to ``ClientConfiguration/retryMaxDelay``.
+    private static func pause(seconds: Double, unless cancellation: CancellationFlag?) throws {
+        guard let cancellation else { return Threads.sleep(seconds: seconds) }
+        var left = seconds
+        while left > 0 {
+            try cancellation.check()
+            let step = min(left, 0.05)
+            Threads.sleep(seconds: step)
+            left -= step
+        }
+        try cancellation.check()
     }
 
     /// Sends a request that may safely be repeated (a write, a ping), trying again after connect
