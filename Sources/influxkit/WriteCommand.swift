@@ -159,7 +159,9 @@ struct WriteCommand: ParsableCommand {
     /// Converts a JSON input to line protocol point by point as it is read, reporting each
     /// point that cannot be written; returns how many were refused.
     private func appendJSON(_ input: InputFile, to writer: LineProtocolWriter, rejections: RejectionSink) throws -> Int {
-        var stream = PointsJSONStream(precision: precision)
+        // A file can be read twice: first to learn whether its points can go as they are read.
+        let holding = input.name == "-" || PointsJSONStream.membersFollowPoints(in: { try input.forEachChunk($0) })
+        var stream = PointsJSONStream(precision: precision, holdingPoints: holding)
         var encoder = LineProtocolEncoder(precision: precision)
         var refused = 0
         func take(_ index: Int, _ converted: Result<Point, InfluxError>) throws {

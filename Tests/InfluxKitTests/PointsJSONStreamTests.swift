@@ -71,3 +71,35 @@ extension Result where Failure == InfluxError {
         return nil
     }
 }
+
+extension PointsJSONStreamTests {
+    func survey(_ document: String) -> Bool {
+        PointsJSONStream.membersFollowPoints { body in try forEachPiece(of: Array(document.utf8), size: 3, body) }
+    }
+
+    /// Whether the object form's points may go as they are read is learnt by a first reading;
+    /// told that they may, the stream hands each over at once.
+    @Test func objectFormPointsStreamWhenNoMemberFollowsThem() throws {
+        #expect(survey(Self.documents[1]) == false)
+        #expect(survey(Self.documents[2]) == true)
+        #expect(survey(Self.documents[0]) == false)
+        #expect(survey(#"{"points":[{"fields":{"f":1}}],"other":{"tags":1}}"#) == false)
+        #expect(survey("{ oops") == true)
+
+        let document = #"{"tags":{"a":"b"},"points":[{"measurement":"m","fields":{"f":1}},{"measurement":"m","fields":{"f":2}}]}"#
+        var stream = PointsJSONStream(holdingPoints: false)
+        var seen: [Int] = []
+        let bytes = Array(document.utf8)
+        let firstEnd = bytes.count - 38  // up to the second point
+        try bytes[..<firstEnd].withUnsafeBytes { try stream.feed($0) { index, _ in seen.append(index) } }
+        #expect(seen == [0], "the first point went before the document ended")
+        try bytes[firstEnd...].withUnsafeBytes { try stream.feed($0) { index, _ in seen.append(index) } }
+        try stream.finish { index, _ in seen.append(index) }
+        #expect(seen == [0, 1])
+
+        var once = PointsJSONStream(holdingPoints: false)
+        #expect(throws: InfluxError.invalidArgument(#"json "tags" comes after "points" in input read only once"#)) {
+            try Array(Self.documents[2].utf8).withUnsafeBytes { try once.feed($0) { _, _ in } }
+        }
+    }
+}

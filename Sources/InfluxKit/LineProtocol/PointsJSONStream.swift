@@ -4,7 +4,9 @@
 ///
 /// An array of point objects streams in constant memory. In the object form, `"measurement"`
 /// and `"tags"` apply to every point wherever they stand, so its points are held as their JSON
-/// text (about the size of the input, a tenth of them decoded) until the object ends.
+/// text (about the size of the input, a tenth of them decoded) until the object ends — unless
+/// the caller knows that no such member follows `"points"` (``membersFollowPoints(in:)`` tells,
+/// for an input that can be read twice) and says so with `holdingPoints: false`.
 ///
 /// ```swift
 /// var stream = PointsJSONStream(precision: .seconds)
@@ -40,14 +42,57 @@ public struct PointsJSONStream {
     private var offset = 0
     private var defaults = PointsJSON.Defaults()
     private var sawPoints = false
+    /// Whether object-form points wait for the end of the object (see the type's discussion).
+    private let holdingPoints: Bool
+    /// Whether points are only skipped, to learn the order of the members.
+    private var surveying = false
+    /// Whether a `"measurement"` or `"tags"` member came after `"points"`.
+    private var sawMembersAfterPoints = false
     /// Point objects held until the object form ends: their text and absolute offset.
     private var held: [(text: [UInt8], offset: Int)] = []
     private var nextIndex = 0
 
-    /// Creates a stream; `maximumValueBytes` bounds one point object (64 MiB by default).
-    public init(precision: Precision = .nanoseconds, maximumValueBytes: Int = 64 << 20) {
+    /// Creates a stream; `maximumValueBytes` bounds one point object (64 MiB by default). With
+    /// `holdingPoints` false, the points of the object form are handed over at once, with the
+    /// members before them, and a `"measurement"` or `"tags"` member after `"points"` throws
+    /// `.invalidArgument`.
+    public init(precision: Precision = .nanoseconds, maximumValueBytes: Int = 64 << 20, holdingPoints: Bool = true) {
         self.precision = precision
         self.maximumValueBytes = max(maximumValueBytes, 1)
+        self.holdingPoints = holdingPoints
+    }
+
+    /// Whether a document, given as the pieces `forEachPiece` hands over, is of the object form
+    /// with a `"measurement"` or `"tags"` member after `"points"` (so its points must be held);
+    /// it is scanned, not decoded. Malformed input gives `true` (the reading proper reports it).
+    public static func membersFollowPoints(
+        in forEachPiece: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) -> Bool {
+        var survey = PointsJSONStream()
+        survey.surveying = true
+        do {
+            try forEachPiece { piece in
+                try survey.feed(piece) { _, _ in }
+                if survey.isInTopLevelArray { throw SurveyDone() }
+            }
+            try survey.finish { _, _ in }
+        } catch is SurveyDone {
+            return false
+        } catch {
+            return true
+        }
+        return survey.sawMembersAfterPoints
+    }
+
+    /// Ends a survey early: the document is an array.
+    private struct SurveyDone: Error {}
+
+    /// Whether the document is an array and its points are being read.
+    private var isInTopLevelArray: Bool {
+        switch state {
+        case .pointOrEnd(_, inObject: false), .point(inObject: false): return true
+        default: return false
+        }
     }
 
     /// Reads the next piece of the input and hands over every point it completes.
@@ -117,7 +162,9 @@ public struct PointsJSONStream {
             let start = position
             position = end
             state = .pointOrEnd(first: false, inObject: inObject)
-            if inObject {
+            if surveying {
+                break
+            } else if inObject && holdingPoints {
                 // A "measurement" or "tags" member may still follow and change these points:
                 // they wait, as text, for the end of the object.
                 held.append((Array(pending[start..<end]), offset + start))
@@ -152,6 +199,12 @@ public struct PointsJSONStream {
             return true
         }
         guard let valueEnd = try valueEnd(from: index) else { return false }
+        if sawPoints && (name == "measurement" || name == "tags") {
+            sawMembersAfterPoints = true
+            if !holdingPoints && !surveying {
+                throw InfluxError.invalidArgument("json \"\(name)\" comes after \"points\" in input read only once")
+            }
+        }
         try PointsJSON.apply(name, try parse(index..<valueEnd), to: &defaults)
         position = valueEnd
         state = .memberOrEnd(first: false)
