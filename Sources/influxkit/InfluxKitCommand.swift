@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import Glibc
 import InfluxKit
+import InfluxShell
 
 /// The `influxkit` command: subcommands for scripts and pipes; the shell when none is given.
 @main
@@ -53,7 +54,12 @@ struct InfluxKitCommand: ParsableCommand {
             Diagnostics.error(failure.description)
             StandardStreams.exit(1)
         } catch {
-            Self.exit(withError: error)
+            // ArgumentParser's own messages (help, usage errors), written as its `exit(withError:)`
+            // writes them, but checked.
+            let code = Self.exitCode(for: error).rawValue
+            let message = Self.fullMessage(for: error)
+            if !message.isEmpty { OutputBuffer.write(message + "\n", to: code == 0 ? STDOUT_FILENO : STDERR_FILENO) }
+            StandardStreams.exit(code)
         }
     }
 

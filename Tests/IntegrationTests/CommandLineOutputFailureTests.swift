@@ -86,6 +86,12 @@ struct CommandLineOutputFailureTests {
         }
     }
 
+    @Test func helpToAFullDisk() throws {
+        let run = try Self.run(["query", "--help"], script: #"exec "$0" "$@""#, output: Self.full)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot write standard output: no space left on device"), "\(run.stderr)")
+    }
+
     @Test func writeDryRunToAFullDisk() throws {
         let run = try Self.run(["write", "-d", "db", "--dry-run"], script: #"exec "$0" "$@""#, output: Self.full, input: "m v=1 1\n")
         #expect(run.status == 1)
