@@ -53,7 +53,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("PEM private key of --client-cert.", valueName: "file"))
     var clientKey: String?
 
-    @Option(help: ArgumentHelp("Seconds a request may take (default: no limit; connecting: 10).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds a request may take (default: no limit, but 60 without a byte end it; connecting: 10).", valueName: "seconds"))
     var timeout: Double?
 
     @Option(help: ArgumentHelp("Times to retry a request that could not reach the server.", valueName: "n"))

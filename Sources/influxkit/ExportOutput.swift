@@ -37,11 +37,11 @@ final class ExportOutput {
         // A device or a pipe named with -o is written like standard output.
         isSeekable = status.st_mode & S_IFMT == S_IFREG
         guard isSeekable else {
-            guard keeping == 0 else { throw ExportOutputError(message: "cannot resume into \(path): it is not a regular file") }
+            guard keeping == 0 else { throw RunFailure("cannot resume into \(path): it is not a regular file") }
             return
         }
         guard keeping <= Int(status.st_size) else {
-            throw ExportOutputError(message: "\(path) is shorter (\(status.st_size) bytes) than the checkpoint says (\(keeping)): it is not the file that export wrote; delete the checkpoint to start over")
+            throw RunFailure("\(path) is shorter (\(status.st_size) bytes) than the checkpoint says (\(keeping)): it is not the file that export wrote; delete the checkpoint to start over")
         }
         offset = keeping
         try cut(to: keeping)
@@ -74,7 +74,7 @@ final class ExportOutput {
 
     /// Takes a file back to `offset` (an earlier slice boundary), dropping what came after.
     func cut(to offset: Int) throws {
-        guard isSeekable else { throw ExportOutputError(message: "cannot take back what was written to \(name)") }
+        guard isSeekable else { throw RunFailure("cannot take back what was written to \(name)") }
         pending.removeAll(keepingCapacity: true)
         gzip?.discardMember()
         guard ftruncate(descriptor, off_t(offset)) == 0, lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
@@ -105,13 +105,7 @@ final class ExportOutput {
         if pending.count >= 1 << 20 { try flush() }
     }
 
-    private static func failure(_ what: String) -> ExportOutputError {
-        ExportOutputError(message: "\(what): \(String(cString: strerror(errno)))")
+    private static func failure(_ what: String) -> RunFailure {
+        RunFailure("\(what): \(String(cString: strerror(errno)))")
     }
-}
-
-/// An export's output that could not be opened or written: reported as `influxkit: message`,
-/// exit status 1.
-struct ExportOutputError: Error {
-    let message: String
 }

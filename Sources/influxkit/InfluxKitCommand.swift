@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import Glibc
 import InfluxKit
+import InfluxShell
 
 /// The `influxkit` command: subcommands for scripts and pipes; the shell when none is given.
 @main
@@ -40,22 +41,30 @@ struct InfluxKitCommand: ParsableCommand {
         "\(release) (commit \(BuildInfo.commit), libcurl \(InfluxClient.libcurlVersion))"
     }
 
-    /// Runs the command, mapping library errors to the exit codes scripts rely on.
+    /// Runs the command, mapping library errors to the exit codes scripts rely on; output that
+    /// could not be written makes a success exit 1.
     static func main() {
+        StandardStreams.holdClosed()
         do {
             var command = try parsedByItsSubcommand() ?? parseAsRoot()
             SecretArguments.scrub()
             try command.run()
+            StandardStreams.exit(0)
         } catch let error as InfluxError {
             Diagnostics.error(error.messageWithHint)
-            Glibc.exit(error.exitCode)
-        } catch let failure as ExportOutputError {
-            Diagnostics.error(failure.message)
-            Glibc.exit(1)
+            StandardStreams.exit(error.exitCode)
         } catch let exit as ExitCode {
-            Glibc.exit(exit.rawValue)
+            StandardStreams.exit(exit.rawValue)
+        } catch let failure as RunFailure {
+            Diagnostics.error(failure.description)
+            StandardStreams.exit(1)
         } catch {
-            Self.exit(withError: error)
+            // ArgumentParser's own messages (help, usage errors), written as its `exit(withError:)`
+            // writes them, but checked.
+            let code = Self.exitCode(for: error).rawValue
+            let message = Self.fullMessage(for: error)
+            if !message.isEmpty { OutputBuffer.write(message + "\n", to: code == 0 ? STDOUT_FILENO : STDERR_FILENO) }
+            StandardStreams.exit(code)
         }
     }
 

@@ -33,15 +33,17 @@ struct InputFile {
     private func forEachRawChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let descriptor = name == "-" ? STDIN_FILENO : open(name, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw InfluxError.invalidArgument("cannot open \(name): \(String(cString: strerror(errno)))")
+            throw RunFailure("cannot open \(name): \(String(cString: strerror(errno)).lowercased())")
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
-                if errno == EINTR { continue }
-                throw InfluxError.invalidArgument("cannot read \(name): \(String(cString: strerror(errno)))")
+                // Ctrl-C interrupts a read that waits on idle input: stop, do not wait again.
+                if errno == EINTR && !Interruption.requested { continue }
+                if errno == EINTR { throw CancellationError() }
+                throw RunFailure("cannot read \(name): \(String(cString: strerror(errno)).lowercased())")
             }
             if count == 0 { return }
             try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Dispatch
 import FoundationEssentials
+import Glibc
 import InfluxKit
+import InfluxShell
 
 /// `influxkit ping`: the server's version and the round-trip time.
 struct PingCommand: ParsableCommand {
@@ -22,6 +24,6 @@ struct PingCommand: ParsableCommand {
         let start = DispatchTime.now()
         let version = try client.ping()
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-        print("\(client.configuration.baseURL) influxdb \(version) \(DecimalText.tenths(milliseconds)) ms")
+        OutputBuffer.write("\(client.configuration.baseURL) influxdb \(version) \(DecimalText.tenths(milliseconds)) ms\n", to: STDOUT_FILENO)
     }
 }

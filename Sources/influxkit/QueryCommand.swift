@@ -115,6 +115,10 @@ struct QueryCommand: ParsableCommand {
             render(&out)
             out.flush()
         }
+        /// Output that cannot be written ends the transfer: the rows would be lost.
+        func stopIfOutputFailed() throws {
+            if out.failed { throw ExitCode(1) }
+        }
         // The rows a renderer still holds (to fix column widths) are printed even when the
         // answer breaks off: they arrived whole.
         defer {
@@ -127,11 +131,13 @@ struct QueryCommand: ParsableCommand {
                 of: text, epoch: epoch, params: params, chunked: chunked, chunkSize: chunkSize
             ) { result in
                 show(result.result, rowCount: result.rowCount) { renderer.render(result, into: &$0) }
+                try stopIfOutputFailed()
             }
         } else {
             try client.query(text, epoch: epoch, params: params, chunked: chunked, chunkSize: chunkSize) { result in
                 let rowCount = result.series.reduce(0) { $0 + $1.values.count }
                 show(result, rowCount: rowCount) { renderer.render(result, into: &$0) }
+                try stopIfOutputFailed()
             }
         }
         return (rows, failed)

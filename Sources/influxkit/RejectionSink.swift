@@ -1,19 +1,23 @@
 import Glibc
 import InfluxKit
+import InfluxShell
 import Synchronization
 
 /// Where `influxkit write` reports rejected lines, as `FILE:LINE: reason`: standard error, or
 /// the file of `--errors-file`. Safe to call from the writer's threads.
 final class RejectionSink: Sendable {
     private let descriptor: Int32
+    private let name: String
     private let lock = Mutex(())
 
     /// Reports to `path` (created or truncated), or to standard error when `nil`.
     init(path: String?) throws {
         guard let path else {
             descriptor = STDERR_FILENO
+            name = "standard error"
             return
         }
+        name = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw InfluxError.invalidArgument("cannot write \(path): \(String(cString: strerror(errno)))")
@@ -29,7 +33,7 @@ final class RejectionSink: Sendable {
         line("\(rejection.source):\(rejection.line): \(rejection.reason)")
     }
 
-    /// Writes one line of text.
+    /// Writes one line of text; a failure is recorded in `OutputFailure` (the exit status).
     func line(_ text: String) {
         let bytes = Array((text + "\n").utf8)
         lock.withLock { _ in
@@ -37,7 +41,10 @@ final class RejectionSink: Sendable {
             while offset < bytes.count {
                 let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
                 if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return }
+                if written <= 0 {
+                    OutputFailure.record(name, code: written < 0 ? errno : EIO)
+                    return
+                }
                 offset += written
             }
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import FoundationEssentials
+import Glibc
 import InfluxKit
+import InfluxShell
 
 /// `--dry-run` of the subcommands that change something, and how they run their one statement.
 struct StatementOptions: ParsableArguments {
@@ -18,7 +20,7 @@ struct StatementOptions: ParsableArguments {
         let configuration = try connection.configuration()
         let text = try statement(configuration)
         if dryRun {
-            print(text)
+            OutputBuffer.write(text + "\n", to: STDOUT_FILENO)
             return
         }
         let client = try connection.makeClient(configuration: configuration)

@@ -85,17 +85,20 @@ struct WriteCommand: ParsableCommand {
 
     func run() throws {
         Interruption.install()
+        let settled = SettledPosition(then: checkpoint.flatMap { dryRun ? nil : Checkpoint(path: $0).save })
         let rejections = try RejectionSink(path: errorsFile)
         let writer: LineProtocolWriter
         if dryRun {
-            writer = LineProtocolWriter(options: options(try connection.configuration()), onRejection: rejections.report,
+            writer = LineProtocolWriter(options: options(try connection.configuration(), settled), onRejection: rejections.report,
                                         dryRun: DryRunPrinter(precision: precision).print)
         } else {
             let client = try connection.makeClient()
-            writer = LineProtocolWriter(client: client, options: options(client.configuration), onRejection: rejections.report)
+            writer = LineProtocolWriter(client: client, options: options(client.configuration, settled), onRejection: rejections.report)
         }
+        // The first Ctrl-C or SIGTERM aborts the requests in flight and wakes the waiting writer.
+        Interruption.onInterrupt(writer.canceller)
         var refusedPoints = 0
-        defer { report(writer.summary, refusedPoints: refusedPoints) }
+        defer { report(writer.summary, refusedPoints: refusedPoints, settled: settled.position) }
         if checkpoint != nil && format == .json {
             throw ValidationError("--checkpoint works with line protocol only")
         }
@@ -103,7 +106,7 @@ struct WriteCommand: ParsableCommand {
         if writer.summary.rejected + refusedPoints > 0 { throw ExitCode(3) }
     }
 
-    private func options(_ configuration: ClientConfiguration) -> LineProtocolWriter.Options {
+    private func options(_ configuration: ClientConfiguration, _ settled: SettledPosition) -> LineProtocolWriter.Options {
         var options = LineProtocolWriter.Options()
         options.database = configuration.database
         options.retentionPolicy = configuration.retentionPolicy
@@ -113,7 +116,7 @@ struct WriteCommand: ParsableCommand {
         options.connections = connections
         options.pointsPerSecond = rateLimit
         options.serverTimestamps = serverTimestamps
-        if let checkpoint, !dryRun { options.onSettled = Checkpoint(path: checkpoint).save }
+        options.onSettled = settled.settle
         return options
     }
 
@@ -142,35 +145,50 @@ struct WriteCommand: ParsableCommand {
                 if Interruption.requested { throw CancellationError() }
                 try writer.endSource()
             }
-        } catch is CancellationError {
-            // Ctrl-C: the batch being filled is not sent, the ones handed over are settled.
-            try writer.stop()
-            Diagnostics.error("interrupted; lines not yet sent were left out")
-            throw ExitCode(130)
+            try writer.finish()
+        } catch where Interruption.requested {
+            // Ctrl-C or SIGTERM: requests in flight were aborted and nothing more is sent; what
+            // the server answered is settled and counted, the rest is not sent.
+            _ = try? writer.stop()
+            Diagnostics.error("interrupted; requests in flight were abandoned, lines not settled were not written")
+            throw ExitCode(Interruption.exitCode)
         }
-        try writer.finish()
         return refused
     }
 
-    /// Converts a JSON input to line protocol, reporting each point that cannot be written;
-    /// returns how many were refused.
+    /// Converts a JSON input to line protocol point by point as it is read, reporting each
+    /// point that cannot be written; returns how many were refused.
     private func appendJSON(_ input: InputFile, to writer: LineProtocolWriter, rejections: RejectionSink) throws -> Int {
-        let json = try JSONReader(allowNonFiniteNumbers: true).parse(input.readAll())
+        // A file can be read twice: first to learn whether its points can go as they are read.
+        let holding = input.name == "-" || PointsJSONStream.membersFollowPoints(in: { try input.forEachChunk($0) })
+        var stream = PointsJSONStream(precision: precision, holdingPoints: holding)
         var encoder = LineProtocolEncoder(precision: precision)
         var refused = 0
-        for (index, converted) in try PointsJSON.points(from: json, precision: precision).enumerated() {
+        func take(_ index: Int, _ converted: Result<Point, InfluxError>) throws {
             do {
                 try encoder.append(converted.get())
             } catch {
                 refused += 1
                 rejections.line("\(input.name): point \(index): \(error)")
             }
+            if encoder.bytes.count >= 1 << 20 { try send() }
         }
-        try encoder.bytes.withUnsafeBytes { try writer.append($0) }
+        func send() throws {
+            try encoder.bytes.withUnsafeBytes { try writer.append($0) }
+            encoder.removeAll()
+        }
+        try input.forEachChunk { chunk in
+            if Interruption.requested { throw CancellationError() }
+            try stream.feed(chunk, take)
+        }
+        try stream.finish(take)
+        try send()
         return refused
     }
 
-    private func report(_ summary: LineProtocolWriter.Summary, refusedPoints: Int) {
+    /// Prints the summary: what was written, rejected (and why), not sent (and after which
+    /// line), retried and skipped, and how many strings ran over lines.
+    private func report(_ summary: LineProtocolWriter.Summary, refusedPoints: Int, settled: LineProtocolWriter.Position?) {
         func count(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
             "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
         }
@@ -183,8 +201,16 @@ struct WriteCommand: ParsableCommand {
             (summary.rejectedByServer, "by the server"),
         ].filter { $0.0 > 0 }
         if !causes.isEmpty { line += " (" + causes.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")" }
+        if summary.notSent > 0 {
+            let after = settled.map { "after \($0.source):\($0.line), the last settled" } ?? "none settled"
+            line += ", not sent \(count(summary.notSent, "line")) (\(after))"
+        }
         line += ", retried \(count(summary.retriedBatches, "batch", "batches"))"
         if summary.skipped > 0 { line += ", skipped \(count(summary.skipped, "line")) settled before" }
+        if summary.stringsSpanningLines > 0 {
+            let values = summary.stringsSpanningLines == 1 ? "string value spans" : "string values span"
+            line += "; warning: \(summary.stringsSpanningLines) \(values) lines (a missing closing quote joins the lines after it)"
+        }
         Diagnostics.line(line)
     }
 }

@@ -215,6 +215,55 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
         }
     }
 
+    /// A chunk saying more of its statement or series follows (`"partial":true`), then a clean
+    /// end of the body: the answer was cut short between chunks, whichever way it is read.
+    @Test(arguments: [1, 2])
+    func anAnswerEndingWhereMoreWasAnnouncedIsTruncated(chunks: Int) throws {
+        let lines = ServerFixtures.chunkedGroupBy.split(separator: "\n").prefix(chunks)
+        let body = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let reason = "answer truncated: it ended at byte \(body.count) where more of statement 1 was announced"
+        #expect(malformedReason { try decodeInPieces(body, size: 7) } == reason)
+        var rows = 0
+        let rawReason = malformedReason {
+            var decoder = QueryResponseDecoder()
+            try forEachPiece(of: body, size: 7) { try decoder.feedRaw($0) { rows += $0.rowCount } }
+            try decoder.finishRaw { rows += $0.rowCount }
+        }
+        #expect(rawReason == reason)
+        #expect(rows == chunks)
+        // A series announced to go on is cut short too, even when its statement's result is not.
+        let series = #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time"],"values":[[1]],"partial":true}]}]}"#
+        #expect(malformedReason { try QueryResponseDecoder.decode(series) }?.hasPrefix("answer truncated") == true)
+        // The last chunk of a statement ends what was announced, and the next may begin.
+        #expect(try QueryResponseDecoder.decode(ServerFixtures.chunkedGroupBy).count == 3)
+        #expect(try QueryResponseDecoder.decode(ServerFixtures.chunkedMultiStatement).count == 3)
+    }
+
+    /// One object may hold `maximumObjectBytes` bytes, however it arrives; objects after one
+    /// another each get the whole allowance.
+    @Test(arguments: [1, 5, 1000])
+    func oneObjectIsCappedAtItsLimit(pieceSize: Int) throws {
+        let object = #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["v"],"values":[[1],[2]]}]}]}"#
+        let size = object.utf8.count
+        func decode(_ body: String, limit: Int, raw: Bool) throws -> Int {
+            var decoder = QueryResponseDecoder(maximumObjectBytes: limit)
+            var results = 0
+            try forEachPiece(of: Array(body.utf8), size: pieceSize) { piece in
+                if raw { try decoder.feedRaw(piece) { _ in results += 1 } } else { try decoder.feed(piece) { _ in results += 1 } }
+            }
+            if raw { try decoder.finishRaw { _ in } } else { try decoder.finish { _ in } }
+            return results
+        }
+        for raw in [false, true] {
+            #expect(try decode(object + "\n" + object + "\n", limit: size, raw: raw) == 2)
+            let second = size + 1
+            #expect(malformedReason { try decode(object + "\n" + object + "\n", limit: size - 1, raw: raw) }
+                == "answer object at byte 0 is larger than \(size - 1) bytes, the limit (ask for smaller chunks)")
+            #expect(malformedReason { try decode(object + "\n" + object.replacingOccurrences(of: "[2]", with: "[2],[3]"), limit: size, raw: raw) }
+                == "answer object at byte \(second) is larger than \(size) bytes, the limit (ask for smaller chunks)")
+        }
+    }
+
     @Test func truncationReportsWhereTheObjectStarted() {
         let body = Array(ServerFixtures.chunkedGroupBy.utf8)
         let firstEnd = body.firstIndex(of: 0x0A)! + 1

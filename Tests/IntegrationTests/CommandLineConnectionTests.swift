@@ -164,6 +164,15 @@ struct CommandLineConnectionTests {
         #expect(run.stderr.contains("timed out after 1s"))
     }
 
+    /// Without --timeout, a server that accepts and never answers is given up after 60 s
+    /// without a byte (the default idle timeout), not waited for forever.
+    @Test func aSilentServerIsGivenUpWithoutATimeoutGiven() throws {
+        let peer = try HTTPPeer(.silent)
+        let run = try influxkit(["ping", "--url", peer.url, "--retries", "0"], "", [:])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("timed out after 60s"), "\(run.stderr)")
+    }
+
     @Test(arguments: [["--port", "0"], ["--url", "ftp://x"], ["--dsn", "nonsense"], ["--timeout", "-1"], ["--client-key", "k.pem"], ["--password-stdin", "-p", "x"]])
     func badConnectionOptionsAreUsageErrors(options: [String]) throws {
         let run = try influxkit(["ping"] + options, "", [:])

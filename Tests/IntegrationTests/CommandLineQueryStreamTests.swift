@@ -69,6 +69,27 @@ struct CommandLineQueryStreamTests {
         #expect(run.stdout == "name,tags,time,v\nm,,1,a\nm,,2,b\n")
     }
 
+    /// A chunk marked `"partial":true` and then a clean end of the body: the rows that came are
+    /// printed, and the answer is reported cut short, whatever the format.
+    @Test(arguments: ["csv", "json", "jsonl", "column", "table", "vertical"])
+    func aCleanEndWhereMoreWasAnnounced(format: String) throws {
+        let run = try query(answering: Self.first + "\n", format: format)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("answer truncated: it ended at byte \(Self.first.utf8.count + 1) where more of statement 1 was announced"),
+                "\(run.stderr)")
+        #expect(run.stdout.contains("a") && run.stdout.contains("b"), "\(run.stdout)")
+    }
+
+    /// A 200 answer whose `"values":[` never closes is given up at the default limit of one
+    /// answer object (256 MiB), not held until memory runs out.
+    @Test func anObjectThatNeverEndsIsGivenUpAtTheLimit() throws {
+        let peer = try HTTPPeer(.endless)
+        let run = try CommandLineTests.influxkit(["query", "--url", peer.url, "-d", "db", "--format", "csv", "SELECT * FROM m"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("answer object at byte 0 is larger than 268435456 bytes, the limit (ask for smaller chunks)"),
+                "\(run.stderr)")
+    }
+
     @Test func anErrorObjectAfterAGoodChunk() throws {
         let run = try query(answering: Self.first + "\n" + #"{"error":"boom"}"# + "\n")
         #expect(run.status == 1)

@@ -202,6 +202,42 @@ struct TransportTests {
         #expect(try peer.requests().first?.responseGzip == gzip)
     }
 
+    // MARK: Bounded answers
+
+    /// One object of an answer that never closes (`"values":[` without end) fails once it
+    /// passes `maximumObjectBytes`, compressed or not, chunked or not, read or decoded.
+    @Test(arguments: [false, true])
+    func anAnswerObjectThatNeverEndsIsCappedNotHeld(gzip: Bool) throws {
+        let peer = try HTTPPeer(.endless)
+        var configuration = peer.configuration()
+        configuration.gzip = gzip
+        configuration.maximumObjectBytes = 1 << 20
+        let client = try InfluxClient(configuration: configuration)
+        let reason = "answer object at byte 0 is larger than 1048576 bytes, the limit (ask for smaller chunks)"
+        for chunked in [false, true] {
+            #expect(throws: InfluxError.malformedResponse(reason: reason)) {
+                try client.query("SELECT * FROM m", chunked: chunked) { _ in }
+            }
+            #expect(throws: InfluxError.malformedResponse(reason: reason)) {
+                try client.streamRawResults(of: "SELECT * FROM m", chunked: chunked) { _ in }
+            }
+        }
+        #expect(try peer.requests().first?.responseGzip == gzip)
+    }
+
+    /// The writer's question for the field types gets such an answer too: it is given up, and
+    /// the points are written.
+    @Test func theWritersSchemaQueryIsCappedToo() throws {
+        let peer = try HTTPPeer(.endless)
+        var configuration = peer.configuration()
+        configuration.maximumObjectBytes = 1 << 20
+        let client = try InfluxClient(configuration: configuration)
+        let writer = LineProtocolWriter(client: client, options: .init(), onRejection: { _ in })
+        try Array("m v=1 1\n".utf8).withUnsafeBytes { try writer.append($0) }
+        #expect(try writer.finish().written == 1)
+        #expect(try peer.requests().contains { $0.path == "/query" })
+    }
+
     // MARK: Timeouts
 
     @Test func aPeerThatNeverAnswersTimesOut() throws {
@@ -213,6 +249,25 @@ struct TransportTests {
             _ = try client.query("SHOW DATABASES")
         }
         #expect(try peer.requests().map(\.path) == ["/query"], "the request was received, only the answer never came")
+    }
+
+    /// Without a total timeout, a transfer that moves no byte for `idleTimeout` seconds ends:
+    /// a peer that accepts and never answers cannot hold a request forever.
+    @Test func aPeerThatNeverAnswersIsCutByTheIdleTimeoutByDefault() throws {
+        #expect(ClientConfiguration().idleTimeout == 60)
+        #expect(ClientConfiguration().connectTimeout == 10)
+        #expect(ClientConfiguration().timeout == nil)
+        let peer = try HTTPPeer(.silent)
+        var configuration = peer.configuration()
+        configuration.idleTimeout = 1
+        configuration.retries = 0
+        let client = try InfluxClient(configuration: configuration)
+        #expect(throws: InfluxError.timeout(url: peer.url, seconds: 1)) {
+            _ = try client.query("SHOW DATABASES")
+        }
+        #expect(throws: InfluxError.timeout(url: peer.url, seconds: 1)) {
+            try client.ping()
+        }
     }
 
     @Test(arguments: [nil, 30] as [Double?])

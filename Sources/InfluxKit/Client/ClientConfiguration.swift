@@ -36,8 +36,19 @@ public struct ClientConfiguration: Sendable {
     public var proxy: String?
     /// Seconds to wait for the connection to be established.
     public var connectTimeout: Double = 10
-    /// Seconds a whole request may take, all its tries together; `nil` for no limit (long chunked queries).
+    /// Seconds a whole request may take, all its tries together; `nil` for no limit (long chunked
+    /// queries), in which case ``idleTimeout`` still cuts a transfer that stalls.
     public var timeout: Double?
+    /// Seconds a transfer may go on without moving a byte (less than one byte a second over
+    /// that time, counting both directions) before it fails with `.timeout`, so that a server
+    /// that accepts and never answers, or trickles, cannot hold a request forever. Applies only
+    /// while ``timeout`` is `nil` (a total timeout replaces it); `nil` turns it off.
+    public var idleTimeout: Double? = 60
+    /// The most bytes one object of a `/query` answer may have (one chunk, or the whole of an
+    /// answer that is not chunked), after gunzipping: a longer one fails with
+    /// `.malformedResponse` instead of growing without bound. Lower `chunkSize` for rows too
+    /// wide to fit.
+    public var maximumObjectBytes: Int = QueryResponseDecoder.defaultMaximumObjectBytes
     /// Gzip request bodies and ask for gzip responses.
     public var gzip: Bool = false
     /// The `User-Agent` header.

@@ -140,7 +140,7 @@ extension InfluxClient {
             method: .post, path: "/query", query: urlQuery,
             headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(form.utf8))
 
-        var decoder = QueryResponseDecoder()
+        var decoder = QueryResponseDecoder(maximumObjectBytes: settings.maximumObjectBytes)
         var errorBody = [UInt8]()
         // Tried again only while nothing of the answer has been decoded: a half-streamed
         // answer is never replayed. A statement that changes something is tried again only

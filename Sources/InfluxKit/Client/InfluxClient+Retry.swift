@@ -21,13 +21,17 @@ struct TransientFailure: Error {
 extension InfluxClient {
     /// Runs `attempt` until it succeeds, fails for good, or the ``RetryPolicy`` of the
     /// configuration gives up; `attempt` throws ``TransientFailure`` for what may be tried again
-    /// and gets the seconds left of the configured timeout. `onRetry` hears of each retry.
-    func retrying<T>(onRetry: () -> Void = {}, _ attempt: (_ timeout: Double?) throws -> T) throws -> T {
+    /// and gets the seconds left of the configured timeout. `onRetry` hears of each retry. Once
+    /// `cancellation` is raised, no attempt starts (`InfluxError.cancelled`).
+    func retrying<T>(
+        onRetry: () -> Void = {}, cancellation: CancellationFlag? = nil, _ attempt: (_ timeout: Double?) throws -> T
+    ) throws -> T {
         let policy = RetryPolicy(configuration: configuration)
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         var retry = 0
         while true {
+            try cancellation?.check()
             do {
                 return try attempt(policy.timeout.map { max($0 - elapsed(), 0.001) })
             } catch let failure as TransientFailure {
@@ -42,18 +46,36 @@ extension InfluxClient {
                     throw failure.error
                 }
                 onRetry()
-                Threads.sleep(seconds: wait)
+                try Self.pause(seconds: wait, unless: cancellation)
             }
         }
     }
 
+    /// Sleeps `seconds`, in short steps while `cancellation` may be raised, so that a cancelled
+    /// write does not sit out a backoff of up to ``ClientConfiguration/retryMaxDelay``.
+    private static func pause(seconds: Double, unless cancellation: CancellationFlag?) throws {
+        guard let cancellation else { return Threads.sleep(seconds: seconds) }
+        var left = seconds
+        while left > 0 {
+            try cancellation.check()
+            let step = min(left, 0.05)
+            Threads.sleep(seconds: step)
+            left -= step
+        }
+        try cancellation.check()
+    }
+
     /// Sends a request that may safely be repeated (a write, a ping), trying again after connect
     /// errors, timeouts, 5xx and 429 answers as the configuration allows.
-    func sendRetrying(_ request: HTTPRequest, onRetry: () -> Void = {}) throws -> (HTTPResponseHead, [UInt8]) {
-        try retrying(onRetry: onRetry) { timeout in
+    /// At most `bodyLimit` bytes of the answer's body are kept.
+    func sendRetrying(
+        _ request: HTTPRequest, bodyLimit: Int = errorBodyLimit, onRetry: () -> Void = {},
+        cancellation: CancellationFlag? = nil
+    ) throws -> (HTTPResponseHead, [UInt8]) {
+        try retrying(onRetry: onRetry, cancellation: cancellation) { timeout in
             var attempt = request
             attempt.timeout = timeout
-            let (head, body) = try TransientFailure.catching { try send(attempt) }
+            let (head, body) = try TransientFailure.catching { try send(attempt, bodyLimit: bodyLimit) }
             if RetryPolicy.isTransient(status: head.status) {
                 throw TransientFailure(
                     error: .response(head, body: body), retryAfter: RetryPolicy.retryAfter(head.headers["retry-after"]))

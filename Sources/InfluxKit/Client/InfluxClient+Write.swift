@@ -16,14 +16,16 @@ extension InfluxClient {
             consistency: consistency, onRetry: {})
     }
 
-    /// Writes line protocol, telling `onRetry` of each time the request is tried again.
+    /// Writes line protocol, telling `onRetry` of each time the request is tried again; no try
+    /// starts once `cancellation` is raised.
     func write(
         lines: [UInt8],
         database: String?,
         retentionPolicy: String?,
         precision: Precision,
         consistency: Consistency?,
-        onRetry: () -> Void
+        onRetry: () -> Void,
+        cancellation: CancellationFlag? = nil
     ) throws {
         let settings = configuration
         guard let db = database ?? settings.database else {
@@ -35,10 +37,19 @@ extension InfluxClient {
         let request = HTTPRequest(
             method: .post, path: "/write", query: urlQuery,
             headers: [("Content-Type", "text/plain; charset=utf-8")], body: lines, compressible: true)
-        let (head, body) = try sendRetrying(request, onRetry: onRetry)
+        let (head, body) = try sendRetrying(
+            request, bodyLimit: Self.writeErrorBodyLimit(for: lines), onRetry: onRetry, cancellation: cancellation)
         guard (200..<300).contains(head.status), head.influxDBVersion != nil else {
             throw InfluxError.response(head, body: body)
         }
+    }
+
+    /// How much of a `/write` error body is kept: enough for influxd to name every line of
+    /// `lines` with a reason (`unable to parse '…': …`, JSON-escaped, joined by newlines) for
+    /// lines of 20 bytes or more, so that its message is read whole; bounded by the request's
+    /// size. A message cut short refuses the whole request (see ``LineProtocolWriter``).
+    static func writeErrorBodyLimit(for lines: [UInt8]) -> Int {
+        errorBodyLimit + 4 * lines.count
     }
 
     /// Writes line protocol given as text: one string with lines, or several lines.

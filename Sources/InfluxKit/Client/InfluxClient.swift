@@ -123,11 +123,12 @@ public final class InfluxClient: @unchecked Sendable {
         return version
     }
 
-    /// Sends a request and collects a (small) body; for requests whose answers are short.
-    func send(_ request: HTTPRequest) throws -> (HTTPResponseHead, [UInt8]) {
+    /// Sends a request and collects a (small) body, keeping at most `bodyLimit` bytes of it;
+    /// for requests whose answers are short.
+    func send(_ request: HTTPRequest, bodyLimit: Int = errorBodyLimit) throws -> (HTTPResponseHead, [UInt8]) {
         var body = [UInt8]()
         let head = try perform(request) { _, bytes in
-            if body.count < Self.errorBodyLimit { body += bytes.prefix(Self.errorBodyLimit - body.count) }
+            if body.count < bodyLimit { body += bytes.prefix(bodyLimit - body.count) }
         }
         return (head, body)
     }

@@ -54,26 +54,53 @@ public enum PointsJSON {
         default:
             throw InfluxError.invalidArgument("json points must be an array or an object with a \"points\" array")
         }
-        return items.map { item in
-            do throws(Problem) {
-                return .success(try point(from: item, defaults: defaults, precision: precision))
-            } catch {
-                return .failure(.invalidPoint(reason: error.reason))
-            }
+        return items.map { convert($0, defaults: defaults, precision: precision) }
+    }
+
+    /// One point object as a point, or why it cannot be one.
+    static func convert(_ item: JSONValue, defaults: Defaults, precision: Precision) -> Result<Point, InfluxError> {
+        do throws(Problem) {
+            return .success(try point(from: item, defaults: defaults, precision: precision))
+        } catch {
+            return .failure(.invalidPoint(reason: error.reason))
         }
     }
 
-    private struct Defaults {
+    /// Applies a member of the object form other than `"points"` to `defaults`.
+    static func apply(_ key: String, _ value: JSONValue, to defaults: inout Defaults) throws {
+        switch key {
+        case "measurement":
+            switch value {
+            case .null: defaults.measurement = nil
+            case let .string(name): defaults.measurement = name
+            default: throw InfluxError.invalidArgument("json \"measurement\" must be a string")
+            }
+        case "tags":
+            do {
+                defaults.tags = try tags(from: value)
+            } catch {
+                throw InfluxError.invalidArgument("json global \"tags\": \(error.reason)")
+            }
+        default:
+            break
+        }
+    }
+
+    /// The error for a document of the wrong shape.
+    static let shapeError = InfluxError.invalidArgument("json points must be an array or an object with a \"points\" array")
+
+    /// What the object form gives every point: a measurement and tags.
+    struct Defaults {
         var measurement: String?
         var tags: [String: String] = [:]
     }
 
-    private struct Problem: Error {
+    struct Problem: Error {
         var reason: String
         init(_ reason: String) { self.reason = reason }
     }
 
-    private static func point(from item: JSONValue, defaults: Defaults, precision: Precision) throws(Problem) -> Point {
+    static func point(from item: JSONValue, defaults: Defaults, precision: Precision) throws(Problem) -> Point {
         guard case .object = item else { throw Problem("a point must be a json object") }
 
         let measurement: String
@@ -128,7 +155,7 @@ public enum PointsJSON {
         return Point(measurement: measurement, tags: tags, fields: fields, time: time)
     }
 
-    private static func tags(from json: JSONValue?) throws(Problem) -> [String: String] {
+    static func tags(from json: JSONValue?) throws(Problem) -> [String: String] {
         guard let json else { return [:] }
         switch json {
         case .null:

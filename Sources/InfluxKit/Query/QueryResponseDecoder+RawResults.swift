@@ -28,11 +28,11 @@ extension QueryResponseDecoder {
         while index < count {
             if deferring {
                 guard let raw = memchr(text + index, 0x0A, count - index) else {
-                    pending.append(contentsOf: UnsafeBufferPointer(start: text + index, count: count - index))
+                    try holdPending(UnsafeBufferPointer(start: text + index, count: count - index))
                     break
                 }
                 let newline = UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self) - text
-                pending.append(contentsOf: UnsafeBufferPointer(start: text + index, count: newline - index))
+                try holdPending(UnsafeBufferPointer(start: text + index, count: newline - index))
                 deferring = false
                 if try completeGathered(emit) {
                     index = newline + 1
@@ -83,6 +83,7 @@ extension QueryResponseDecoder {
             return false
         }
         objectCount += 1
+        noteAnnouncements(results)
         try pending.withUnsafeBytes { _ in try emitRecorded(results, emit) }
         pending.removeAll(keepingCapacity: pending.capacity <= Self.retainedCapacity)
         return true
@@ -108,6 +109,7 @@ extension QueryResponseDecoder {
     /// their rows as text.
     mutating func decodeRawObject(_ bytes: UnsafeRawBufferPointer, _ emit: (RawResultSet) throws -> Void) throws {
         let results = try recordObject(bytes)
+        noteAnnouncements(results)
         try emitRecorded(results, emit)
     }
 

@@ -17,6 +17,13 @@
 public struct QueryResponseDecoder: Sendable {
     /// The deepest nesting of arrays and objects accepted inside a response object.
     public let maximumDepth: Int
+    /// The most bytes one response object (one chunk, or the whole of an answer that is not
+    /// chunked) may have; a longer one fails instead of growing without bound.
+    public let maximumObjectBytes: Int
+
+    /// The default of ``maximumObjectBytes``: 256 MiB, some 300 times influxd's chunk of 10,000
+    /// rows of five fields and four tags (820 KB).
+    public static let defaultMaximumObjectBytes = 256 << 20
 
     /// The bytes of the unfinished object when it spans several pieces.
     var pending: [UInt8] = []
@@ -37,14 +44,31 @@ public struct QueryResponseDecoder: Sendable {
     /// Whether the object begun at `objectStart` is being gathered in `pending` up to the next
     /// newline without being scanned (`feedRaw` only).
     var deferring = false
+    /// The statement (from 0) whose last result so far said more of it follows (`partial`, on
+    /// the result or its last series); the body must not end before that arrives.
+    var announced: Int?
 
     /// Pending storage above this size is released after its object is decoded.
     static let retainedCapacity = 1 << 22
 
     /// Creates a decoder.
-    /// - Parameter maximumDepth: the deepest nesting of arrays and objects accepted.
-    public init(maximumDepth: Int = 512) {
+    /// - Parameters:
+    ///   - maximumDepth: the deepest nesting of arrays and objects accepted.
+    ///   - maximumObjectBytes: the most bytes of one response object.
+    public init(maximumDepth: Int = 512, maximumObjectBytes: Int = defaultMaximumObjectBytes) {
         self.maximumDepth = maximumDepth
+        self.maximumObjectBytes = max(maximumObjectBytes, 1)
+    }
+
+    /// Keeps `bytes` of the unfinished object in `pending`; throws when the object would grow
+    /// past ``maximumObjectBytes``.
+    mutating func holdPending(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard pending.count + bytes.count <= maximumObjectBytes else {
+            pending = []
+            throw InfluxError.malformedResponse(
+                reason: "answer object at byte \(objectStart) is larger than \(maximumObjectBytes) bytes, the limit (ask for smaller chunks)")
+        }
+        pending.append(contentsOf: bytes)
     }
 
     /// Scans the next piece of the body and emits the results of every object it completes.
@@ -53,7 +77,9 @@ public struct QueryResponseDecoder: Sendable {
     ///   caller should substitute the real status), and whatever `emit` throws.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (ResultSet) throws -> Void) throws {
         try scanObjects(bytes) { decoder, object in
-            for result in try decoder.decodeObject(object) {
+            let results = try decoder.decodeObject(object)
+            decoder.noteAnnouncements(results)
+            for result in results {
                 try emit(result)
             }
         }
@@ -151,7 +177,7 @@ public struct QueryResponseDecoder: Sendable {
             }
         }
         if depth > 0 {
-            pending.append(contentsOf: UnsafeBufferPointer(start: text + segmentStart, count: count - segmentStart))
+            try holdPending(UnsafeBufferPointer(start: text + segmentStart, count: count - segmentStart))
         }
         return count
     }
@@ -165,8 +191,9 @@ public struct QueryResponseDecoder: Sendable {
     ///
     /// Every complete object was already emitted by `feed`; `emit` is kept for symmetry and
     /// future use.
-    /// - Throws: `InfluxError.malformedResponse` when the body stopped inside an object or held
-    ///   no object at all.
+    /// - Throws: `InfluxError.malformedResponse` when the body stopped inside an object, held
+    ///   no object at all, or ended while its last result said more of its statement or series
+    ///   follows (`"partial":true`): an answer cut short between two chunks.
     public mutating func finish(_ emit: (ResultSet) throws -> Void) throws {
         if depth > 0 {
             throw InfluxError.malformedResponse(
@@ -176,6 +203,17 @@ public struct QueryResponseDecoder: Sendable {
         if objectCount == 0 {
             throw InfluxError.malformedResponse(reason: "empty response body")
         }
+        if let statement = announced {
+            throw InfluxError.malformedResponse(
+                reason: "answer truncated: it ended at byte \(offset) where more of statement \(statement + 1) was announced"
+            )
+        }
+    }
+
+    /// Notes whether the last of `results` (one object's) says more of its statement follows.
+    mutating func noteAnnouncements(_ results: [ResultSet]) {
+        guard let last = results.last else { return }
+        announced = last.partial || last.series.last?.partial == true ? last.statementID : nil
     }
 
     /// Decodes a whole body at once and returns every result in order.
@@ -209,9 +247,13 @@ public struct QueryResponseDecoder: Sendable {
     ) throws {
         objectCount += 1
         if pending.isEmpty {
+            guard tail.count <= maximumObjectBytes else {
+                throw InfluxError.malformedResponse(
+                    reason: "answer object at byte \(objectStart) is larger than \(maximumObjectBytes) bytes, the limit (ask for smaller chunks)")
+            }
             try complete(&self, UnsafeRawBufferPointer(tail))
         } else {
-            pending.append(contentsOf: tail)
+            try holdPending(tail)
             // Moved out while it is read, so that `complete` may change the decoder.
             var joined: [UInt8] = []
             swap(&joined, &pending)

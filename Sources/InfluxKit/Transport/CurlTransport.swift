@@ -47,6 +47,11 @@ final class CurlTransport: HTTPTransport {
             try set(CURLOPT_NOPROXY, "")
         }
         try set(CURLOPT_CONNECTTIMEOUT_MS, Int(c.connectTimeout * 1000))
+        if c.timeout == nil, let idle = c.idleTimeout, idle > 0 {
+            // Below one byte a second for `idle` seconds: a silent or trickling peer.
+            try set(CURLOPT_LOW_SPEED_LIMIT, 1)
+            try set(CURLOPT_LOW_SPEED_TIME, Int(min(idle, 86_400 * 365).rounded(.up)))
+        }
         if c.gzip { try set(CURLOPT_ACCEPT_ENCODING, "gzip") }
         try set(CURLOPT_USERAGENT, c.userAgent)
         let hasAuthorizationHeader = c.token != nil
@@ -168,11 +173,14 @@ final class CurlTransport: HTTPTransport {
     }
 
     /// The seconds of the timeout that ended the transfer: the connect timeout unless the
-    /// connection (TLS included) was established, or a shorter total timeout.
+    /// connection (TLS included) was established, or a shorter total timeout; without a total
+    /// timeout, the idle timeout once connected.
     private func expiredTimeout() -> Double {
         var readyToSend = 0.0
         _ = ik_curl_getinfo_double(handle, CURLINFO_PRETRANSFER_TIME, &readyToSend)
-        guard let total = configuration.timeout else { return configuration.connectTimeout }
+        guard let total = configuration.timeout else {
+            return readyToSend == 0 ? configuration.connectTimeout : configuration.idleTimeout ?? configuration.connectTimeout
+        }
         return readyToSend == 0 ? min(configuration.connectTimeout, total) : total
     }
 

@@ -144,6 +144,17 @@ final class BatchSender: @unchecked Sendable {
         }
     }
 
+    /// Stops sending: queued batches are dropped, no batch starts, and ``submit(_:)``,
+    /// ``finish()`` and the other waits throw `InfluxError.cancelled` (unless sending had failed
+    /// already). Batches in flight end as their requests do; cancel those separately.
+    func cancel() {
+        condition.withLock {
+            if failure == nil { failure = InfluxError.cancelled }
+            queue.removeAll()
+            condition.broadcast()
+        }
+    }
+
     /// Lets the threads end once the queued batches are sent, without waiting for them.
     func close() {
         condition.withLock {
@@ -275,7 +286,8 @@ final class BatchSender: @unchecked Sendable {
                 return
             }
             guard let message = Self.rejectionMessage(error) else { throw error }
-            let refused = attributeRejections(message, dropped: Self.droppedCount(error), in: batch, lines: lines)
+            let refused = attributeRejections(
+                message, dropped: Self.droppedCount(error), in: batch, lines: lines, refusedWhole: Self.isRefusedWhole(error))
             count {
                 $0.written += lines.count - refused
                 $0.rejectedByServer += refused
@@ -287,13 +299,30 @@ final class BatchSender: @unchecked Sendable {
     /// server refused. Lines it names by text are matched back. Points dropped for a field type
     /// conflict (the server says only `dropped=N`) are found from the server's field types when
     /// exactly N lines disagree with them; otherwise they are reported against the lines sent.
-    private func attributeRejections(_ message: String, dropped: Int, in batch: LineBatch, lines: Range<Int>) -> Int {
+    /// A request `refusedWhole` (a 400 without `partial write:`) stored nothing: every line
+    /// counts as refused, and the ones the message does not name are reported together.
+    private func attributeRejections(
+        _ message: String, dropped: Int, in batch: LineBatch, lines: Range<Int>, refusedWhole: Bool
+    ) -> Int {
         var named = 0
         for index in lines {
             let prefix = "unable to parse '\(batch.text(of: index))': "
             guard message.contains(prefix) else { continue }
             named += 1
             reject(index, of: batch, Self.reason(after: prefix, in: message))
+        }
+        if refusedWhole {
+            if named < lines.count {
+                let (first, last) = batch.lineSpan(of: lines)
+                let range = first.line == last ? "\(first.line)" : "\(first.line)-\(last)"
+                let excerpt = message.prefix { $0 != "\n" }.prefix(200)
+                let unnamed = lines.count - named
+                onRejection(.init(
+                    source: first.source, line: first.line,
+                    reason: "server refused the request of lines \(range), \(unnamed) line\(unnamed == 1 ? "" : "s") not named: \(excerpt)",
+                    byServer: true))
+            }
+            return lines.count
         }
         if dropped > 0, message.contains("field type conflict"), let explainDrops {
             let found = explainDrops(batch, lines)
@@ -336,6 +365,13 @@ final class BatchSender: @unchecked Sendable {
         case let .http(400, message) where message.contains("unable to parse"): return message
         default: return nil
         }
+    }
+
+    /// Whether `error` says the server stored none of the request (a 400 that is not a
+    /// `partial write`).
+    private static func isRefusedWhole(_ error: InfluxError) -> Bool {
+        if case .http = error { return true }
+        return false
     }
 
     private static func droppedCount(_ error: InfluxError) -> Int {

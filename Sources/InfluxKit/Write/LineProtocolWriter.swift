@@ -124,9 +124,16 @@ public final class LineProtocolWriter {
         public var skipped = 0
         /// Batches sent more than once after a transient failure (connect error, timeout, 5xx, 429).
         public var retriedBatches = 0
+        /// Valid records holding a string value that runs over several lines (as influxd
+        /// accepts): a missing closing quote may have joined the lines after it into one point.
+        public var stringsSpanningLines = 0
 
         /// Everything rejected.
         public var rejected: Int { rejectedByValidator + rejectedByFieldType + rejectedByServer }
+
+        /// Records read but neither written nor rejected: left unsent when the write stopped on
+        /// an error or was stopped (their batch failed, was queued, or was being filled).
+        public var notSent: Int { max(0, records - written - statements - rejected) }
     }
 
     /// What a dry run would have sent (see ``init(options:onRejection:dryRun:)``).
@@ -154,6 +161,9 @@ public final class LineProtocolWriter {
     private let validator: LineProtocolValidator
     private let ledger: FieldTypeLedger
     private let sender: BatchSender
+    /// Aborts the requests in progress (writes, the field-type questions) and keeps retries from
+    /// starting.
+    private let cancelRequests: @Sendable () -> Void
     /// Runs a DDL statement; returns the statement's error, if it failed.
     private let runStatement: (String, String?) throws -> String?
     private let batchSize: Int
@@ -201,17 +211,25 @@ public final class LineProtocolWriter {
     public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
         let (ledger, explainDrops) = FieldTypeLedger.asking(client, precision: options.precision)
         let clients = [client] + (1..<max(options.connections, 1)).map { _ in client.sibling() }
+        let cancellation = CancellationFlag()
         let connections: [BatchSender.Deliver] = clients.map { client in
             { body, database, rp, _, onRetry in
                 try client.write(
                     lines: body, database: database, retentionPolicy: rp,
-                    precision: options.precision, consistency: options.consistency, onRetry: onRetry)
+                    precision: options.precision, consistency: options.consistency, onRetry: onRetry,
+                    cancellation: cancellation)
             }
         }
         let sender = BatchSender(
             connections: connections, pointsPerSecond: options.pointsPerSecond, onRejection: onRejection,
             onSettled: options.onSettled, explainDrops: explainDrops)
-        self.init(options: options, onRejection: onRejection, sender: sender, ledger: ledger) { statement, database in
+        let cancelRequests: @Sendable () -> Void = {
+            cancellation.cancel()
+            for client in clients { client.cancelCurrentRequest() }
+        }
+        self.init(
+            options: options, onRejection: onRejection, sender: sender, ledger: ledger, cancelRequests: cancelRequests
+        ) { statement, database in
             do {
                 return try client.query(statement, database: database).first { $0.error != nil }?.error
             } catch InfluxError.http(400, let message) {
@@ -245,8 +263,10 @@ public final class LineProtocolWriter {
         onRejection: @escaping @Sendable (Rejection) -> Void,
         sender: BatchSender,
         ledger: FieldTypeLedger,
+        cancelRequests: @escaping @Sendable () -> Void = {},
         runStatement: @escaping (String, String?) throws -> String?
     ) {
+        self.cancelRequests = cancelRequests
         self.options = options
         sourceTarget = (options.database, options.retentionPolicy)
         self.onRejection = onRejection
@@ -351,6 +371,25 @@ public final class LineProtocolWriter {
         return summary
     }
 
+    /// Gives up at once, from any thread (a Ctrl-C handler's, say): requests in flight are
+    /// aborted, queued batches dropped, and the call waiting in ``append(_:)``, ``finish()`` or
+    /// ``stop()`` — now or later — throws `InfluxError.cancelled`. ``summary`` then counts only
+    /// what the server answered; the lines of aborted requests count as not sent (the server
+    /// may have stored some of them: a run resumed from the last settled position sends them
+    /// again, which overwrites rather than duplicates points with timestamps).
+    public func cancel() {
+        canceller()
+    }
+
+    /// ``cancel()`` as a function that may be kept and called from any thread.
+    public var canceller: @Sendable () -> Void {
+        let sender = sender, cancelRequests = cancelRequests
+        return {
+            sender.cancel()
+            cancelRequests()
+        }
+    }
+
     private func drain(isFinal: Bool) throws {
         if !targetIsReset {
             targetIsReset = true
@@ -410,6 +449,7 @@ public final class LineProtocolWriter {
         }
         checked.records += 1
         guard let problem else {
+            if bytes.contains(UInt8(ascii: "\n")) { checked.stringsSpanningLines += 1 }
             // A valid line always comes with its parts.
             return try accept(bytes, parts: parts!, line: record.line)
         }

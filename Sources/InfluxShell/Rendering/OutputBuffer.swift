@@ -4,13 +4,17 @@ import InfluxKit
 /// Bytes on their way to a file descriptor, written in large blocks.
 ///
 /// The bytes live in memory the buffer owns, so that appending is a capacity check and a copy,
-/// and numbers are written straight into it.
+/// and numbers are written straight into it. A write that fails is recorded in
+/// ``OutputFailure`` and the buffer drops everything after it (see ``failed``).
 public struct OutputBuffer: ~Copyable {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var count = 0
     private let descriptor: Int32
     private let blockSize: Int
+
+    /// Whether a write to the descriptor failed; what is appended afterwards is dropped.
+    public private(set) var failed = false
 
     /// The bytes not yet written.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
@@ -114,26 +118,37 @@ public struct OutputBuffer: ~Copyable {
         count += DecimalText.write(number, to: storage + count)
     }
 
-    /// Writes `text` to `descriptor` at once (a message on standard error, say).
-    public static func write(_ text: String, to descriptor: Int32) {
+    /// Writes `text` to `descriptor` at once (a message on standard error, say); returns false
+    /// (and records it in ``OutputFailure``) when it could not be written.
+    @discardableResult
+    public static func write(_ text: String, to descriptor: Int32) -> Bool {
         var buffer = OutputBuffer(descriptor: descriptor, blockSize: text.utf8.count)
         buffer.append(text)
         buffer.flush()
+        return !buffer.failed
     }
 
-    /// Writes everything buffered. A closed pipe (e.g. `| head`) ends the process quietly.
+    /// Writes everything buffered. A write that fails (`ENOSPC`, `EBADF`, `EPIPE` when SIGPIPE
+    /// is ignored — otherwise a closed pipe ends the process quietly) is recorded in
+    /// ``OutputFailure``, sets ``failed`` and drops the bytes.
     public mutating func flush() {
+        if count > 0 && !failed { failed = !Self.writeAll(storage, count: count, to: descriptor) }
+        count = 0
+    }
+
+    /// Writes `count` bytes to `descriptor`; false, recorded in ``OutputFailure``, when it fails.
+    private static func writeAll(_ bytes: UnsafePointer<UInt8>, count: Int, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < count {
-            let written = Glibc.write(descriptor, storage + offset, count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE { exit(0) }
-                break
+            let written = Glibc.write(descriptor, bytes + offset, count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                OutputFailure.record(descriptor: descriptor, code: written < 0 ? errno : EIO)
+                return false
             }
             offset += written
         }
-        count = 0
+        return true
     }
 
     /// Makes room for `more` bytes after the ones held.
@@ -152,7 +167,7 @@ public struct OutputBuffer: ~Copyable {
     }
 
     deinit {
-        if count > 0 { _ = Glibc.write(descriptor, storage, count) }
+        if count > 0 && !failed { _ = Self.writeAll(storage, count: count, to: descriptor) }
         storage.deallocate()
     }
 }

@@ -53,7 +53,7 @@ final class Pager: @unchecked Sendable {
             if child != 0 {
                 send(bytes)
             } else if direct {
-                Self.write(bytes, to: descriptor)
+                printDirectly(bytes)
             } else {
                 held.append(contentsOf: bytes)
                 count(bytes)
@@ -89,8 +89,13 @@ final class Pager: @unchecked Sendable {
     private func printHeld() {
         guard child == 0, !direct else { return }
         direct = true
-        Self.write(held, to: descriptor)
+        printDirectly(held)
         held = []
+    }
+
+    /// Writes to the terminal without the pager; a failure is recorded in ``OutputFailure``.
+    private func printDirectly(_ bytes: [UInt8]) {
+        if !Self.write(bytes, to: descriptor) { OutputFailure.record(descriptor: descriptor, code: errno) }
     }
 
     /// Counts the screen lines of `bytes`, long lines taking as many as they wrap into.
@@ -143,7 +148,7 @@ final class Pager: @unchecked Sendable {
         if !Self.write(bytes, to: pipe) { quitByUser = true }
     }
 
-    /// Writes all of `bytes`; false when the reader is gone.
+    /// Writes all of `bytes`; false (with `errno` set) when the reader is gone or the write failed.
     @discardableResult
     private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         var offset = 0
@@ -151,6 +156,10 @@ final class Pager: @unchecked Sendable {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
+                return false
+            }
+            if written == 0 {
+                errno = EIO
                 return false
             }
             offset += written

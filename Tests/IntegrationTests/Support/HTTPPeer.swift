@@ -16,6 +16,8 @@ final class HTTPPeer {
         case influxdb
         /// Like `influxdb`, but `/query` is chunked and waits for `releaseFile` after the first piece.
         case stream
+        /// Like `influxdb`, but `/query` gets one object whose rows never end, until the client hangs up.
+        case endless
         /// A proxy's HTML error page without a version header.
         case html
         /// Reads the request and never answers.
@@ -50,6 +52,12 @@ final class HTTPPeer {
         var pass: Bool = false
         /// Answer only a request to this path (such as `/write`); any request when `nil`.
         var path: String? = nil
+        /// The body as it is, instead of `{"error": error}`.
+        var body: String? = nil
+        /// A `Location` header (a redirect).
+        var location: String? = nil
+        /// Never answer (`status` unused): a stalled request.
+        var hang: Bool = false
 
         /// Passes one request on to the upstream server unchanged.
         static let passOn = Answer(status: 0, pass: true)

@@ -13,6 +13,8 @@ Modes (--mode):
              per --query-body piece; after the first piece the peer waits until --release-file
              exists before it sends the others (and gives up, closing the connection, after
              --release-timeout seconds).
+  endless    like influxdb, but /query is answered 200, chunked, with one object whose
+             "values":[ never closes: rows are sent until the client hangs up.
   html       a proxy's error page: --status (default 502), text/html, no X-Influxdb-Version.
   silent     read the request, then never answer (until the client hangs up).
   backlog    never accept: the listen queue is filled at start, so connecting times out.
@@ -20,7 +22,9 @@ Modes (--mode):
              target with an added `Via: 1.1 http-peer`, and the answer is relayed with one too.
 
 Scripted answers (influxdb mode): each --answer JSON object, in order, answers one request
-whatever its path: {"status": 503, "retry_after": "1", "error": "text", "forward": true}; with
+whatever its path: {"status": 503, "retry_after": "1", "error": "text", "forward": true}; "body"
+gives the answer's body as it is (instead of {"error": text}) and "location" a Location header;
+{"hang": true} never answers (a stalled request); with
 "forward" the request is first passed to --upstream (its answer is dropped: a lost answer);
 {"pass": true} passes the request on and relays the answer, as if no answer were scripted; with
 "path": "/write" an answer is kept for the next request to that path only.
@@ -126,16 +130,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
         body = self.read_body()
         mode = self.server.options.mode
         accepts_gzip = "gzip" in (self.headers.get("Accept-Encoding") or "")
-        gzip_answer = accepts_gzip and mode in ("influxdb", "stream") and self.is_query()
+        gzip_answer = accepts_gzip and mode in ("influxdb", "stream", "endless") and self.is_query()
         self.record(body, response_gzip=gzip_answer)
         answer = self.server.next_answer(urllib.parse.urlsplit(self.path).path)
         options = self.server.options
         if answer is not None and answer.get("pass"):
             self.relay(*self.pass_on(body))
+        elif answer is not None and answer.get("hang"):
+            self.hang()
         elif answer is not None:
             if answer.get("forward"):
                 self.pass_on(body)
-            self.answer_status(answer["status"], answer.get("retry_after"), answer.get("error", "scripted"))
+            self.answer_status(answer["status"], answer.get("retry_after"), answer.get("error", "scripted"),
+                               answer.get("body"), answer.get("location"))
         elif options.max_body is not None and len(body) > options.max_body and not self.is_query():
             self.answer_status(413, None, "http: request body too large")
         elif options.upstream:
@@ -149,6 +156,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif self.is_query():
             if mode == "stream":
                 self.stream_query(gzip_answer)
+            elif mode == "endless":
+                self.stream_endless(gzip_answer)
             else:
                 self.answer_query(gzip_answer)
         else:
@@ -236,6 +245,30 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(b"0\r\n\r\n")
         self.wfile.flush()
 
+    def stream_endless(self, gzip_answer):
+        self.send_response(200)
+        self.send_header("X-Influxdb-Version", VERSION)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Transfer-Encoding", "chunked")
+        compressor = None
+        if gzip_answer:
+            self.send_header("Content-Encoding", "gzip")
+            compressor = zlib.compressobj(wbits=31)
+        self.end_headers()
+        self.close_connection = True
+        head = b'{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":['
+        rows = b'[1,"abcdefghijklmnopqrstuvwxyz"],' * 4096
+        try:
+            data = head
+            while True:
+                if compressor is not None:
+                    data = compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+                self.wfile.flush()
+                data = rows
+        except OSError:
+            pass
+
     def wait_for_release(self):
         options = self.server.options
         deadline = time.monotonic() + options.release_timeout
@@ -247,8 +280,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.server.journal.record(event="abandoned")
         return False
 
-    def answer_status(self, status, retry_after, error):
-        if status == 204:
+    def answer_status(self, status, retry_after, error, body=None, location=None):
+        if body is not None:
+            payload = body.encode()
+        elif status == 204:
             payload = b""
         else:
             payload = json.dumps({"error": error}).encode()
@@ -256,6 +291,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("X-Influxdb-Version", VERSION)
         if retry_after is not None:
             self.send_header("Retry-After", str(retry_after))
+        if location is not None:
+            self.send_header("Location", location)
         if payload:
             self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))
@@ -350,7 +387,7 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 def parse_arguments():
     parser = argparse.ArgumentParser(description="scripted HTTP peer for the transport tests")
     parser.add_argument("--mode", required=True,
-                        choices=["influxdb", "stream", "html", "silent", "backlog", "proxy"])
+                        choices=["influxdb", "stream", "endless", "html", "silent", "backlog", "proxy"])
     parser.add_argument("--log", required=True, help="file to append the JSON records to")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free one)")
     parser.add_argument("--query-body", action="append", default=[],
