@@ -52,8 +52,8 @@ public final class InfluxClient: @unchecked Sendable {
         try self.init(configuration: configuration)
     }
 
-    /// Creates a client over a given transport (tests use a fake one).
-    init(
+    /// Creates a client over a given transport (tests and fuzz targets use a fake one).
+    package init(
         configuration: ClientConfiguration,
         makeTransport: @escaping (ClientConfiguration) throws -> any HTTPTransport
     ) throws {

@@ -288,6 +288,9 @@ final class BatchSender: @unchecked Sendable {
     /// conflict (the server says only `dropped=N`) are found from the server's field types when
     /// exactly N lines disagree with them; otherwise they are reported against the lines sent.
     private func attributeRejections(_ message: String, dropped: Int, in batch: LineBatch, lines: Range<Int>) -> Int {
+        // The count is the peer's: no more points can be dropped than were sent, and bounding
+        // it here keeps `named + dropped` from overflowing.
+        let dropped = min(max(dropped, 0), lines.count)
         var named = 0
         for index in lines {
             let prefix = "unable to parse '\(batch.text(of: index))': "
