@@ -67,7 +67,10 @@ struct ConnectionOptions: ParsableArguments {
 
     func validate() throws {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
+        // Finite and bounded (a year): `inf` once passed `> 0` and trapped when made milliseconds.
+        if let timeout, !(timeout > 0 && timeout <= 31_536_000) {
+            throw ValidationError("--timeout must be a positive number of seconds, at most 31536000 (a year)")
+        }
         if let retries, retries < 0 { throw ValidationError("--retries must not be negative") }
         if passwordStdin && password != nil { throw ValidationError("give -p/--password or --password-stdin, not both") }
         if clientKey != nil && clientCert == nil { throw ValidationError("--client-key needs --client-cert") }

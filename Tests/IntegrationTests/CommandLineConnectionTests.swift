@@ -164,7 +164,25 @@ struct CommandLineConnectionTests {
         #expect(run.stderr.contains("timed out after 1s"))
     }
 
-    @Test(arguments: [["--port", "0"], ["--url", "ftp://x"], ["--dsn", "nonsense"], ["--timeout", "-1"], ["--client-key", "k.pem"], ["--password-stdin", "-p", "x"]])
+    /// A line break in a token or user name would end its header and start one of the
+    /// caller's choosing: refused before anything is sent, without echoing the secret.
+    @Test func controlCharactersInCredentialsAreRefused() throws {
+        let peer = try HTTPPeer(.influxdb)
+        let runs = [
+            try influxkit(["ping", "--url", peer.url, "--token", "Tok-9\r\nX-Injected: 1"], "", [:]),
+            try influxkit(["ping", "--url", peer.url], "", ["INFLUX_TOKEN": "Tok-9\nX-Injected: 1"]),
+            try influxkit(["ping", "--url", peer.url, "-u", "bob\r\nX-Injected: 1", "-p", "Tok-9"], "", [:]),
+        ]
+        for run in runs {
+            #expect(run.status == 64, "\(run.stderr)")
+            #expect(run.stderr.contains("control character"), "\(run.stderr)")
+            #expect(!run.stderr.contains("Tok-9") && !run.stderr.contains("X-Injected"), "\(run.stderr)")
+        }
+        #expect(try peer.requests().isEmpty)
+    }
+
+    @Test(arguments: [["--port", "0"], ["--url", "ftp://x"], ["--dsn", "nonsense"], ["--timeout", "-1"], ["--timeout", "inf"],
+                      ["--timeout", "nan"], ["--timeout", "1e300"], ["--client-key", "k.pem"], ["--password-stdin", "-p", "x"]])
     func badConnectionOptionsAreUsageErrors(options: [String]) throws {
         let run = try influxkit(["ping"] + options, "", [:])
         #expect(run.status == 64)

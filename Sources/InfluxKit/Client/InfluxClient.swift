@@ -19,7 +19,8 @@ public final class InfluxClient: @unchecked Sendable {
     /// Where the `async` methods run the blocking calls, off Swift's cooperative thread pool.
     let blockingQueue = DispatchQueue(label: "influxkit.client")
 
-    /// Creates a client; no request is sent until the first call.
+    /// Creates a client; no request is sent until the first call. Throws `.invalidArgument` for
+    /// a configuration that ``ClientConfiguration/validate()`` refuses.
     public convenience init(configuration: ClientConfiguration) throws {
         try self.init(configuration: configuration, makeTransport: { try CurlTransport(configuration: $0) })
     }
@@ -57,6 +58,7 @@ public final class InfluxClient: @unchecked Sendable {
         configuration: ClientConfiguration,
         makeTransport: @escaping (ClientConfiguration) throws -> any HTTPTransport
     ) throws {
+        try configuration.validate()
         self.current = configuration
         self.makeTransport = makeTransport
         self.transport = try makeTransport(configuration)
@@ -83,12 +85,14 @@ public final class InfluxClient: @unchecked Sendable {
         lock.withLock { current.database = database }
     }
 
-    /// Uses other credentials from now on (the connection is re-established).
+    /// Uses other credentials from now on (the connection is re-established); throws
+    /// `.invalidArgument` for a name or password that ``ClientConfiguration/validate()`` refuses.
     public func switchUser(_ username: String?, password: String?) throws {
         try lock.withLock {
             var changed = current
             changed.username = username
             changed.password = password
+            try changed.validate()
             transport = try makeTransport(changed)
             current = changed
         }

@@ -15,11 +15,11 @@ enum Threads {
         pthread_detach(thread)
     }
 
-    /// Blocks the calling thread for `seconds` (nothing for zero or less).
+    /// Blocks the calling thread for `seconds` (nothing for zero, less or NaN; at most
+    /// ``Seconds/longest``).
     static func sleep(seconds: Double) {
         guard seconds > 0 else { return }
-        let whole = seconds.rounded(.down)
-        var left = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
+        var left = Seconds.timespec(seconds)
         var request = timespec()
         repeat {
             request = left

@@ -46,7 +46,7 @@ final class CurlTransport: HTTPTransport {
             try set(CURLOPT_PROXY, proxy)
             try set(CURLOPT_NOPROXY, "")
         }
-        try set(CURLOPT_CONNECTTIMEOUT_MS, Int(c.connectTimeout * 1000))
+        try set(CURLOPT_CONNECTTIMEOUT_MS, max(Seconds.milliseconds(c.connectTimeout), 1))
         if c.gzip { try set(CURLOPT_ACCEPT_ENCODING, "gzip") }
         try set(CURLOPT_USERAGENT, c.userAgent)
         let hasAuthorizationHeader = c.token != nil
@@ -101,7 +101,7 @@ final class CurlTransport: HTTPTransport {
 
         try set(CURLOPT_URL, url(for: request))
         let timeout = request.timeout ?? configuration.timeout
-        try set(CURLOPT_TIMEOUT_MS, timeout.map { max(Int($0 * 1000), 1) } ?? 0)
+        try set(CURLOPT_TIMEOUT_MS, timeout.map { max(Seconds.milliseconds($0), 1) } ?? 0)
         try check(ik_curl_setopt_list(handle, CURLOPT_HTTPHEADER, list))
 
         let state = TransferState()

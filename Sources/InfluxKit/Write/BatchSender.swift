@@ -232,8 +232,8 @@ final class BatchSender: @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         let start = started ?? now
         started = start
-        let due = start + UInt64(Double(released) / rate * 1e9)
-        if due > now { Threads.sleep(seconds: Double(due - now) / 1e9) }
+        let (due, overflow) = start.addingReportingOverflow(Seconds.nanoseconds(Double(released) / rate))
+        if overflow || due > now { Threads.sleep(seconds: overflow ? Seconds.longest : Double(due - now) / 1e9) }
         released += points
     }
 
