@@ -125,9 +125,10 @@ extension Shell {
         let configuration = try client.configuration.connecting(to: address)
         let connected = try InfluxClient(configuration: configuration)
         let version = try connected.ping()
+        // Ctrl-C retargets before the old client is let go.
+        if interactive { ShellInterrupt.target(connected) }
         client = connected
         schema = SchemaCache(client: connected)
-        if interactive { ShellInterrupt.target(connected) }
         printLine("Connected to \(configuration.baseURL) version \(version)")
     }
 
