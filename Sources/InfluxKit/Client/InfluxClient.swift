@@ -139,8 +139,6 @@ public final class InfluxClient: @unchecked Sendable {
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
-        var request = request
-        request.cancellation = requestCancellation.token()
         let settings = configuration
         guard let observer = settings.requestObserver else {
             return try performLocked(request, onBody: onBody)
@@ -171,11 +169,17 @@ public final class InfluxClient: @unchecked Sendable {
     }
 
     /// Runs one request on the transport (opened again after `close()`), under the lock.
+    ///
+    /// The request takes its cancellation token once it holds the lock: a
+    /// ``cancelCurrentRequest()`` meant for the request in progress must not also cancel one
+    /// still waiting for its turn.
     private func performLocked(
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
         try lock.withLock {
+            var request = request
+            request.cancellation = requestCancellation.token()
             let open = try transport ?? makeTransport(current)
             transport = open
             return try open.perform(request, onBody: onBody)
