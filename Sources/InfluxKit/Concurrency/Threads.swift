@@ -2,8 +2,9 @@ import Glibc
 
 /// Starting and pausing threads without Foundation's `Thread`.
 enum Threads {
-    /// Runs `body` on a new detached thread.
-    static func start(_ body: @escaping @Sendable () -> Void) {
+    /// Runs `body` on a new detached thread; throws `.invalidArgument` when the system cannot
+    /// start one (too many threads, no memory), and `body` is then never run.
+    static func start(_ body: @escaping @Sendable () -> Void) throws {
         let box = Unmanaged.passRetained(Body(body)).toOpaque()
         var thread = pthread_t()
         let status = pthread_create(&thread, nil, { context in
@@ -11,7 +12,11 @@ enum Threads {
             body.run()
             return nil
         }, box)
-        precondition(status == 0, "cannot start a thread (error \(status))")
+        guard status == 0 else {
+            Unmanaged<Body>.fromOpaque(box).release()
+            let reason = String(cString: strerror(status)).lowercased()
+            throw InfluxError.invalidArgument("cannot start a thread: \(reason)")
+        }
         pthread_detach(thread)
     }
 

@@ -88,7 +88,17 @@ final class BatchSender: @unchecked Sendable {
         capacity = max(2, connections.count)
         running = connections.count
         for deliver in connections {
-            Threads.start { [self] in run(deliver) }
+            do {
+                try Threads.start { [self] in run(deliver) }
+            } catch {
+                // Nothing is queued yet: the threads that did start end at once, and the
+                // writer's next call throws this.
+                condition.withLock {
+                    if failure == nil { failure = error }
+                    running -= 1
+                    condition.broadcast()
+                }
+            }
         }
     }
 

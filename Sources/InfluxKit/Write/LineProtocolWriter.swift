@@ -50,8 +50,10 @@ public final class LineProtocolWriter {
         /// lines carry their own timestamps and when, with each of them, it shares no series or
         /// its time span shares no timestamp; otherwise it waits for them. Checkpoints
         /// (``onSettled``) are reported in input order all the same. With ``pointsPerSecond``,
-        /// one connection is used.
+        /// one connection is used. At most ``maximumConnections`` are opened, whatever this says.
         public var connections: Int = 2
+        /// The most connections a writer opens (and sending threads it starts).
+        public static let maximumConnections = 16
         /// At most this many points per second on average (`nil`: as fast as the server takes
         /// them); batches are then no larger than one second's worth.
         public var pointsPerSecond: Double?
@@ -198,7 +200,8 @@ public final class LineProtocolWriter {
     /// ``Options/connections``, over new connections with the same settings.
     public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
         let (ledger, explainDrops) = FieldTypeLedger.asking(client, precision: options.precision)
-        let clients = [client] + (1..<max(options.connections, 1)).map { _ in client.sibling() }
+        let count = min(max(options.connections, 1), Options.maximumConnections)
+        let clients = [client] + (1..<count).map { _ in client.sibling() }
         let connections: [BatchSender.Deliver] = clients.map { client in
             { body, database, rp, _, onRetry in
                 try client.write(
@@ -258,7 +261,8 @@ public final class LineProtocolWriter {
         }
         database = options.database
         retentionPolicy = options.retentionPolicy
-        let requestsPerWindow = options.pointsPerSecond == nil ? min(max(options.connections, 1), 16) : 1
+        let requestsPerWindow = options.pointsPerSecond == nil
+            ? min(max(options.connections, 1), Options.maximumConnections) : 1
         let lines = batchSize.multipliedReportingOverflow(by: requestsPerWindow)
         windowLines = lines.overflow ? .max : lines.partialValue
         windowLineLimit = min(windowLines, Self.firstWindowLines)
