@@ -111,9 +111,16 @@ final class BatchSender: @unchecked Sendable {
     /// sending, if any.
     func waitForRoom() throws {
         try condition.withLock {
-            while queue.count + inFlight.count >= capacity && failure == nil { condition.wait() }
+            while queue.count + inFlight.count >= capacity && failure == nil && !closed { condition.wait() }
             if let failure { throw failure }
+            try checkOpen()
         }
+    }
+
+    /// Throws once the sender is closed: its threads end, so a batch queued now would never
+    /// be sent (and a full queue never make room). Called under the lock.
+    private func checkOpen() throws {
+        if closed { throw InfluxError.invalidArgument("the sender was already finished") }
     }
 
     /// A batch done with, empty, whose memory can be filled again (reusing memory keeps the
@@ -128,8 +135,9 @@ final class BatchSender: @unchecked Sendable {
     /// Queues `batch`, waiting while the queue and the connections are full.
     func submit(_ batch: LineBatch) throws {
         try condition.withLock {
-            while queue.count + inFlight.count >= capacity && failure == nil { condition.wait() }
+            while queue.count + inFlight.count >= capacity && failure == nil && !closed { condition.wait() }
             if let failure { throw failure }
+            try checkOpen()
             queue.append(Entry(sequence: submitted, batch: batch))
             submitted += 1
             condition.broadcast()

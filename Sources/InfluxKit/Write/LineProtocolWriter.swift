@@ -160,6 +160,8 @@ public final class LineProtocolWriter {
     private let runStatement: (String, String?) throws -> String?
     private let batchSize: Int
     private var checked = Summary()
+    /// Set by ``finish()`` and ``stop()``: the sender is closed, nothing more can be taken.
+    private var isFinished = false
     private var database: String?
     private var retentionPolicy: String?
     private var inDDL = false
@@ -274,8 +276,20 @@ public final class LineProtocolWriter {
             reservingCapacity: windowCapacity, database: options.database, retentionPolicy: options.retentionPolicy)
     }
 
+    /// A writer released without ``finish()`` or ``stop()`` finishes: the window being filled
+    /// is sent and waited for, as ``finish()`` does, rather than dropped. Its errors have no one
+    /// to go to, so call ``finish()`` to hear of them.
     deinit {
+        if !isFinished { _ = try? finish() }
         sender.close()
+    }
+
+    /// Throws when the writer was finished or stopped (its sender no longer sends: a batch
+    /// handed over would wait for room forever).
+    private func checkOpen() throws {
+        if isFinished {
+            throw InfluxError.invalidArgument("the line protocol writer was already finished or stopped")
+        }
     }
 
     /// Starts a new source; its lines are numbered from 1.
@@ -296,6 +310,7 @@ public final class LineProtocolWriter {
 
     /// Takes the next bytes of the current source.
     public func append(_ bytes: UnsafeRawBufferPointer) throws {
+        try checkOpen()
         var bytes = bytes
         if skippingLongLine {
             // The rest of a line already rejected as too long is dropped up to its end.
@@ -325,12 +340,17 @@ public final class LineProtocolWriter {
 
     /// Ends the current source (its last line may lack a newline).
     public func endSource() throws {
+        try checkOpen()
         try drain(isFinal: true)
     }
 
-    /// Sends what is still batched and returns the final counts.
+    /// Sends what is still batched and returns the final counts. The writer takes nothing more
+    /// afterwards (calls throw `.invalidArgument`).
     @discardableResult
     public func finish() throws -> Summary {
+        try checkOpen()
+        isFinished = true
+        defer { sender.close() }
         try flush()
         try sender.finish()
         return summary
@@ -340,8 +360,11 @@ public final class LineProtocolWriter {
     /// over are settled and returns the final counts. The lines of the unsent batch count as
     /// read but neither written nor rejected; a run resumed from the last position reported to
     /// ``Options/onSettled`` sends them.
+    /// The writer takes nothing more afterwards (calls throw `.invalidArgument`).
     @discardableResult
     public func stop() throws -> Summary {
+        try checkOpen()
+        isFinished = true
         batch = LineBatch(reservingCapacity: 0, database: database, retentionPolicy: retentionPolicy)
         try sender.finish()
         return summary
