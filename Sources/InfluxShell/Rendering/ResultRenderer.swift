@@ -42,15 +42,26 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// One `label: value` block per row.
     case vertical
 
-    /// A renderer for this format; `terminal` says whether the output goes to a terminal.
+    /// A renderer for this format; `terminal` says whether the output goes to a terminal (then
+    /// the human formats show control characters escaped, see ``TerminalText``; csv, json and
+    /// jsonl keep their bytes exact).
     public func makeRenderer(streaming: Bool, terminal: Bool = false) -> any ResultRenderer {
         switch self {
-        case .column: return ColumnRenderer()
-        case .table: return TableRenderer(unicode: terminal)
+        case .column:
+            var renderer = ColumnRenderer()
+            renderer.escapesControlCharacters = terminal
+            return renderer
+        case .table:
+            var renderer = TableRenderer(unicode: terminal)
+            renderer.escapesControlCharacters = terminal
+            return renderer
         case .csv: return CSVRenderer()
         case .json: return JSONRenderer(streaming: streaming)
         case .jsonl: return JSONLinesRenderer()
-        case .vertical: return VerticalRenderer()
+        case .vertical:
+            var renderer = VerticalRenderer()
+            renderer.escapesControlCharacters = terminal
+            return renderer
         }
     }
 }

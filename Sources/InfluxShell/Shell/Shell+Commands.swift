@@ -110,9 +110,10 @@ extension Shell {
         case .off: break
         }
         let terminal = isatty(outputDescriptor) == 1
-        return format == .table
-            ? TableRenderer(unicode: terminal && settings.pretty)
-            : format.makeRenderer(streaming: settings.chunked, terminal: terminal)
+        guard format == .table else { return format.makeRenderer(streaming: settings.chunked, terminal: terminal) }
+        var table = TableRenderer(unicode: terminal && settings.pretty)
+        table.escapesControlCharacters = terminal
+        return table
     }
 
     private func insert(_ line: String, retentionPolicy: String?) throws {
