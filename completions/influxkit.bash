@@ -186,9 +186,9 @@ _influxkit() {
 
 _influxkit_shell() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -227,6 +227,9 @@ _influxkit_shell() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -248,9 +251,9 @@ _influxkit_shell() {
 
 _influxkit_ping() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -291,6 +294,9 @@ _influxkit_ping() {
     '--client-key')
         return
         ;;
+    '--proxy')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -302,9 +308,9 @@ _influxkit_ping() {
 
 _influxkit_query() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
     repeating_options=(--param)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries -f --file --format --epoch --chunk-size)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries -f --file --format --epoch --chunk-size)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -343,6 +349,9 @@ _influxkit_query() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -373,9 +382,9 @@ _influxkit_query() {
 
 _influxkit_write() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --server-timestamps --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --server-timestamps --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -414,6 +423,9 @@ _influxkit_write() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -481,9 +493,9 @@ _influxkit_db() {
 
 _influxkit_db_list() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -524,6 +536,9 @@ _influxkit_db_list() {
     '--client-key')
         return
         ;;
+    '--proxy')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -539,9 +554,9 @@ _influxkit_db_list() {
 
 _influxkit_db_create() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --if-not-exists --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --if-not-exists --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration --rp-name)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration --rp-name)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -580,6 +595,9 @@ _influxkit_db_create() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -605,9 +623,9 @@ _influxkit_db_create() {
 
 _influxkit_db_drop() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --if-exists --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --if-exists --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -646,6 +664,9 @@ _influxkit_db_drop() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -682,9 +703,9 @@ _influxkit_user() {
 
 _influxkit_user_list() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -725,6 +746,9 @@ _influxkit_user_list() {
     '--client-key')
         return
         ;;
+    '--proxy')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -740,9 +764,9 @@ _influxkit_user_list() {
 
 _influxkit_user_create() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --admin --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --admin --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -781,6 +805,9 @@ _influxkit_user_create() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -794,9 +821,9 @@ _influxkit_user_create() {
 
 _influxkit_user_drop() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -835,6 +862,9 @@ _influxkit_user_drop() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -848,9 +878,9 @@ _influxkit_user_drop() {
 
 _influxkit_user_password() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -889,6 +919,9 @@ _influxkit_user_password() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -902,9 +935,9 @@ _influxkit_user_password() {
 
 _influxkit_user_grant-admin() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -943,6 +976,9 @@ _influxkit_user_grant-admin() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -956,9 +992,9 @@ _influxkit_user_grant-admin() {
 
 _influxkit_user_revoke-admin() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -997,6 +1033,9 @@ _influxkit_user_revoke-admin() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1033,9 +1072,9 @@ _influxkit_rp() {
 
 _influxkit_rp_list() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -1076,6 +1115,9 @@ _influxkit_rp_list() {
     '--client-key')
         return
         ;;
+    '--proxy')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -1091,9 +1133,9 @@ _influxkit_rp_list() {
 
 _influxkit_rp_create() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --default --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --default --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1132,6 +1174,9 @@ _influxkit_rp_create() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1154,9 +1199,9 @@ _influxkit_rp_create() {
 
 _influxkit_rp_alter() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --default --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --default --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1195,6 +1240,9 @@ _influxkit_rp_alter() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1217,9 +1265,9 @@ _influxkit_rp_alter() {
 
 _influxkit_rp_drop() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1258,6 +1306,9 @@ _influxkit_rp_drop() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1294,9 +1345,9 @@ _influxkit_grant() {
 
 _influxkit_grant_list() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1337,6 +1388,9 @@ _influxkit_grant_list() {
     '--client-key')
         return
         ;;
+    '--proxy')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -1352,9 +1406,9 @@ _influxkit_grant_list() {
 
 _influxkit_grant_add() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 3
 
     # Offer option value completions
@@ -1393,6 +1447,9 @@ _influxkit_grant_add() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1414,9 +1471,9 @@ _influxkit_grant_add() {
 
 _influxkit_grant_revoke() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 3
 
     # Offer option value completions
@@ -1455,6 +1512,9 @@ _influxkit_grant_revoke() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')

@@ -164,6 +164,38 @@ struct CommandLineConnectionTests {
         #expect(run.stderr.contains("timed out after 1s"))
     }
 
+    /// A proxy from the environment is used as libcurl uses it, but not silently: `-v` names it
+    /// (without its credentials) and says when it sees the server's; `--no-proxy` goes around
+    /// it and `--proxy` names one.
+    @Test func proxiesAreShownAndChosen() throws {
+        let target = try HTTPPeer(.influxdb)
+        let proxy = try HTTPPeer(.proxy)
+        let withUser = proxy.url.replacingOccurrences(of: "http://", with: "http://pxuser:Px-Secret@")
+        let environment = ["http_proxy": withUser, "no_proxy": "", "NO_PROXY": "", "all_proxy": "", "ALL_PROXY": ""]
+        let login = ["-u", "bob", "-p", "Sec-7"]
+
+        let fromEnvironment = try influxkit(["ping", "--url", target.url, "-v"] + login, "", environment)
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+        let shown = "proxy " + proxy.url.replacingOccurrences(of: "http://", with: "http://…@") + " (from http_proxy"
+        #expect(fromEnvironment.stderr.contains(shown), "\(fromEnvironment.stderr)")
+        #expect(fromEnvironment.stderr.contains("the proxy sees the credentials"))
+        #expect(!fromEnvironment.stderr.contains("Px-Secret") && !fromEnvironment.stderr.contains("Sec-7"))
+        #expect(try proxy.requests().count == 1)
+
+        let direct = try influxkit(["ping", "--url", target.url, "-v", "--no-proxy"] + login, "", environment)
+        #expect(direct.status == 0, "\(direct.stderr)")
+        #expect(direct.stderr.contains("no proxy (--no-proxy)"))
+        #expect(try proxy.requests().count == 1)
+
+        let named = try influxkit(["ping", "--url", target.url, "--proxy", proxy.url], "", [:])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(try proxy.requests().count == 2)
+        #expect(try target.requests().count == 3)
+
+        let both = try influxkit(["ping", "--url", target.url, "--proxy", proxy.url, "--no-proxy"], "", [:])
+        #expect(both.status == 64)
+    }
+
     /// A line break in a token or user name would end its header and start one of the
     /// caller's choosing: refused before anything is sent, without echoing the secret.
     @Test func controlCharactersInCredentialsAreRefused() throws {

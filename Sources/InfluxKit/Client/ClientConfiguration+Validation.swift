@@ -29,6 +29,9 @@ extension ClientConfiguration {
             || name.isEmpty || name.contains(":") || name.contains(" ") {
             throw InfluxError.invalidArgument("header \(Self.hasControlCharacter(name) ? "name" : name) is not a valid header line")
         }
+        if let proxy, Self.hasControlCharacter(proxy) {
+            throw InfluxError.invalidArgument("the proxy url holds a control character")
+        }
         if Self.hasControlCharacter(userAgent) {
             throw InfluxError.invalidArgument("the user agent holds a control character")
         }
