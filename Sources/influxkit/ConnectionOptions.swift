@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import Glibc
 import InfluxKit
+import InfluxShell
 
 /// The options every subcommand shares to reach and log in to the server.
 ///
@@ -116,6 +117,7 @@ struct ConnectionOptions: ParsableArguments {
         }
         if let retries { configuration.retries = retries }
         configuration.gzip = gzip
+        if configuration.password != nil || configuration.token != nil { CoreDumps.disable() }
         // An empty proxy makes libcurl ignore the environment's.
         if noProxy { configuration.proxy = "" } else if let proxy { configuration.proxy = proxy }
         if verbose {

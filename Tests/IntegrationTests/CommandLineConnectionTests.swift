@@ -92,6 +92,35 @@ struct CommandLineConnectionTests {
         #expect(!refused.stderr.contains("Wrong-Pass-123"))
     }
 
+    /// A process holding a password or token sets its core size limit, soft and hard, to zero.
+    @Test(arguments: [["-u", "bob", "-p", "Sec-7"], ["--token", "Tok-9"]])
+    func aProcessHoldingASecretWritesNoCoreDump(secret: [String]) throws {
+        let peer = try HTTPPeer(.influxdb)
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["write", "--url", peer.url, "-d", "db"] + secret
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            try? stdin.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+        // The limit is lowered once the options are read; wait for that (at most 10 s) while
+        // the process waits for standard input.
+        var limit = ""
+        for _ in 0..<200 {
+            let raw = FileHandle(forReadingAtPath: "/proc/\(process.processIdentifier)/limits")?.readDataToEndOfFile() ?? Data()
+            limit = String(decoding: raw, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("Max core file size") }
+                .map { $0.split(separator: " ").joined(separator: " ") } ?? ""
+            if limit.hasPrefix("Max core file size 0 0 ") { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(limit.hasPrefix("Max core file size 0 0 "), "\(limit)")
+    }
+
     @Test func passwordsGivenAsArgumentsDisappearFromTheProcessArguments() throws {
         let server = try InfluxServer.shared()
         let database = try server.createDatabase()
