@@ -215,7 +215,7 @@ func csvCells(_ text: String) -> [String] {
     /// The reason numbers may be copied: for every integer and decimal `printsAsWritten` accepts,
     /// the stdlib's own parser and printers give back the very text.
     @Test func numbersThatPrintAsWrittenDo() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 12)
         var out = OutputBuffer(descriptor: -1, blockSize: .max)
         var checked = 0
         for _ in 0..<200_000 {
@@ -250,7 +250,7 @@ func csvCells(_ text: String) -> [String] {
     /// Integers of 19 digits, as nanosecond times are: every positive one, and the negative
     /// ones that fit in `Int64`, read back as the same digits.
     @Test func nineteenDigitIntegers() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 13)
         var texts = ["9223372036854775807", "9223372036854775808", "9999999999999999999", "1000000000000000000",
                      "-9223372036854775808", "-9223372036854775809", "-9999999999999999999", "-1000000000000000000",
                      "1700000000000000000", "-9223372036854775807"]

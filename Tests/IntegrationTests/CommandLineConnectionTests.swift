@@ -35,7 +35,9 @@ struct CommandLineConnectionTests {
     @Test func theEnvironmentIsUsedWhenNoFlagIsGivenAndFlagsWin() throws {
         let server = try InfluxServer.shared()
         let database = try server.createDatabase()
-        let dead = try #require(LoopbackPort.freePair())
+        let deadPort = try #require(DeadPort())
+        let dead = deadPort.port
+        defer { withExtendedLifetime(deadPort) {} }
         let environment = ["INFLUX_HOST": "127.0.0.1", "INFLUX_PORT": String(server.port), "INFLUX_DATABASE": database]
 
         let fromEnvironment = try influxkit(["write", "--precision", "s"], "m v=1 1\n", environment)

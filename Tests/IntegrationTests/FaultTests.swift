@@ -19,7 +19,9 @@ struct FaultTests {
     }()
 
     /// Runs `influxkit write` with the input on standard input, calling `midway(n)` once a
-    /// `n`th third of it has been handed over (n = 1, 2), without waiting for it.
+    /// `n`th third of it has been handed over (n = 1, 2), and handing over the next third only
+    /// once it returns: the two calls run in order, one after the other, and both are done
+    /// before the input ends (so before the write can finish).
     static func write(
         port: Int, database: String, options: [String] = [], midway: @escaping @Sendable (Int) -> Void
     ) throws -> CommandLineTests.Run {
@@ -40,9 +42,9 @@ struct FaultTests {
         Thread {
             let third = input.count / 3
             handle.write(input.prefix(third))
-            Thread { midway(1) }.start()
+            midway(1)
             handle.write(input[third..<(2 * third)])
-            Thread { midway(2) }.start()
+            midway(2)
             handle.write(input.suffix(from: 2 * third))
             try? handle.close()
         }.start()
