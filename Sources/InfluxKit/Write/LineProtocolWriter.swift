@@ -344,11 +344,11 @@ public final class LineProtocolWriter {
         try drain(isFinal: true)
     }
 
-    /// Sends what is still batched and returns the final counts. The writer takes nothing more
-    /// afterwards (calls throw `.invalidArgument`).
+    /// Sends what is still batched and returns the final counts. The writer takes no more input
+    /// afterwards (``append(_:)`` and ``endSource()`` throw `.invalidArgument`); calling
+    /// `finish()` or ``stop()`` again returns the counts again.
     @discardableResult
     public func finish() throws -> Summary {
-        try checkOpen()
         isFinished = true
         defer { sender.close() }
         try flush()
@@ -360,10 +360,9 @@ public final class LineProtocolWriter {
     /// over are settled and returns the final counts. The lines of the unsent batch count as
     /// read but neither written nor rejected; a run resumed from the last position reported to
     /// ``Options/onSettled`` sends them.
-    /// The writer takes nothing more afterwards (calls throw `.invalidArgument`).
+    /// The writer takes no more input afterwards, as after ``finish()``.
     @discardableResult
     public func stop() throws -> Summary {
-        try checkOpen()
         isFinished = true
         batch = LineBatch(reservingCapacity: 0, database: database, retentionPolicy: retentionPolicy)
         try sender.finish()
