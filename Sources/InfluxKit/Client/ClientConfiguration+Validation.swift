@@ -3,8 +3,8 @@ extension ClientConfiguration {
     /// for a duration that is not a finite number of seconds in range (`--timeout inf` once
     /// trapped when turned into milliseconds), and for credentials or headers with control
     /// characters (a line break in a token would end the `Authorization` header and start one
-    /// of the caller's choosing; a NUL would cut a password short). The message names the
-    /// setting, never its value.
+    /// of the caller's choosing), and for a password holding a NUL (it would be cut short
+    /// there). The message names the setting, never its value.
     public func validate() throws {
         if !Seconds.isValid(connectTimeout) {
             throw InfluxError.invalidArgument("connect timeout must be a positive number of seconds up to 100 years")
@@ -22,8 +22,10 @@ extension ClientConfiguration {
         if let username, Self.hasControlCharacter(username) {
             throw InfluxError.invalidArgument("the user name holds a control character (a line break?)")
         }
-        if let password, password.utf8.contains(where: { $0 == 0 || $0 == 0x0A || $0 == 0x0D }) {
-            throw InfluxError.invalidArgument("the password holds a line break or a NUL")
+        // A password travels base64-encoded (Basic) or percent-encoded, so any character is
+        // safe but NUL, which ends it for libcurl.
+        if let password, password.utf8.contains(0) {
+            throw InfluxError.invalidArgument("the password holds a NUL character")
         }
         for (name, value) in headers where Self.hasControlCharacter(name) || Self.hasControlCharacter(value)
             || name.isEmpty || name.contains(":") || name.contains(" ") {
