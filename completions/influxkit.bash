@@ -186,9 +186,9 @@ _influxkit() {
 
 _influxkit_shell() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -227,6 +227,9 @@ _influxkit_shell() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -248,9 +251,9 @@ _influxkit_shell() {
 
 _influxkit_ping() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -291,6 +294,9 @@ _influxkit_ping() {
     '--client-key')
         return
         ;;
+    '--proxy')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -302,9 +308,9 @@ _influxkit_ping() {
 
 _influxkit_query() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
     repeating_options=(--param)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries -f --file --format --epoch --width --height --chunk-size)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries -f --file --format --epoch --width --height --chunk-size)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -343,6 +349,9 @@ _influxkit_query() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -378,9 +387,9 @@ _influxkit_query() {
 
 _influxkit_write() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --server-timestamps --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --server-timestamps --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -419,6 +428,9 @@ _influxkit_write() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -463,9 +475,9 @@ _influxkit_write() {
 
 _influxkit_export() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=(--measurement)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --measurement-regex --start --end --where --slice --parallel -o --output --compress --format --precision --checkpoint --progress)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --measurement-regex --start --end --where --slice --parallel -o --output --compress --format --precision --checkpoint --progress)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -504,6 +516,9 @@ _influxkit_export() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -678,9 +693,9 @@ _influxkit_db() {
 
 _influxkit_db_list() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -721,6 +736,9 @@ _influxkit_db_list() {
     '--client-key')
         return
         ;;
+    '--proxy')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -736,9 +754,9 @@ _influxkit_db_list() {
 
 _influxkit_db_create() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --if-not-exists --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --if-not-exists --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration --rp-name)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration --rp-name)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -777,6 +795,9 @@ _influxkit_db_create() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -802,9 +823,9 @@ _influxkit_db_create() {
 
 _influxkit_db_drop() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --if-exists --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --if-exists --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -843,6 +864,9 @@ _influxkit_db_drop() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -879,9 +903,9 @@ _influxkit_user() {
 
 _influxkit_user_list() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -922,6 +946,9 @@ _influxkit_user_list() {
     '--client-key')
         return
         ;;
+    '--proxy')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -937,9 +964,9 @@ _influxkit_user_list() {
 
 _influxkit_user_create() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --admin --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --admin --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -978,6 +1005,9 @@ _influxkit_user_create() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -991,9 +1021,9 @@ _influxkit_user_create() {
 
 _influxkit_user_drop() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1032,6 +1062,9 @@ _influxkit_user_drop() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1045,9 +1078,9 @@ _influxkit_user_drop() {
 
 _influxkit_user_password() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1086,6 +1119,9 @@ _influxkit_user_password() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1099,9 +1135,9 @@ _influxkit_user_password() {
 
 _influxkit_user_grant-admin() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1140,6 +1176,9 @@ _influxkit_user_grant-admin() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1153,9 +1192,9 @@ _influxkit_user_grant-admin() {
 
 _influxkit_user_revoke-admin() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1194,6 +1233,9 @@ _influxkit_user_revoke-admin() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1230,9 +1272,9 @@ _influxkit_rp() {
 
 _influxkit_rp_list() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -1273,6 +1315,9 @@ _influxkit_rp_list() {
     '--client-key')
         return
         ;;
+    '--proxy')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -1288,9 +1333,9 @@ _influxkit_rp_list() {
 
 _influxkit_rp_create() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --default --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --default --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1329,6 +1374,9 @@ _influxkit_rp_create() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1351,9 +1399,9 @@ _influxkit_rp_create() {
 
 _influxkit_rp_alter() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --default --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --default --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1392,6 +1440,9 @@ _influxkit_rp_alter() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1414,9 +1465,9 @@ _influxkit_rp_alter() {
 
 _influxkit_rp_drop() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1455,6 +1506,9 @@ _influxkit_rp_drop() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1491,9 +1545,9 @@ _influxkit_grant() {
 
 _influxkit_grant_list() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1534,6 +1588,9 @@ _influxkit_grant_list() {
     '--client-key')
         return
         ;;
+    '--proxy')
+        return
+        ;;
     '--timeout')
         return
         ;;
@@ -1549,9 +1606,9 @@ _influxkit_grant_list() {
 
 _influxkit_grant_add() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 3
 
     # Offer option value completions
@@ -1590,6 +1647,9 @@ _influxkit_grant_add() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')
@@ -1611,9 +1671,9 @@ _influxkit_grant_add() {
 
 _influxkit_grant_revoke() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 3
 
     # Offer option value completions
@@ -1652,6 +1712,9 @@ _influxkit_grant_revoke() {
         return
         ;;
     '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')

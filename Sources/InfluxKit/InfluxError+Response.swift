@@ -19,10 +19,19 @@ extension InfluxError {
         }
     }
 
-    /// The `N` of the `dropped=N` that ends a partial-write message (0 when absent).
+    /// The `N` of the `dropped=N` that ends a partial-write message (0 when absent), at most
+    /// `Int.max` however many digits the peer sent.
     static func droppedCount(in message: String) -> Int {
         guard let range = message.ranges(of: "dropped=").last else { return 0 }
-        return Int(message[range.upperBound...].prefix { $0.isNumber }) ?? 0
+        var count = 0
+        for byte in message[range.upperBound...].utf8 {
+            guard byte &- UInt8(ascii: "0") < 10 else { break }
+            let (times10, o1) = count.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int(byte &- UInt8(ascii: "0")))
+            if o1 || o2 { return .max }
+            count = sum
+        }
+        return count
     }
 
     /// The first line of a body, shortened, for messages about unexpected answers.

@@ -78,6 +78,6 @@ extension InfluxError: CustomStringConvertible {
     }
 
     private static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        seconds.isFinite && abs(seconds) < 1e15 && seconds == seconds.rounded() ? String(Int64(seconds)) : String(seconds)
     }
 }

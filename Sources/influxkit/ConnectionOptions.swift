@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import Glibc
 import InfluxKit
+import InfluxShell
 
 /// The options every subcommand shares to reach and log in to the server.
 ///
@@ -53,6 +54,14 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("PEM private key of --client-cert.", valueName: "file"))
     var clientKey: String?
 
+    @Option(help: ArgumentHelp(
+        "Connect through this proxy (http://[user:password@]host:port). Without it, http_proxy, https_proxy and ALL_PROXY from the environment are used (except for hosts in NO_PROXY), and a proxy for plain http sees the credentials; -v shows the proxy.",
+        valueName: "url"))
+    var proxy: String?
+
+    @Flag(help: "Connect directly, whatever http_proxy, https_proxy or ALL_PROXY say.")
+    var noProxy = false
+
     @Option(help: ArgumentHelp("Seconds a request may take (default: no limit, but 60 without a byte end it; connecting: 10).", valueName: "seconds"))
     var timeout: Double?
 
@@ -67,10 +76,15 @@ struct ConnectionOptions: ParsableArguments {
 
     func validate() throws {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
+        // Finite and bounded (a year): `inf` once passed `> 0` and trapped when made milliseconds.
+        if let timeout, !(timeout > 0 && timeout <= 31_536_000) {
+            throw ValidationError("--timeout must be a positive number of seconds, at most 31536000 (a year)")
+        }
         if let retries, retries < 0 { throw ValidationError("--retries must not be negative") }
         if passwordStdin && password != nil { throw ValidationError("give -p/--password or --password-stdin, not both") }
         if clientKey != nil && clientCert == nil { throw ValidationError("--client-key needs --client-cert") }
+        if noProxy && proxy != nil { throw ValidationError("give --proxy or --no-proxy, not both") }
+        if let proxy, proxy.isEmpty { throw ValidationError("--proxy needs a url (--no-proxy connects directly)") }
     }
 
     /// The client configuration: `--dsn`, then flags, then the environment, then defaults;
@@ -103,7 +117,13 @@ struct ConnectionOptions: ParsableArguments {
         }
         if let retries { configuration.retries = retries }
         configuration.gzip = gzip
-        if verbose { configuration.requestObserver = Diagnostics.log }
+        if configuration.password != nil || configuration.token != nil { CoreDumps.disable() }
+        // An empty proxy makes libcurl ignore the environment's.
+        if noProxy { configuration.proxy = "" } else if let proxy { configuration.proxy = proxy }
+        if verbose {
+            configuration.requestObserver = Diagnostics.log
+            if let line = ProxyReport.line(for: configuration, environment: environment) { Diagnostics.error(line) }
+        }
         return configuration
     }
 

@@ -5,13 +5,15 @@ import InfluxShell
 /// Messages for the user on standard error.
 enum Diagnostics {
     /// Prints `influxkit: message` on standard error.
+    /// Control characters in it (a server's text may hold escape sequences) show escaped
+    /// when standard error is a terminal.
     static func error(_ message: String) {
-        OutputBuffer.write("influxkit: \(message)\n", to: STDERR_FILENO)
+        OutputBuffer.write("influxkit: \(TerminalText.escaped(message, for: STDERR_FILENO))\n", to: STDERR_FILENO)
     }
 
-    /// Prints a line as it is on standard error.
+    /// Prints a line on standard error, escaped as ``error(_:)`` escapes it.
     static func line(_ message: String) {
-        OutputBuffer.write("\(message)\n", to: STDERR_FILENO)
+        OutputBuffer.write("\(TerminalText.escaped(message, for: STDERR_FILENO))\n", to: STDERR_FILENO)
     }
 
     /// Prints one request of `--verbose`: `influxkit: POST URL -> 204, 12 B sent, 0 B received, 1.2 ms`.

@@ -28,9 +28,10 @@ final class RejectionSink: Sendable {
         if descriptor != STDERR_FILENO { close(descriptor) }
     }
 
-    /// Reports one rejected line.
+    /// Reports one rejected line; on a terminal, control characters of the reason (which may
+    /// quote the line or the server) show escaped.
     @Sendable func report(_ rejection: LineProtocolWriter.Rejection) {
-        line("\(rejection.source):\(rejection.line): \(rejection.reason)")
+        line(TerminalText.escaped("\(rejection.source):\(rejection.line): \(rejection.reason)", for: descriptor))
     }
 
     /// Writes one line of text; a failure is recorded in `OutputFailure` (the exit status).

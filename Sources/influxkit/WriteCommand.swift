@@ -77,7 +77,9 @@ struct WriteCommand: ParsableCommand {
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive") }
         guard (1...16).contains(connections) else { throw ValidationError("--connections must be between 1 and 16") }
-        if let rateLimit, !(rateLimit > 0) { throw ValidationError("--rate-limit must be positive") }
+        if let rateLimit, !(rateLimit > 0 && rateLimit.isFinite) {
+            throw ValidationError("--rate-limit must be a positive number")
+        }
         for file in files where file != "-" && !FileManager.default.isReadableFile(atPath: file) {
             throw ValidationError("cannot read \(file)")
         }

@@ -63,10 +63,17 @@ import Testing
     @Test func writePointsSplitsBatchesLazily() throws {
         let transport = FakeTransport([.init(status: 204), .init(status: 204), .init(status: 204)])
         let client = try InfluxClient.fake(transport)
-        let points = (0..<5).map { Point(measurement: "m", fields: ["v": .integer(Int64($0))], time: .epoch(Int64($0), .seconds)) }
+        // A lazy sequence records how many requests were sent when each point was made: a
+        // batch goes out before the points of the next one are asked for.
+        var sentBefore: [Int] = []
+        let points = (0..<5).lazy.map { number -> Point in
+            sentBefore.append(transport.requests.count)
+            return Point(measurement: "m", fields: ["v": .integer(Int64(number))], time: .epoch(Int64(number), .seconds))
+        }
         try client.writePoints(points, timePrecision: .seconds, tags: ["host": "a"], batchSize: 2)
         let bodies = transport.requests.map { String(decoding: $0.body ?? [], as: UTF8.self) }
         #expect(bodies == ["m,host=a v=0i 0\nm,host=a v=1i 1\n", "m,host=a v=2i 2\nm,host=a v=3i 3\n", "m,host=a v=4i 4\n"])
+        #expect(sentBefore == [0, 0, 1, 1, 2])
     }
 
     @Test func writePointsWritesValidPointsThenReportsRefusedOnes() throws {

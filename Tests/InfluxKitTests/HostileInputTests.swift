@@ -75,28 +75,52 @@ import Testing
     @Test func theJSONReaderAnswersOrThrowsInfluxError() {
         var generator = SeededGenerator(seed: 8)
         let alphabet = Array("{}[]\",:0123456789.eE+-truefalsnl \\u00\n".utf8) + [0xFF, 0xC3, 0xA9]
-        for _ in 0..<20000 {
-            let bytes = Self.randomBytes(alphabet, maxLength: 40, using: &generator)
+        var accepted = 0, refused = 0
+        for round in 0..<20000 {
+            // Every fourth input is a random valid document, so both answers come.
+            var bytes = Self.randomBytes(alphabet, maxLength: 40, using: &generator)
+            if round % 4 == 0 {
+                var random = RandomJSON(generator: SeededGenerator(seed: UInt64(round)))
+                bytes = Array(random.serialise(random.value(depth: 2)).utf8)
+            }
             do {
-                _ = try JSONReader().parse(bytes)
+                let value = try JSONReader().parse(bytes)
+                accepted += 1
+                // What is accepted means something: it serializes to text that reads back alike.
+                let text = value.serialized()
+                #expect(try JSONReader().parse(text).serialized() == text, "\(bytes)")
+            } catch let InfluxError.malformedResponse(reason) {
+                refused += 1
+                #expect(reason.contains(" at byte "), "the reason says where: \(reason)")
             } catch {
-                #expect(error is InfluxError, "\(error)")
+                Issue.record("not a malformed-response error: \(error)")
             }
         }
+        #expect(accepted > 1000 && refused > 1000, "accepted \(accepted), refused \(refused)")
     }
 
     @Test func theDSNParserAnswersOrThrowsInfluxError() {
         var generator = SeededGenerator(seed: 9)
         let alphabet = Array("influxdb:/@[]?#%2Fudp+https.:8086abc-_ ".utf8).map { Character(UnicodeScalar($0)) } + ["é", "\u{0}"]
+        var accepted = 0, refused = 0
         for _ in 0..<20000 {
             let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
-            for dsn in [text, "influxdb://" + text, "https+influxdb://" + text] {
+            for dsn in [text, "influxdb://" + text, "https+influxdb://" + text, "influxdb://u:Pw-\(text)@" + text] {
                 do {
-                    _ = try ClientConfiguration(dsn: dsn)
+                    let configuration = try ClientConfiguration(dsn: dsn)
+                    accepted += 1
+                    #expect(!configuration.host.isEmpty, "\(dsn)")
+                    #expect((1...65535).contains(configuration.port), "\(dsn)")
+                } catch let InfluxError.invalidArgument(message) {
+                    refused += 1
+                    #expect(message.hasPrefix("the dsn "), "\(message)")
+                    // The message never repeats the DSN, which may hold a password.
+                    #expect(!message.contains("Pw-"), "\(message)")
                 } catch {
-                    #expect(error is InfluxError, "\(error)")
+                    Issue.record("not an invalid-argument error: \(error)")
                 }
             }
         }
+        #expect(accepted > 1000 && refused > 1000, "accepted \(accepted), refused \(refused)")
     }
 }

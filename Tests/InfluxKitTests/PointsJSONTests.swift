@@ -25,6 +25,23 @@ import Testing
             time: .epoch(1_700_000_000, .seconds)))
     }
 
+    /// A field number no 64-bit type holds is refused, not written as another value (a parsed
+    /// `99999999999999999999999` once became `w=1e+23`).
+    @Test func refusesFieldNumbersBeyondSixtyFourBits() throws {
+        let json = try JSONReader().parse(
+            #"[{"measurement":"m","fields":{"w":99999999999999999999999}},{"measurement":"m","fields":{"w":1e400}},"#
+                + #"{"measurement":"m","fields":{"w":9223372036854775807}}]"#)
+        let results = try PointsJSON.points(from: json)
+        for index in 0..<2 {
+            guard case let .failure(error) = results[index] else {
+                Issue.record("point \(index) accepted: \(results[index])")
+                continue
+            }
+            #expect(error.pointReason.contains("does not fit"), "\(error)")
+        }
+        #expect(try results[2].get().lineProtocol() == "m w=9223372036854775807i")
+    }
+
     @Test func readsTheObjectFormWithGlobalTagsAndDefaultMeasurement() throws {
         let json = object([
             "measurement": .string("default"),

@@ -58,6 +58,7 @@ struct RandomJSON {
         case let .integer(number): return String(number)
         case let .unsigned(number): return String(number)
         case let .float(number): return number.description
+        case let .number(text): return text
         case let .string(text): return quote(text)
         case let .array(elements):
             return "[" + elements.map { space() + serialise($0) + space() }.joined(separator: ",") + "]"

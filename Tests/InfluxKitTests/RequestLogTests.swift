@@ -15,13 +15,22 @@ struct RequestLogTests {
         let transport = FakeTransport([
             .init(status: 200, body: #"{"results":[{"statement_id":0}]}"#),
             .init(status: 401, body: #"{"error":"authorization failed"}"#),
+            .init(status: 200, body: #"{"results":[{"statement_id":0}]}"#),
+            .init(status: 204),
         ])
         let client = try InfluxClient(configuration: configuration, makeTransport: { _ in transport })
         _ = try client.query("SHOW MEASUREMENTS", epoch: .seconds)
         #expect(throws: InfluxError.self) { try client.write(lines: ["m v=1"]) }
+        // A request that carries a secret in its body, and one in its query parameters: the
+        // transport sees them (so the check below can fail), the log does not.
+        try client.createUser("bob", password: "s3cret")
+        _ = try client.send(HTTPRequest(method: .get, path: "/ping", query: [("u", "alice"), ("p", "s3cret")]))
+        let sent = transport.requests.map { String(decoding: $0.body ?? [], as: UTF8.self) + "\($0.query)" }
+        #expect(sent.filter { $0.contains("s3cret") }.count == 2, "\(sent)")
 
         let logs = recorder.logs.withLock { $0 }
-        #expect(logs.count == 2)
+        #expect(logs.count == 4)
+        #expect(logs[3].url == "http://localhost:8086/ping?u=REDACTED&p=REDACTED")
         #expect(logs[0].method == "POST")
         #expect(logs[0].url == "http://localhost:8086/query?db=db&epoch=s")
         #expect(logs[0].status == 200)

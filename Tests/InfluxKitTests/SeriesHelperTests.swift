@@ -147,14 +147,21 @@ import Testing
     }
 
     @Test func withoutAutocommitNothingIsWrittenUntilCommit() throws {
+        // A client is bound (so an autocommit would reach the transport), the bulk size is 1.
         let transport = FakeTransport([])
-        let helper = try SeriesHelper(Self.configuration(bulkSize: 1))
+        let helper = try SeriesHelper(Self.configuration(client: try InfluxClient.fake(transport), bulkSize: 1))
         try helper.add(tags: ["server_name": "a", "zone": "z"], fields: ["some_stat": .integer(1)], time: .epoch(1, .seconds))
         try helper.add(tags: ["server_name": "a", "zone": "z"], fields: ["some_stat": .integer(2)], time: .epoch(2, .seconds))
         #expect(transport.requests.isEmpty)
-        #expect(throws: InfluxError.invalidArgument("no client to commit with")) { try helper.commit() }
-        #expect(try helper.commit(client: try InfluxClient.fake(transport)) == 2)
+        #expect(helper.pendingPoints.count == 2)
+        #expect(try helper.commit() == 2)
         #expect(transport.requests.count == 1)
+
+        let unbound = try SeriesHelper(Self.configuration(bulkSize: 1))
+        try unbound.add(tags: ["server_name": "a", "zone": "z"], fields: ["some_stat": .integer(1)], time: .epoch(1, .seconds))
+        #expect(throws: InfluxError.invalidArgument("no client to commit with")) { try unbound.commit() }
+        #expect(try unbound.commit(client: try InfluxClient.fake(transport)) == 1)
+        #expect(transport.requests.count == 2)
     }
 
     @Test func aFailedWriteKeepsThePointsQueued() throws {

@@ -14,7 +14,9 @@ struct PagerTests {
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         try #require(descriptor >= 0)
         defer { close(descriptor) }
-        let pager = Pager(descriptor: descriptor, command: "sed s/^/paged:/", screen: TerminalSize(rows: 10, columns: 20))
+        // Held until it fills the screen or ends, however slowly the chunks come: with the
+        // default patience, chunks more than 0.5 s apart would print without the pager.
+        let pager = Pager(descriptor: descriptor, command: "sed s/^/paged:/", screen: TerminalSize(rows: 10, columns: 20), patience: nil)
         for chunk in chunks { pager.write(Array(chunk.utf8)) }
         pager.finish()
         return try String(contentsOf: file, encoding: .utf8)

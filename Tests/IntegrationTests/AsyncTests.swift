@@ -114,8 +114,9 @@ struct AsyncTests {
     }
 
     @Test func aFailedRequestEndsTheStreamWithItsError() async throws {
-        let port = try #require(LoopbackPort.freePair())
-        let client = try InfluxClient(host: "127.0.0.1", port: port)
+        let dead = try #require(DeadPort())
+        let client = try InfluxClient(host: "127.0.0.1", port: dead.port)
+        defer { withExtendedLifetime(dead) {} }
         await #expect {
             for try await _ in client.queryChunks("SHOW DATABASES") {}
         } throws: { error in

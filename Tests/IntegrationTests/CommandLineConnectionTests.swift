@@ -35,7 +35,9 @@ struct CommandLineConnectionTests {
     @Test func theEnvironmentIsUsedWhenNoFlagIsGivenAndFlagsWin() throws {
         let server = try InfluxServer.shared()
         let database = try server.createDatabase()
-        let dead = try #require(LoopbackPort.freePair())
+        let deadPort = try #require(DeadPort())
+        let dead = deadPort.port
+        defer { withExtendedLifetime(deadPort) {} }
         let environment = ["INFLUX_HOST": "127.0.0.1", "INFLUX_PORT": String(server.port), "INFLUX_DATABASE": database]
 
         let fromEnvironment = try influxkit(["write", "--precision", "s"], "m v=1 1\n", environment)
@@ -90,6 +92,35 @@ struct CommandLineConnectionTests {
         let refused = try influxkit(["ping", "-v", "-u", admin.username, "-p", "Wrong-Pass-123"] + CommandLineTests.connection(server), "", [:])
         #expect(refused.stderr.contains("GET http://127.0.0.1:\(server.port)/ping -> 204"))
         #expect(!refused.stderr.contains("Wrong-Pass-123"))
+    }
+
+    /// A process holding a password or token sets its core size limit, soft and hard, to zero.
+    @Test(arguments: [["-u", "bob", "-p", "Sec-7"], ["--token", "Tok-9"]])
+    func aProcessHoldingASecretWritesNoCoreDump(secret: [String]) throws {
+        let peer = try HTTPPeer(.influxdb)
+        let process = Process()
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["write", "--url", peer.url, "-d", "db"] + secret
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            try? stdin.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+        // The limit is lowered once the options are read; wait for that (at most 10 s) while
+        // the process waits for standard input.
+        var limit = ""
+        for _ in 0..<200 {
+            let raw = FileHandle(forReadingAtPath: "/proc/\(process.processIdentifier)/limits")?.readDataToEndOfFile() ?? Data()
+            limit = String(decoding: raw, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix("Max core file size") }
+                .map { $0.split(separator: " ").joined(separator: " ") } ?? ""
+            if limit.hasPrefix("Max core file size 0 0 ") { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(limit.hasPrefix("Max core file size 0 0 "), "\(limit)")
     }
 
     @Test func passwordsGivenAsArgumentsDisappearFromTheProcessArguments() throws {
@@ -173,7 +204,57 @@ struct CommandLineConnectionTests {
         #expect(run.stderr.contains("timed out after 60s"), "\(run.stderr)")
     }
 
-    @Test(arguments: [["--port", "0"], ["--url", "ftp://x"], ["--dsn", "nonsense"], ["--timeout", "-1"], ["--client-key", "k.pem"], ["--password-stdin", "-p", "x"]])
+    /// A proxy from the environment is used as libcurl uses it, but not silently: `-v` names it
+    /// (without its credentials) and says when it sees the server's; `--no-proxy` goes around
+    /// it and `--proxy` names one.
+    @Test func proxiesAreShownAndChosen() throws {
+        let target = try HTTPPeer(.influxdb)
+        let proxy = try HTTPPeer(.proxy)
+        let withUser = proxy.url.replacingOccurrences(of: "http://", with: "http://pxuser:Px-Secret@")
+        let environment = ["http_proxy": withUser, "no_proxy": "", "NO_PROXY": "", "all_proxy": "", "ALL_PROXY": ""]
+        let login = ["-u", "bob", "-p", "Sec-7"]
+
+        let fromEnvironment = try influxkit(["ping", "--url", target.url, "-v"] + login, "", environment)
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+        let shown = "proxy " + proxy.url.replacingOccurrences(of: "http://", with: "http://…@") + " (from http_proxy"
+        #expect(fromEnvironment.stderr.contains(shown), "\(fromEnvironment.stderr)")
+        #expect(fromEnvironment.stderr.contains("the proxy sees the credentials"))
+        #expect(!fromEnvironment.stderr.contains("Px-Secret") && !fromEnvironment.stderr.contains("Sec-7"))
+        #expect(try proxy.requests().count == 1)
+
+        let direct = try influxkit(["ping", "--url", target.url, "-v", "--no-proxy"] + login, "", environment)
+        #expect(direct.status == 0, "\(direct.stderr)")
+        #expect(direct.stderr.contains("no proxy (--no-proxy)"))
+        #expect(try proxy.requests().count == 1)
+
+        let named = try influxkit(["ping", "--url", target.url, "--proxy", proxy.url], "", [:])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(try proxy.requests().count == 2)
+        #expect(try target.requests().count == 3)
+
+        let both = try influxkit(["ping", "--url", target.url, "--proxy", proxy.url, "--no-proxy"], "", [:])
+        #expect(both.status == 64)
+    }
+
+    /// A line break in a token or user name would end its header and start one of the
+    /// caller's choosing: refused before anything is sent, without echoing the secret.
+    @Test func controlCharactersInCredentialsAreRefused() throws {
+        let peer = try HTTPPeer(.influxdb)
+        let runs = [
+            try influxkit(["ping", "--url", peer.url, "--token", "Tok-9\r\nX-Injected: 1"], "", [:]),
+            try influxkit(["ping", "--url", peer.url], "", ["INFLUX_TOKEN": "Tok-9\nX-Injected: 1"]),
+            try influxkit(["ping", "--url", peer.url, "-u", "bob\r\nX-Injected: 1", "-p", "Tok-9"], "", [:]),
+        ]
+        for run in runs {
+            #expect(run.status == 64, "\(run.stderr)")
+            #expect(run.stderr.contains("control character"), "\(run.stderr)")
+            #expect(!run.stderr.contains("Tok-9") && !run.stderr.contains("X-Injected"), "\(run.stderr)")
+        }
+        #expect(try peer.requests().isEmpty)
+    }
+
+    @Test(arguments: [["--port", "0"], ["--url", "ftp://x"], ["--dsn", "nonsense"], ["--timeout", "-1"], ["--timeout", "inf"],
+                      ["--timeout", "nan"], ["--timeout", "1e300"], ["--client-key", "k.pem"], ["--password-stdin", "-p", "x"]])
     func badConnectionOptionsAreUsageErrors(options: [String]) throws {
         let run = try influxkit(["ping"] + options, "", [:])
         #expect(run.status == 64)

@@ -105,4 +105,16 @@ struct CommandLineQueryValueTests {
         ]
         #expect(run.stdout == expected[format])
     }
+
+    /// Numbers no 64-bit type holds, as a peer may send them, print as sent in every format
+    /// (they once printed as 1e+23, inf, or null in json).
+    @Test(arguments: ["csv", "column", "json", "jsonl", "table", "vertical"])
+    func numbersBeyondSixtyFourBitsPrintAsSent(format: String) throws {
+        let answer = #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[1,99999999999999999999999],[2,1e400]]}]}]}"# + "\n"
+        let peer = try HTTPPeer(.influxdb, queryBody: [answer])
+        let run = try CommandLineTests.influxkit(["query", "--url", peer.url, "--format", format, "SELECT v FROM m"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("99999999999999999999999") && run.stdout.contains("1e400"), "\(run.stdout)")
+        #expect(!run.stdout.contains("e+23") && !run.stdout.contains("inf") && !run.stdout.contains("null"), "\(run.stdout)")
+    }
 }

@@ -143,7 +143,9 @@ struct CommandLineTests {
 
     @Test func exitCodesFollowTheContract() throws {
         let server = try InfluxServer.shared()
-        let dead = try #require(LoopbackPort.freePair())
+        let deadPort = try #require(DeadPort())
+        let dead = deadPort.port
+        defer { withExtendedLifetime(deadPort) {} }
         let unreachable = try Self.influxkit(["ping", "--host", "127.0.0.1", "--port", String(dead)])
         #expect(unreachable.status == 2)
         #expect(unreachable.stderr.contains("cannot connect to http://127.0.0.1:\(dead)"))

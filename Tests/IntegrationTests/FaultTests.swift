@@ -18,8 +18,10 @@ struct FaultTests {
         return Data(text.utf8)
     }()
 
-    /// Runs `influxkit write` with the input on standard input, calling `midway(n)` once a
-    /// `n`th third of it has been handed over (n = 1, 2), without waiting for it.
+    /// Runs `influxkit write` with the input on standard input, calling `midway(n)` on another
+    /// thread once a `n`th third of it has been handed over (n = 1, 2), without waiting for it.
+    /// The calls run in order (the second starts once the first is done, never during it), and
+    /// both are done when this returns.
     static func write(
         port: Int, database: String, options: [String] = [], midway: @escaping @Sendable (Int) -> Void
     ) throws -> CommandLineTests.Run {
@@ -37,17 +39,22 @@ struct FaultTests {
         try process.run()
         let handle = stdin.fileHandleForWriting
         let input = input
+        // The calls run on a queue of their own: one after the other, in order (the second
+        // never during the first), while the input goes on.
+        let restarts = DispatchQueue(label: "fault-restarts")
         Thread {
             let third = input.count / 3
             handle.write(input.prefix(third))
-            Thread { midway(1) }.start()
+            restarts.async { midway(1) }
             handle.write(input[third..<(2 * third)])
-            Thread { midway(2) }.start()
+            restarts.async { midway(2) }
             handle.write(input.suffix(from: 2 * third))
             try? handle.close()
         }.start()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        // Whatever the calls still do is done before the caller looks at the server.
+        restarts.sync {}
         return CommandLineTests.Run(status: process.terminationStatus, stdout: "", stderr: String(decoding: errors, as: UTF8.self))
     }
 
@@ -69,7 +76,12 @@ struct FaultTests {
         let restarts = Restarts()
         let run = try Self.write(port: server.port, database: "faults") { _ in
             server.kill()
-            usleep(500_000)
+            // While it is down, the write tries it (it has a third or more of the input left
+            // to send): caught and hung up on, so the crash is noticed whatever the timing.
+            restarts.record {
+                guard let trap = ConnectionTrap(port: server.port) else { throw InfluxServerError.noFreePort }
+                if !trap.catchOne() { throw InfluxServerError.startTimedOut(seconds: 30, log: "no request while down") }
+            }
             restarts.record { try server.start() }
         }
         #expect(restarts.failures.isEmpty, "\(restarts.failures)")

@@ -124,8 +124,10 @@ struct QueryTests {
     }
 
     @Test func nothingListeningIsAConnectionError() throws {
-        let port = try #require(LoopbackPort.freePair())
+        let dead = try #require(DeadPort())
+        let port = dead.port
         let client = try InfluxClient(host: "127.0.0.1", port: port)
+        defer { withExtendedLifetime(dead) {} }
         #expect {
             try client.ping()
         } throws: { error in

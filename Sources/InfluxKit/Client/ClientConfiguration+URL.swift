@@ -1,4 +1,9 @@
 extension ClientConfiguration {
+    /// `url` without its user information (`http://…@proxy:3128`), for messages and logs.
+    public static func redactingUserInfo(_ url: String) -> String {
+        ServerURL.safe(url)
+    }
+
     /// Points the configuration at `url`: `http://` or `https://`, a host, an optional port
     /// (default 80 or 443) and an optional path prefix, e.g. `https://gateway.example/influx`.
     /// User and password in the URL (`https://user:password@host`) are taken too.

@@ -31,8 +31,10 @@ public struct ClientConfiguration: Sendable {
     public var retentionPolicy: String?
     /// Extra headers sent with every request.
     public var headers: [String: String] = [:]
-    /// A proxy URL such as `http://proxy:3128`, used for every host (`nil`: the `http_proxy`,
-    /// `https_proxy` and `no_proxy` environment variables apply, as libcurl reads them).
+    /// A proxy URL such as `http://proxy:3128`, used for every host; `""` for none, whatever
+    /// the environment says; `nil`: the `http_proxy`, `https_proxy`, `ALL_PROXY` and `no_proxy`
+    /// environment variables apply, as libcurl reads them. A proxy for plain http sees every
+    /// request, credentials included.
     public var proxy: String?
     /// Seconds to wait for the connection to be established.
     public var connectTimeout: Double = 10

@@ -19,7 +19,8 @@ public final class InfluxClient: @unchecked Sendable {
     /// Where the `async` methods run the blocking calls, off Swift's cooperative thread pool.
     let blockingQueue = DispatchQueue(label: "influxkit.client")
 
-    /// Creates a client; no request is sent until the first call.
+    /// Creates a client; no request is sent until the first call. Throws `.invalidArgument` for
+    /// a configuration that ``ClientConfiguration/validate()`` refuses.
     public convenience init(configuration: ClientConfiguration) throws {
         try self.init(configuration: configuration, makeTransport: { try CurlTransport(configuration: $0) })
     }
@@ -52,11 +53,12 @@ public final class InfluxClient: @unchecked Sendable {
         try self.init(configuration: configuration)
     }
 
-    /// Creates a client over a given transport (tests use a fake one).
-    init(
+    /// Creates a client over a given transport (tests and fuzz targets use a fake one).
+    package init(
         configuration: ClientConfiguration,
         makeTransport: @escaping (ClientConfiguration) throws -> any HTTPTransport
     ) throws {
+        try configuration.validate()
         self.current = configuration
         self.makeTransport = makeTransport
         self.transport = try makeTransport(configuration)
@@ -83,12 +85,14 @@ public final class InfluxClient: @unchecked Sendable {
         lock.withLock { current.database = database }
     }
 
-    /// Uses other credentials from now on (the connection is re-established).
+    /// Uses other credentials from now on (the connection is re-established); throws
+    /// `.invalidArgument` for a name or password that ``ClientConfiguration/validate()`` refuses.
     public func switchUser(_ username: String?, password: String?) throws {
         try lock.withLock {
             var changed = current
             changed.username = username
             changed.password = password
+            try changed.validate()
             transport = try makeTransport(changed)
             current = changed
         }
@@ -139,8 +143,6 @@ public final class InfluxClient: @unchecked Sendable {
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
-        var request = request
-        request.cancellation = requestCancellation.token()
         let settings = configuration
         guard let observer = settings.requestObserver else {
             return try performLocked(request, onBody: onBody)
@@ -171,11 +173,17 @@ public final class InfluxClient: @unchecked Sendable {
     }
 
     /// Runs one request on the transport (opened again after `close()`), under the lock.
+    ///
+    /// The request takes its cancellation token once it holds the lock: a
+    /// ``cancelCurrentRequest()`` meant for the request in progress must not also cancel one
+    /// still waiting for its turn.
     private func performLocked(
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
         try lock.withLock {
+            var request = request
+            request.cancellation = requestCancellation.token()
             let open = try transport ?? makeTransport(current)
             transport = open
             return try open.perform(request, onBody: onBody)

@@ -74,10 +74,15 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 
     /// The instant of an HTTP date in its preferred form, such as `Sun, 06 Nov 1994 08:49:37 GMT`.
+    ///
+    /// The form has a two-digit day and a four-digit year (RFC 9110 §5.6.7), so a peer's
+    /// number can never be large enough to overflow the arithmetic below.
     static func httpDate(_ text: String) -> Date? {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let parts = text.split(separator: " ")
         guard parts.count == 6, parts[0].count == 4, parts[0].hasSuffix(","), parts[5] == "GMT",
+              parts[1].count == 2, parts[3].count == 4, parts[4].count == 8,
+              (parts[1] + parts[3]).allSatisfy({ $0.isASCII && $0.isWholeNumber }),
               let day = Int64(parts[1]), let year = Int64(parts[3]),
               let month = months.firstIndex(of: String(parts[2])).map({ Int64($0 + 1) }),
               (1...CivilDate.daysInMonth(month, year: year)).contains(day)

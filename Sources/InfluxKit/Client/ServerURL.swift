@@ -52,17 +52,20 @@ struct ServerURL: Equatable {
 
     private static func port(_ text: Substring, in url: String) throws -> Int {
         guard let port = Int(text), (1...65535).contains(port) else {
-            throw InfluxError.invalidArgument("\(safe(url)) has a bad port")
+            // `http://bob:Pa/ss@host` reads as host `bob`, port `Pa`, path `ss@host`: say why.
+            let hint = url.contains("@") ? " (write a / in a user name or password as %2F)" : ""
+            throw InfluxError.invalidArgument("\(safe(url)) has a bad port\(hint)")
         }
         return port
     }
 
-    /// `text` without the password, for messages.
+    /// `text` without its user information, for messages: everything between `://` and the
+    /// last `@` is left out, even when a `/` in a password (`http://bob:Pa/ss@host`) moves the
+    /// `@` out of what parses as the authority.
     static func safe(_ text: String) -> String {
         guard let separator = text.firstRange(of: "://") else { return text.contains("@") ? "the address" : text }
         let rest = text[separator.upperBound...]
-        let authority = rest.prefix { $0 != "/" }
-        guard let at = authority.lastIndex(of: "@") else { return text }
+        guard let at = rest.lastIndex(of: "@") else { return text }
         return String(text[..<separator.upperBound]) + "…@" + String(rest[rest.index(after: at)...])
     }
 

@@ -4,8 +4,9 @@ import Glibc
 enum Threads {
     /// Runs `body` on a new detached thread, with every signal blocked in it, so that signals
     /// sent to the process (Ctrl-C) reach the caller's threads, which wait for them, rather
-    /// than a thread busy with a request.
-    static func start(_ body: @escaping @Sendable () -> Void) {
+    /// than a thread busy with a request. Throws `.invalidArgument` when the system cannot
+    /// start one (too many threads, no memory), and `body` is then never run.
+    static func start(_ body: @escaping @Sendable () -> Void) throws {
         let box = Unmanaged.passRetained(Body(body)).toOpaque()
         var thread = pthread_t()
         // A new thread starts with its creator's mask: block all for it, then restore ours.
@@ -18,15 +19,19 @@ enum Threads {
             body.run()
             return nil
         }, box)
-        precondition(status == 0, "cannot start a thread (error \(status))")
+        guard status == 0 else {
+            Unmanaged<Body>.fromOpaque(box).release()
+            let reason = String(cString: strerror(status)).lowercased()
+            throw InfluxError.invalidArgument("cannot start a thread: \(reason)")
+        }
         pthread_detach(thread)
     }
 
-    /// Blocks the calling thread for `seconds` (nothing for zero or less).
+    /// Blocks the calling thread for `seconds` (nothing for zero, less or NaN; at most
+    /// ``Seconds/longest``).
     static func sleep(seconds: Double) {
         guard seconds > 0 else { return }
-        let whole = seconds.rounded(.down)
-        var left = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
+        var left = Seconds.timespec(seconds)
         var request = timespec()
         repeat {
             request = left

@@ -130,33 +130,38 @@ public final class Exporter: Sendable {
     private func runBuffered(_ slices: [ExportSlice], tally: inout Tally, onEvent: (Event) throws -> Void) throws {
         let workers = min(options.parallel, max(slices.count, 1))
         let board = SliceBoard(count: slices.count, lookahead: 2 * workers)
-        for _ in 0..<workers {
-            let client = try makeClient()
-            board.workerStarted()
-            Threads.start { [self] in
-                defer { board.workerEnded() }
-                while let index = board.take() {
-                    let buffer = SliceBuffer(memoryLimit: 4 << 20)
-                    var retries = Tally()
-                    do {
-                        let statistics = try readRetrying(slices[index], with: client, tally: &retries) {
-                            try buffer.removeAll()
-                        } output: { bytes in
-                            try buffer.append(bytes)
-                        }
-                        board.finish(index, with: .success((buffer, statistics, retries.summary.retriedSlices)))
-                    } catch {
-                        board.finish(index, with: .failure(error))
-                    }
-                }
-            }
-        }
         var completed = false
         defer {
             // On an error the workers still reading are stopped: their requests are aborted.
             board.stop()
             if !completed { cancel() }
             board.waitForWorkers()
+        }
+        for _ in 0..<workers {
+            let client = try makeClient()
+            board.workerStarted()
+            do {
+                try Threads.start { [self] in
+                    defer { board.workerEnded() }
+                    while let index = board.take() {
+                        let buffer = SliceBuffer(memoryLimit: 4 << 20)
+                        var retries = Tally()
+                        do {
+                            let statistics = try readRetrying(slices[index], with: client, tally: &retries) {
+                                try buffer.removeAll()
+                            } output: { bytes in
+                                try buffer.append(bytes)
+                            }
+                            board.finish(index, with: .success((buffer, statistics, retries.summary.retriedSlices)))
+                        } catch {
+                            board.finish(index, with: .failure(error))
+                        }
+                    }
+                }
+            } catch {
+                board.workerEnded()
+                throw error
+            }
         }
         for (index, slice) in slices.enumerated() {
             let (buffer, statistics, retried) = try board.wait(for: index).get()

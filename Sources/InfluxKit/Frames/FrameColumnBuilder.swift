@@ -49,6 +49,9 @@ struct FrameColumnBuilder {
             appendFloat(number)
         case let .unsigned(number):
             appendFloat(Double(number))
+        case let .number(text):
+            // Beyond 64 bits: the nearest float, as pandas reads it (infinity beyond its range).
+            appendFloat(Double(text) ?? .nan)
         case let .bool(flag):
             switch kind {
             case .empty:

@@ -13,7 +13,9 @@
 ///
 /// - Fields: a JSON integer becomes `.integer` (one above `Int64.max` becomes `.unsigned`), a
 ///   number with a fraction or exponent `.float` (so `2` and `2.0` differ, as in Python), strings
-///   and booleans keep their type, `null` fields are left out, and arrays or objects are refused.
+///   and booleans keep their type, `null` fields are left out, and arrays or objects are refused;
+///   so is a number no 64-bit type holds (an integer beyond 64 bits, `1e400`), rather than
+///   being written as another value.
 /// - Tags: string values are taken as they are; numbers and booleans become their text the way
 ///   Python's `str()` writes them (`1`, `1.5`, `1e+20`, `True`, `False`); a `null` tag becomes an
 ///   empty value, which the encoder drops and which hides a global tag of the same key (as in
@@ -127,6 +129,7 @@ public enum PointsJSON {
             case let .integer(number): fields[key] = .integer(number)
             case let .unsigned(number): fields[key] = .unsigned(number)
             case let .float(number): fields[key] = .float(number)
+            case let .number(text): throw Problem("field \"\(key)\": \(text) does not fit in a 64-bit number")
             case let .string(text): fields[key] = .string(text)
             case let .bool(flag): fields[key] = .boolean(flag)
             case .array, .object: throw Problem("field \"\(key)\" is an array or object")
@@ -146,7 +149,7 @@ public enum PointsJSON {
             } catch {
                 throw Problem((error as? InfluxError).map(\.pointReason) ?? "invalid time")
             }
-        case .unsigned?:
+        case .unsigned?, .number?:
             throw Problem("time is outside the server's range")
         default:
             throw Problem("\"time\" must be an integer or an rfc3339 string")
@@ -169,6 +172,7 @@ public enum PointsJSON {
                 case let .integer(number): tags[key] = String(number)
                 case let .unsigned(number): tags[key] = String(number)
                 case let .float(number): tags[key] = pythonText(number)
+                case let .number(text): tags[key] = text
                 case let .bool(flag): tags[key] = flag ? "True" : "False"
                 case .array, .object: throw Problem("tag \"\(key)\" is an array or object")
                 }

@@ -1,9 +1,11 @@
 extension JSONScanner {
     /// Reads a number; the current byte is `-` or a digit.
     ///
-    /// Integer literals become `.integer` (or `.unsigned` above `Int64.max`); everything else —
-    /// fractions, exponents, integers beyond 64 bits — becomes `.float`, correctly rounded.
-    /// With `allowNonFiniteNumbers`, `-Infinity` is read here too.
+    /// Integer literals become `.integer` (or `.unsigned` above `Int64.max`); fractions and
+    /// exponents become `.float`, correctly rounded. A number no 64-bit type holds — an integer
+    /// beyond 64 bits, a literal beyond the range of `Double` (`1e400`) — becomes `.number` with its text,
+    /// so it is never changed into another value. With `allowNonFiniteNumbers`, `-Infinity` is
+    /// read here too.
     mutating func readNumber() throws -> JSONValue {
         let start = index
         let negative = base[index] == UInt8(ascii: "-")
@@ -34,16 +36,28 @@ extension JSONScanner {
 
         let hasFraction = index < count && base[index] == UInt8(ascii: ".")
         let hasExponent = !hasFraction && index < count && (base[index] | 0x20) == UInt8(ascii: "e")
-        if !hasFraction && !hasExponent && !overflowed {
-            if negative {
-                if magnitude <= UInt64(Int64.max) { return .integer(-Int64(magnitude)) }
-                if magnitude == UInt64(Int64.max) + 1 { return .integer(.min) }
-            } else {
-                if magnitude <= UInt64(Int64.max) { return .integer(Int64(magnitude)) }
-                return .unsigned(magnitude)
+        if !hasFraction && !hasExponent {
+            if !overflowed {
+                if negative {
+                    if magnitude <= UInt64(Int64.max) { return .integer(-Int64(magnitude)) }
+                    if magnitude == UInt64(Int64.max) + 1 { return .integer(.min) }
+                } else {
+                    if magnitude <= UInt64(Int64.max) { return .integer(Int64(magnitude)) }
+                    return .unsigned(magnitude)
+                }
             }
+            return .number(text(from: start))
         }
-        return .float(try readFloatTail(start: start, negative: negative, integerPart: magnitude, exact: !overflowed))
+        let value = try readFloatTail(start: start, negative: negative, integerPart: magnitude, exact: !overflowed)
+        if !value.isFinite {
+            return .number(text(from: start))
+        }
+        return .float(value)
+    }
+
+    /// The text from `start` to the current index.
+    private func text(from start: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
     }
 
     /// Reads the optional fraction and exponent of a number that started at `start`, and returns

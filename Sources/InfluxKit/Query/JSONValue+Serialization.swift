@@ -13,6 +13,7 @@ extension JSONValue {
         case let .bool(b): out += (b ? "true" : "false").utf8
         case let .integer(i): out += String(i).utf8
         case let .unsigned(u): out += String(u).utf8
+        case let .number(text): out += text.utf8
         case let .float(d):
             guard d.isFinite else { out += "null".utf8; return }
             out += (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : "\(d)").utf8

@@ -1,7 +1,9 @@
 /// A JSON value as InfluxDB sends it, with integers kept exact.
 ///
 /// Integer literals become `.integer` (or `.unsigned` above `Int64.max`) so values beyond 2^53
-/// keep full precision; literals with a fraction or exponent become `.float`.
+/// keep full precision; literals with a fraction or exponent become `.float`. A number that no
+/// 64-bit type holds (an integer beyond 64 bits, `1e400`) stays `.number`, as written, so it is
+/// never printed as a different value.
 public enum JSONValue: Sendable, Equatable {
     /// `null`.
     case null
@@ -11,8 +13,11 @@ public enum JSONValue: Sendable, Equatable {
     case integer(Int64)
     /// An integer literal above `Int64.max` that fits in `UInt64`.
     case unsigned(UInt64)
-    /// A number with a fraction or exponent, or an integer too large for 64 bits.
+    /// A number with a fraction or exponent that a `Double` holds (correctly rounded).
     case float(Double)
+    /// A number no 64-bit type holds, as it was written: an integer literal beyond 64 bits, or
+    /// a literal beyond the range of `Double` (one that would read as infinity).
+    case number(String)
     /// A string.
     case string(String)
     /// An array.
@@ -28,6 +33,7 @@ public enum JSONValue: Sendable, Equatable {
         case let (.integer(a), .integer(b)): return a == b
         case let (.unsigned(a), .unsigned(b)): return a == b
         case let (.float(a), .float(b)): return a == b || (a.isNaN && b.isNaN)
+        case let (.number(a), .number(b)): return a == b
         case let (.string(a), .string(b)): return a == b
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)):

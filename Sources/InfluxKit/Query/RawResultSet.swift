@@ -31,9 +31,12 @@ public struct RawResultSet {
         self.seriesRows = seriesRows
     }
 
-    /// The rows of the series at `index` in `result.series`.
+    /// The rows of the series at `index` in `result.series`; traps (in every build) when there
+    /// is no such series.
     @inlinable
     public func rows(ofSeriesAt index: Int) -> RawRows {
+        // An `UnsafeBufferPointer` checks its bounds in debug builds only.
+        precondition(index >= 0 && index < seriesRows.count, "no series at index \(index) of \(seriesRows.count)")
         let rows = seriesRows[index]
         let bounds = UnsafeBufferPointer(rebasing: rowBounds[rows.lowerBound...rows.upperBound])
         return RawRows(values: values.baseAddress, bounds: bounds)

@@ -18,9 +18,13 @@ public struct RawRow: RandomAccessCollection {
     @inlinable
     public var endIndex: Int { values.count }
 
-    /// The value at `position`.
+    /// The value at `position`; traps (in every build) when it is out of range.
     @inlinable
-    public subscript(position: Int) -> RawValue { values[position] }
+    public subscript(position: Int) -> RawValue {
+        // An `UnsafeBufferPointer` checks its bounds in debug builds only.
+        precondition(position >= 0 && position < values.count, "RawRow index \(position) out of range 0..<\(values.count)")
+        return values[position]
+    }
 
     /// The values decoded, as `Series.values` holds a row.
     public func decoded() -> [JSONValue] {

@@ -23,9 +23,11 @@ public struct RawRows: RandomAccessCollection {
     @inlinable
     public var endIndex: Int { Swift.max(bounds.count - 1, 0) }
 
-    /// The row at `position`.
+    /// The row at `position`; traps (in every build) when it is out of range.
     @inlinable
     public subscript(position: Int) -> RawRow {
+        // An `UnsafeBufferPointer` checks its bounds in debug builds only.
+        precondition(position >= 0 && position < endIndex, "RawRows index \(position) out of range 0..<\(endIndex)")
         let start = bounds[position]
         return RawRow(UnsafeBufferPointer(start: values.map { $0 + start }, count: bounds[position + 1] - start))
     }

@@ -122,6 +122,14 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
         case let .float(number): return number
         case let .integer(number): return Double(number)
         case let .unsigned(number): return Double(number)
+        case let .number(text):
+            // An integer beyond 64 bits reads as the nearest `Double`; a number beyond its range
+            // does not fit.
+            guard let number = Double(text), number.isFinite else {
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: codingPath, debugDescription: "\(describe(value)) does not fit in \(type)"))
+            }
+            return number
         default: throw mismatch(type)
         }
     }
@@ -155,6 +163,7 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
         case let .integer(number): converted = I(exactly: number)
         case let .unsigned(number): converted = I(exactly: number)
         case let .float(number): converted = I(exactly: number)
+        case .number: converted = nil
         default: throw mismatch(type)
         }
         guard let converted else {
@@ -204,6 +213,7 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
         case let .integer(number): return "the integer \(number)"
         case let .unsigned(number): return "the integer \(number)"
         case let .float(number): return "the number \(number)"
+        case let .number(text): return "the number \(text)"
         case let .string(string): return "the string \"\(string)\""
         case .array: return "an array"
         case .object: return "an object"

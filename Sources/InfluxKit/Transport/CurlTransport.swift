@@ -8,7 +8,9 @@ final class CurlTransport: HTTPTransport {
     private let handle: UnsafeMutableRawPointer
     private let configuration: ClientConfiguration
     private let baseURL: String
-    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    /// Where libcurl writes the text of a failure: allocated once, with the handle, because
+    /// libcurl keeps the pointer (a Swift array's storage is valid only during a call).
+    private let errorBuffer: UnsafeMutablePointer<CChar>
 
     init(configuration: ClientConfiguration) throws {
         _ = Self.globalInit
@@ -16,6 +18,8 @@ final class CurlTransport: HTTPTransport {
             throw InfluxError.invalidArgument("libcurl could not create a handle")
         }
         self.handle = handle
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         self.configuration = configuration
         self.baseURL = configuration.baseURL
         try applyConfiguration()
@@ -23,6 +27,7 @@ final class CurlTransport: HTTPTransport {
 
     deinit {
         curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
     }
 
     private static let globalInit: Void = {
@@ -46,7 +51,7 @@ final class CurlTransport: HTTPTransport {
             try set(CURLOPT_PROXY, proxy)
             try set(CURLOPT_NOPROXY, "")
         }
-        try set(CURLOPT_CONNECTTIMEOUT_MS, Int(c.connectTimeout * 1000))
+        try set(CURLOPT_CONNECTTIMEOUT_MS, max(Seconds.milliseconds(c.connectTimeout), 1))
         if c.timeout == nil, let idle = c.idleTimeout, idle > 0 {
             // Below one byte a second for `idle` seconds: a silent or trickling peer.
             try set(CURLOPT_LOW_SPEED_LIMIT, 1)
@@ -61,7 +66,7 @@ final class CurlTransport: HTTPTransport {
             try set(CURLOPT_USERNAME, user)
             try set(CURLOPT_PASSWORD, c.password ?? "")
         }
-        try check(ik_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, &errorBuffer))
+        try check(ik_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
         try check(ik_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteCallback))
         try check(ik_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, curlHeaderCallback))
         try check(ik_curl_setopt_progress(handle, CURLOPT_XFERINFOFUNCTION, curlProgressCallback))
@@ -103,10 +108,13 @@ final class CurlTransport: HTTPTransport {
             list = curl_slist_append(list, line)
         }
         defer { curl_slist_free_all(list) }
+        // libcurl keeps these pointers after the transfer: point them at nothing before the
+        // header list, the transfer state and the body they name are freed (this runs first).
+        defer { forgetRequest() }
 
         try set(CURLOPT_URL, url(for: request))
         let timeout = request.timeout ?? configuration.timeout
-        try set(CURLOPT_TIMEOUT_MS, timeout.map { max(Int($0 * 1000), 1) } ?? 0)
+        try set(CURLOPT_TIMEOUT_MS, timeout.map { max(Seconds.milliseconds($0), 1) } ?? 0)
         try check(ik_curl_setopt_list(handle, CURLOPT_HTTPHEADER, list))
 
         let state = TransferState()
@@ -130,11 +138,20 @@ final class CurlTransport: HTTPTransport {
                 errorBuffer[0] = 0
                 return withExtendedLifetime(state) { curl_easy_perform(handle) }
             }
-            _ = ik_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, nil)
             if let error = state.error { throw error }
             guard code == CURLE_OK else { throw transferError(code) }
             return state.finishHead()
         }
+    }
+
+    /// Clears the options that point into one request's memory: its header list, body and
+    /// transfer state.
+    private func forgetRequest() {
+        _ = ik_curl_setopt_list(handle, CURLOPT_HTTPHEADER, nil)
+        _ = ik_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, nil)
+        _ = ik_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
+        _ = ik_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, nil)
+        _ = ik_curl_setopt_pointer(handle, CURLOPT_XFERINFODATA, nil)
     }
 
     private func url(for request: HTTPRequest) -> String {
@@ -146,7 +163,7 @@ final class CurlTransport: HTTPTransport {
     }
 
     private func transferError(_ code: CURLcode) -> InfluxError {
-        let detail = errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let detail = String(cString: errorBuffer)
         var reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         var systemError = 0
         if code == CURLE_COULDNT_CONNECT, ik_curl_getinfo_long(handle, CURLINFO_OS_ERRNO, &systemError) == CURLE_OK, systemError != 0 {
@@ -385,7 +402,9 @@ private final class TransferState {
 }
 
 private let curlWriteCallback: ik_curl_data_callback = { data, size, count, context in
-    let state = Unmanaged<TransferState>.fromOpaque(context!).takeUnretainedValue()
+    // No request in progress (its state is forgotten after each one): refuse the bytes.
+    guard let context else { return 0 }
+    let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
     do {
         if state.isCancelled { throw InfluxError.cancelled }
@@ -399,12 +418,14 @@ private let curlWriteCallback: ik_curl_data_callback = { data, size, count, cont
 
 /// Aborts the transfer (`CURLE_ABORTED_BY_CALLBACK`) once the request is cancelled.
 private let curlProgressCallback: ik_curl_progress_callback = { context, _, _, _, _ in
-    let state = Unmanaged<TransferState>.fromOpaque(context!).takeUnretainedValue()
+    guard let context else { return 1 }
+    let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
     return state.isCancelled ? 1 : 0
 }
 
 private let curlHeaderCallback: ik_curl_data_callback = { data, size, count, context in
-    let state = Unmanaged<TransferState>.fromOpaque(context!).takeUnretainedValue()
+    guard let context else { return 0 }
+    let state = Unmanaged<TransferState>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
     state.header(UnsafeRawBufferPointer(start: data, count: length))
     return length

@@ -1,20 +1,24 @@
 /// One HTTP request to the server, relative to the client's base URL.
-struct HTTPRequest: Sendable {
+///
+/// Visible to the package (as are ``HTTPResponseHead``, ``HTTPTransport`` and the client's
+/// initializer taking one) so that the fuzz targets can play a peer.
+package struct HTTPRequest: Sendable {
     /// The HTTP method.
-    enum Method: String, Sendable {
+    package enum Method: String, Sendable {
         case get = "GET"
         case post = "POST"
     }
 
-    var method: Method
+    /// The HTTP method.
+    package var method: Method
     /// The endpoint path, e.g. `/query`; the configured path prefix is added by the transport.
-    var path: String
+    package var path: String
     /// URL query parameters, in order; values are percent-encoded by the transport.
     var query: [(name: String, value: String)] = []
     /// Extra headers for this request only.
     var headers: [(name: String, value: String)] = []
     /// The request body (POST only).
-    var body: [UInt8]? = nil
+    package var body: [UInt8]? = nil
     /// Whether the transport may gzip the body (when the client is configured for gzip).
     var compressible: Bool = false
     /// Seconds this request may take, overriding the configured timeout (what is left of it after
@@ -25,11 +29,17 @@ struct HTTPRequest: Sendable {
 }
 
 /// The status line and headers of a response.
-struct HTTPResponseHead: Sendable, Equatable {
+package struct HTTPResponseHead: Sendable, Equatable {
     /// The HTTP status code.
-    var status: Int
+    package var status: Int
     /// Header values by lower-cased name.
-    var headers: [String: String]
+    package var headers: [String: String]
+
+    /// A head of `status` with `headers` (names lower-cased).
+    package init(status: Int, headers: [String: String]) {
+        self.status = status
+        self.headers = headers
+    }
 
     /// The server version InfluxDB sends on every response, `nil` when the peer is not InfluxDB.
     var influxDBVersion: String? { headers["x-influxdb-version"] }
@@ -40,7 +50,7 @@ struct HTTPResponseHead: Sendable, Equatable {
 /// `perform` calls `onBody` zero or more times with consecutive pieces of the body, each time with
 /// the response head (status and headers are complete before the first piece). An error thrown
 /// by `onBody` aborts the transfer and is rethrown by `perform`.
-protocol HTTPTransport: AnyObject {
+package protocol HTTPTransport: AnyObject {
     func perform(
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void

@@ -88,7 +88,17 @@ final class BatchSender: @unchecked Sendable {
         capacity = max(2, connections.count)
         running = connections.count
         for deliver in connections {
-            Threads.start { [self] in run(deliver) }
+            do {
+                try Threads.start { [self] in run(deliver) }
+            } catch {
+                // Nothing is queued yet: the threads that did start end at once, and the
+                // writer's next call throws this.
+                condition.withLock {
+                    if failure == nil { failure = error }
+                    running -= 1
+                    condition.broadcast()
+                }
+            }
         }
     }
 
@@ -101,9 +111,16 @@ final class BatchSender: @unchecked Sendable {
     /// sending, if any.
     func waitForRoom() throws {
         try condition.withLock {
-            while queue.count + inFlight.count >= capacity && failure == nil { condition.wait() }
+            while queue.count + inFlight.count >= capacity && failure == nil && !closed { condition.wait() }
             if let failure { throw failure }
+            try checkOpen()
         }
+    }
+
+    /// Throws once the sender is closed: its threads end, so a batch queued now would never
+    /// be sent (and a full queue never make room). Called under the lock.
+    private func checkOpen() throws {
+        if closed { throw InfluxError.invalidArgument("the sender was already finished") }
     }
 
     /// A batch done with, empty, whose memory can be filled again (reusing memory keeps the
@@ -118,8 +135,9 @@ final class BatchSender: @unchecked Sendable {
     /// Queues `batch`, waiting while the queue and the connections are full.
     func submit(_ batch: LineBatch) throws {
         try condition.withLock {
-            while queue.count + inFlight.count >= capacity && failure == nil { condition.wait() }
+            while queue.count + inFlight.count >= capacity && failure == nil && !closed { condition.wait() }
             if let failure { throw failure }
+            try checkOpen()
             queue.append(Entry(sequence: submitted, batch: batch))
             submitted += 1
             condition.broadcast()
@@ -243,8 +261,8 @@ final class BatchSender: @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         let start = started ?? now
         started = start
-        let due = start + UInt64(Double(released) / rate * 1e9)
-        if due > now { Threads.sleep(seconds: Double(due - now) / 1e9) }
+        let (due, overflow) = start.addingReportingOverflow(Seconds.nanoseconds(Double(released) / rate))
+        if overflow || due > now { Threads.sleep(seconds: overflow ? Seconds.longest : Double(due - now) / 1e9) }
         released += points
     }
 
@@ -304,6 +322,9 @@ final class BatchSender: @unchecked Sendable {
     private func attributeRejections(
         _ message: String, dropped: Int, in batch: LineBatch, lines: Range<Int>, refusedWhole: Bool
     ) -> Int {
+        // The count is the peer's: no more points can be dropped than were sent, and bounding
+        // it here keeps `named + dropped` from overflowing.
+        let dropped = min(max(dropped, 0), lines.count)
         var named = 0
         for index in lines {
             let prefix = "unable to parse '\(batch.text(of: index))': "

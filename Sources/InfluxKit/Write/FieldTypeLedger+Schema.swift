@@ -53,7 +53,8 @@ extension FieldTypeLedger.Schema {
         return schema
     }
 
-    /// The nanoseconds of a duration as the server prints it (`168h0m0s`, `30m0s`, `1h0m0s`).
+    /// The nanoseconds of a duration as the server prints it (`168h0m0s`, `30m0s`, `1h0m0s`);
+    /// `nil` when it is not one, or does not fit in 64 bits.
     static func nanoseconds(_ text: String) -> Int64? {
         var total: Int64 = 0
         var number: Int64 = 0
@@ -70,7 +71,10 @@ extension FieldTypeLedger.Schema {
             case "ns": scale = 1
             default: return false
             }
-            total += number * scale
+            let (scaled, o1) = number.multipliedReportingOverflow(by: scale)
+            let (sum, o2) = total.addingReportingOverflow(scaled)
+            guard !o1, !o2 else { return false }
+            total = sum
             number = 0
             digits = 0
             unit = ""
@@ -79,7 +83,10 @@ extension FieldTypeLedger.Schema {
         for character in text {
             if let digit = character.wholeNumberValue, character.isASCII {
                 if !unit.isEmpty { guard add() else { return nil } }
-                number = number * 10 + Int64(digit)
+                let (times10, o1) = number.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(Int64(digit))
+                guard !o1, !o2 else { return nil }
+                number = sum
                 digits += 1
             } else {
                 guard digits > 0 else { return nil }

@@ -50,8 +50,10 @@ public final class LineProtocolWriter {
         /// lines carry their own timestamps and when, with each of them, it shares no series or
         /// its time span shares no timestamp; otherwise it waits for them. Checkpoints
         /// (``onSettled``) are reported in input order all the same. With ``pointsPerSecond``,
-        /// one connection is used.
+        /// one connection is used. At most ``maximumConnections`` are opened, whatever this says.
         public var connections: Int = 2
+        /// The most connections a writer opens (and sending threads it starts).
+        public static let maximumConnections = 16
         /// At most this many points per second on average (`nil`: as fast as the server takes
         /// them); batches are then no larger than one second's worth.
         public var pointsPerSecond: Double?
@@ -168,6 +170,8 @@ public final class LineProtocolWriter {
     private let runStatement: (String, String?) throws -> String?
     private let batchSize: Int
     private var checked = Summary()
+    /// Set by ``finish()`` and ``stop()``: the sender is closed, nothing more can be taken.
+    private var isFinished = false
     private var database: String?
     private var retentionPolicy: String?
     private var inDDL = false
@@ -210,7 +214,8 @@ public final class LineProtocolWriter {
     /// ``Options/connections``, over new connections with the same settings.
     public convenience init(client: InfluxClient, options: Options, onRejection: @escaping @Sendable (Rejection) -> Void) {
         let (ledger, explainDrops) = FieldTypeLedger.asking(client, precision: options.precision)
-        let clients = [client] + (1..<max(options.connections, 1)).map { _ in client.sibling() }
+        let count = min(max(options.connections, 1), Options.maximumConnections)
+        let clients = [client] + (1..<count).map { _ in client.sibling() }
         let cancellation = CancellationFlag()
         let connections: [BatchSender.Deliver] = clients.map { client in
             { body, database, rp, _, onRetry in
@@ -281,7 +286,8 @@ public final class LineProtocolWriter {
         }
         database = options.database
         retentionPolicy = options.retentionPolicy
-        let requestsPerWindow = options.pointsPerSecond == nil ? min(max(options.connections, 1), 16) : 1
+        let requestsPerWindow = options.pointsPerSecond == nil
+            ? min(max(options.connections, 1), Options.maximumConnections) : 1
         let lines = batchSize.multipliedReportingOverflow(by: requestsPerWindow)
         windowLines = lines.overflow ? .max : lines.partialValue
         windowLineLimit = min(windowLines, Self.firstWindowLines)
@@ -293,8 +299,20 @@ public final class LineProtocolWriter {
             reservingCapacity: windowCapacity, database: options.database, retentionPolicy: options.retentionPolicy)
     }
 
+    /// A writer released without ``finish()`` or ``stop()`` finishes: the window being filled
+    /// is sent and waited for, as ``finish()`` does, rather than dropped. Its errors have no one
+    /// to go to, so call ``finish()`` to hear of them.
     deinit {
+        if !isFinished { _ = try? finish() }
         sender.close()
+    }
+
+    /// Throws when the writer was finished or stopped (its sender no longer sends: a batch
+    /// handed over would wait for room forever).
+    private func checkOpen() throws {
+        if isFinished {
+            throw InfluxError.invalidArgument("the line protocol writer was already finished or stopped")
+        }
     }
 
     /// Starts a new source; its lines are numbered from 1.
@@ -320,6 +338,7 @@ public final class LineProtocolWriter {
 
     /// Takes the next bytes of the current source.
     public func append(_ bytes: UnsafeRawBufferPointer) throws {
+        try checkOpen()
         var bytes = bytes
         if skippingLongLine {
             // The rest of a line already rejected as too long is dropped up to its end.
@@ -349,12 +368,17 @@ public final class LineProtocolWriter {
 
     /// Ends the current source (its last line may lack a newline).
     public func endSource() throws {
+        try checkOpen()
         try drain(isFinal: true)
     }
 
-    /// Sends what is still batched and returns the final counts.
+    /// Sends what is still batched and returns the final counts. The writer takes no more input
+    /// afterwards (``append(_:)`` and ``endSource()`` throw `.invalidArgument`); calling
+    /// `finish()` or ``stop()`` again returns the counts again.
     @discardableResult
     public func finish() throws -> Summary {
+        isFinished = true
+        defer { sender.close() }
         try flush()
         try sender.finish()
         return summary
@@ -364,8 +388,10 @@ public final class LineProtocolWriter {
     /// over are settled and returns the final counts. The lines of the unsent batch count as
     /// read but neither written nor rejected; a run resumed from the last position reported to
     /// ``Options/onSettled`` sends them.
+    /// The writer takes no more input afterwards, as after ``finish()``.
     @discardableResult
     public func stop() throws -> Summary {
+        isFinished = true
         batch = LineBatch(reservingCapacity: 0, database: database, retentionPolicy: retentionPolicy)
         try sender.finish()
         return summary

@@ -17,6 +17,9 @@ public struct ColumnRenderer: ResultRenderer {
     private var window: WidthWindow
     private var tracker = ContinuationTracker()
     private var printedAnything = false
+    /// Whether control characters in names, values and messages show escaped (on a terminal;
+    /// see ``TerminalText``).
+    public var escapesControlCharacters = false
 
     /// Creates a renderer.
     public init(windowSize: Int = 1000) {
@@ -42,7 +45,7 @@ public struct ColumnRenderer: ResultRenderer {
         if !tracker.continues(series, of: result) {
             flushBlock(into: &out)
             if printedAnything { out.append(UInt8(ascii: "\n")) }
-            SeriesHeading.append(series, into: &out)
+            SeriesHeading.append(series, escaping: escapesControlCharacters, into: &out)
             add(series.columns, into: &out)
             add(series.columns.map { String(repeating: "-", count: $0.utf8.count) }, into: &out)
             printedAnything = true
@@ -53,7 +56,7 @@ public struct ColumnRenderer: ResultRenderer {
     mutating func appendMessages(of result: ResultSet, into out: inout OutputBuffer) {
         for message in result.messages {
             flushBlock(into: &out)
-            SeriesHeading.append(message, into: &out)
+            SeriesHeading.append(message, escaping: escapesControlCharacters, into: &out)
             printedAnything = true
         }
     }
@@ -66,6 +69,7 @@ public struct ColumnRenderer: ResultRenderer {
     /// Adds a row's cells: printed at once when the widths are fixed and no row is held, held
     /// otherwise.
     mutating func add(_ cells: [String], into out: inout OutputBuffer) {
+        let cells = escapesControlCharacters ? cells.map { TerminalText.escaped($0) } : cells
         if let widths = window.widths, window.pending.isEmpty {
             printRow(cells, widths: widths, into: &out)
         } else if window.add(cells) {

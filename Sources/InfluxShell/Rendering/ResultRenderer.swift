@@ -47,19 +47,29 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case svg
 
     /// A renderer for this format; `terminal` says whether the output goes to a terminal (then
-    /// charts are coloured), `size` how large a chart is (characters for `chart`, 80 × 22 when
-    /// not given; pixels of one chart for `svg`, 800 × 300), `timeUnit` the nanoseconds in the
-    /// unit of integer times.
+    /// the human formats show control characters escaped, see ``TerminalText``, and charts are
+    /// coloured; csv, json and jsonl keep their bytes exact), `size` how large a chart is
+    /// (characters for `chart`, 80 × 22 when not given; pixels of one chart for `svg`, 800 × 300),
+    /// `timeUnit` the nanoseconds in the unit of integer times.
     public func makeRenderer(
         streaming: Bool, terminal: Bool = false, size: (columns: Int, rows: Int)? = nil, timeUnit: Int64 = 1
     ) -> any ResultRenderer {
         switch self {
-        case .column: return ColumnRenderer()
-        case .table: return TableRenderer(unicode: terminal)
+        case .column:
+            var renderer = ColumnRenderer()
+            renderer.escapesControlCharacters = terminal
+            return renderer
+        case .table:
+            var renderer = TableRenderer(unicode: terminal)
+            renderer.escapesControlCharacters = terminal
+            return renderer
         case .csv: return CSVRenderer()
         case .json: return JSONRenderer(streaming: streaming)
         case .jsonl: return JSONLinesRenderer()
-        case .vertical: return VerticalRenderer()
+        case .vertical:
+            var renderer = VerticalRenderer()
+            renderer.escapesControlCharacters = terminal
+            return renderer
         case .chart:
             return ChartRenderer(
                 width: size?.columns ?? 80, height: size?.rows ?? 22, colour: terminal && ChartRenderer.colourAllowed,

@@ -27,6 +27,9 @@ public struct TableRenderer: ResultRenderer {
     private var tableOpen = false
     private var tracker = ContinuationTracker()
     private var printedAnything = false
+    /// Whether control characters in names, values and messages show escaped (on a terminal;
+    /// see ``TerminalText``).
+    public var escapesControlCharacters = false
 
     /// Creates a renderer; `unicode` draws box-drawing characters instead of ASCII.
     public init(unicode: Bool, windowSize: Int = 1000) {
@@ -53,7 +56,7 @@ public struct TableRenderer: ResultRenderer {
     mutating func appendMessages(of result: ResultSet, into out: inout OutputBuffer) {
         for message in result.messages {
             closeTable(into: &out)
-            SeriesHeading.append(message, into: &out)
+            SeriesHeading.append(message, escaping: escapesControlCharacters, into: &out)
             printedAnything = true
         }
     }
@@ -63,10 +66,11 @@ public struct TableRenderer: ResultRenderer {
         if !tracker.continues(series, of: result) {
             closeTable(into: &out)
             if printedAnything { out.append(UInt8(ascii: "\n")) }
-            SeriesHeading.append(series, into: &out)
-            header = series.columns
+            SeriesHeading.append(series, escaping: escapesControlCharacters, into: &out)
+            let columns = escapesControlCharacters ? series.columns.map { TerminalText.escaped($0) } : series.columns
+            header = columns
             numeric = Array(repeating: false, count: series.columns.count)
-            _ = window.add(series.columns)
+            _ = window.add(columns)
             printedAnything = true
         }
     }
@@ -74,6 +78,7 @@ public struct TableRenderer: ResultRenderer {
     /// Adds a row's cells: printed at once when the table is open and no row is held (its
     /// widths are fixed then), held otherwise and printed once the widths are fixed.
     mutating func add(_ cells: [String], into out: inout OutputBuffer) {
+        let cells = escapesControlCharacters ? cells.map { TerminalText.escaped($0) } : cells
         if tableOpen, window.widths != nil, window.pending.isEmpty {
             line(cells, rightAligned: numeric, into: &out)
         } else if window.add(cells) {

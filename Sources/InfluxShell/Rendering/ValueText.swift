@@ -3,7 +3,7 @@ import InfluxKit
 /// How a value of a result is written as text in tables and CSV.
 enum ValueText {
     /// Appends the text of `value`: nothing for null, the string as-is, numbers in their
-    /// shortest exact form.
+    /// shortest exact form (a number no 64-bit type holds as the server wrote it).
     static func append(_ value: JSONValue, to out: inout OutputBuffer) {
         switch value {
         case .null: break
@@ -11,6 +11,7 @@ enum ValueText {
         case let .integer(i): out.append(i)
         case let .unsigned(u): out.append(u)
         case let .float(d): out.append(d)
+        case let .number(text): out.append(text)
         case .bool, .array, .object: out.append(text(value))
         }
     }
@@ -23,6 +24,7 @@ enum ValueText {
         case let .integer(i): return String(i)
         case let .unsigned(u): return String(u)
         case let .float(d): return d.description
+        case let .number(text): return text
         case let .bool(b): return b ? "true" : "false"
         case .array, .object: return value.serialized()
         }
@@ -31,7 +33,7 @@ enum ValueText {
     /// Whether `value` is a number (right-aligned in tables).
     static func isNumber(_ value: JSONValue) -> Bool {
         switch value {
-        case .integer, .unsigned, .float: return true
+        case .integer, .unsigned, .float, .number: return true
         default: return false
         }
     }

@@ -12,10 +12,10 @@ extension VerticalRenderer {
     /// decoding path writes it.
     public mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
         for message in result.result.messages {
-            SeriesHeading.append(message, into: &out)
+            SeriesHeading.append(message, escaping: escapesControlCharacters, into: &out)
         }
         for (index, series) in result.result.series.enumerated() {
-            let (fixed, padded) = Self.labels(of: series)
+            let (fixed, padded) = Self.labels(of: series, escaping: escapesControlCharacters)
             for row in result.rows(ofSeriesAt: index) {
                 appendRule(into: &out)
                 for (position, text) in fixed.enumerated() where position < padded.count {
@@ -25,7 +25,11 @@ extension VerticalRenderer {
                 }
                 for (position, value) in row.enumerated() where fixed.count + position < padded.count {
                     out.append(padded[fixed.count + position])
-                    Self.appendRaw(value, into: &out)
+                    if escapesControlCharacters {
+                        out.append(TerminalText.escaped(ValueText.text(value)))
+                    } else {
+                        Self.appendRaw(value, into: &out)
+                    }
                     out.append(UInt8(ascii: "\n"))
                 }
             }

@@ -15,6 +15,9 @@ import InfluxKit
 public struct VerticalRenderer: ResultRenderer {
     /// The number of the last row printed.
     var rowNumber = 0
+    /// Whether control characters in names, values and messages show escaped (on a terminal;
+    /// see ``TerminalText``).
+    public var escapesControlCharacters = false
 
     /// Creates a renderer.
     public init() {}
@@ -22,15 +25,15 @@ public struct VerticalRenderer: ResultRenderer {
     /// Renders every row of `result`.
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
         for message in result.messages {
-            SeriesHeading.append(message, into: &out)
+            SeriesHeading.append(message, escaping: escapesControlCharacters, into: &out)
         }
         for series in result.series {
-            let (fixed, padded) = Self.labels(of: series)
+            let (fixed, padded) = Self.labels(of: series, escaping: escapesControlCharacters)
             for row in series.values {
                 appendRule(into: &out)
                 for (index, text) in (fixed + row.map(ValueText.text)).enumerated() where index < padded.count {
                     out.append(padded[index])
-                    out.append(text)
+                    out.append(index < fixed.count || !escapesControlCharacters ? text : TerminalText.escaped(text))
                     out.append(UInt8(ascii: "\n"))
                 }
             }
@@ -39,7 +42,7 @@ public struct VerticalRenderer: ResultRenderer {
 
     /// The texts printed before a row's values (`name` and `tags`, when shown) and every line's
     /// label, right-aligned and followed by `: `.
-    static func labels(of series: Series) -> (fixed: [String], padded: [String]) {
+    static func labels(of series: Series, escaping: Bool = false) -> (fixed: [String], padded: [String]) {
         var labels: [String] = []
         var fixed: [String] = []
         if let name = series.name, !name.isEmpty, !series.columns.contains("name") {
@@ -51,6 +54,10 @@ public struct VerticalRenderer: ResultRenderer {
             fixed.append(ValueText.tagList(tags))
         }
         labels += series.columns
+        if escaping {
+            labels = labels.map { TerminalText.escaped($0) }
+            fixed = fixed.map { TerminalText.escaped($0) }
+        }
         let width = labels.map(ValueText.width).max() ?? 0
         let padded = labels.map { String(repeating: " ", count: width - ValueText.width($0)) + $0 + ": " }
         return (fixed, padded)

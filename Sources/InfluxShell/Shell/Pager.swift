@@ -25,6 +25,9 @@ final class Pager: @unchecked Sendable {
     private let descriptor: Int32
     private let command: String
     private let screen: TerminalSize
+    /// Seconds output is held before it prints without the pager; `nil`: until it fills the
+    /// screen or the statement ends.
+    private let holding: Double?
     private var held: [UInt8] = []
     private var lines = 0
     private var column = 0
@@ -39,11 +42,14 @@ final class Pager: @unchecked Sendable {
     /// Whether the pager ended before it was given everything (the user quit it).
     var quit: Bool { lock.withLock { _ in quitByUser } }
 
-    /// Pages what is written to `descriptor` (a terminal of size `screen`) through `command`.
-    init(descriptor: Int32, command: String, screen: TerminalSize) {
+    /// Pages what is written to `descriptor` (a terminal of size `screen`) through `command`;
+    /// output that does not fill the screen is held for `patience` seconds at most (`nil`:
+    /// until ``finish()``, so that what is paged does not depend on how fast it came).
+    init(descriptor: Int32, command: String, screen: TerminalSize, patience: Double? = Pager.patience) {
         self.descriptor = descriptor
         self.command = command
         self.screen = screen
+        self.holding = patience
     }
 
     /// Takes more output: held, or passed on to the pager once it runs.
@@ -59,9 +65,9 @@ final class Pager: @unchecked Sendable {
                 count(bytes)
                 if lines >= screen.rows - 1 {
                     startPager()
-                } else if !timerStarted {
+                } else if !timerStarted, let holding {
                     timerStarted = true
-                    DispatchQueue.global().asyncAfter(deadline: .now() + Self.patience) { self.release() }
+                    DispatchQueue.global().asyncAfter(deadline: .now() + holding) { self.release() }
                 }
             }
         }

@@ -111,11 +111,14 @@ extension Shell {
         default: break
         }
         let terminal = isatty(outputDescriptor) == 1
-        return format == .table
-            ? TableRenderer(unicode: terminal && settings.pretty)
-            : format.makeRenderer(
+        guard format == .table else {
+            return format.makeRenderer(
                 streaming: settings.chunked, terminal: terminal, size: format == .chart ? screen.map { ($0.columns, $0.rows - 1) } : nil,
                 timeUnit: settings.precision?.nanosecondsPerUnit ?? 1)
+        }
+        var table = TableRenderer(unicode: terminal && settings.pretty)
+        table.escapesControlCharacters = terminal
+        return table
     }
 
     private func insert(_ line: String, retentionPolicy: String?) throws {
@@ -128,9 +131,10 @@ extension Shell {
         let configuration = try client.configuration.connecting(to: address)
         let connected = try InfluxClient(configuration: configuration)
         let version = try connected.ping()
+        // Ctrl-C retargets before the old client is let go.
+        if interactive { ShellInterrupt.target(connected) }
         client = connected
         schema = SchemaCache(client: connected)
-        if interactive { ShellInterrupt.target(connected) }
         printLine("Connected to \(configuration.baseURL) version \(version)")
     }
 

@@ -170,6 +170,7 @@ public final class Shell {
     }
 
     func printError(_ text: String) {
-        OutputBuffer.write(text + "\n", to: STDERR_FILENO)
+        // A server's message may hold escape sequences: shown escaped on a terminal.
+        OutputBuffer.write(TerminalText.escaped(text, for: STDERR_FILENO) + "\n", to: STDERR_FILENO)
     }
 }

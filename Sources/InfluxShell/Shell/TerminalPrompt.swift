@@ -14,6 +14,8 @@ public enum TerminalPrompt {
     /// Prints `prompt` on `terminal` and reads one line. Without `echo`, echo is turned off
     /// before the prompt shows, so nothing typed after it is echoed or discarded.
     public static func read(prompt: String, terminal: Int32, echo: Bool) -> String {
+        // What is typed without echo is a secret: from now on, no core dump holds it.
+        if !echo { CoreDumps.disable() }
         var saved = termios()
         let quiet = !echo && tcgetattr(terminal, &saved) == 0
         if quiet {
