@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Glibc
 import Synchronization
 
@@ -77,33 +76,19 @@ enum Interruption {
 }
 
 extension Interruption {
-    /// Runs `work`, calling `cancel` from another thread as soon as Ctrl-C or SIGTERM arrives,
+    /// Runs `work`, calling `cancel` on the watcher thread as soon as Ctrl-C or SIGTERM arrives,
     /// so that a request waiting on a stalled server is aborted too. An interrupted `work` ends
-    /// with `message` on standard error and exit status 130.
+    /// with `message` on standard error and exit status 130 (143 for SIGTERM).
     static func cancelling<T>(
         _ cancel: @escaping @Sendable () -> Void, message: String, _ work: () throws -> T
     ) throws -> T {
-        let watch = Watch()
-        DispatchQueue.global().async {
-            while !watch.isOver {
-                if requested { return cancel() }
-                usleep(50_000)
-            }
-        }
-        defer { watch.end() }
+        onInterrupt(cancel)
         do {
             return try work()
         } catch {
             guard requested else { throw error }
             Diagnostics.error(message)
-            throw ExitCode(130)
+            throw ExitCode(exitCode)
         }
-    }
-
-    /// Tells the watching thread that the work is over.
-    private final class Watch: Sendable {
-        private let over = Atomic<Bool>(false)
-        var isOver: Bool { over.load(ordering: .relaxed) }
-        func end() { over.store(true, ordering: .relaxed) }
     }
 }

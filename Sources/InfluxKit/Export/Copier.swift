@@ -39,6 +39,8 @@ public final class Copier: Sendable {
     private let options: Options
     private let onRejection: @Sendable (LineProtocolWriter.Rejection) -> Void
     private let onAcknowledged: @Sendable ([String]) -> Void
+    /// Cancels the writer of the copy running now.
+    private let cancelWriter = Mutex<(@Sendable () -> Void)?>(nil)
 
     /// Creates a copier from the server of `source` to `destination`.
     public init(
@@ -56,10 +58,11 @@ public final class Copier: Sendable {
         self.onAcknowledged = onAcknowledged
     }
 
-    /// Stops the copy; ``run(skipping:)`` throws `.cancelled`. Safe to call from any thread.
+    /// Stops the copy: reading and the requests in flight to the destination are aborted, and
+    /// ``run(skipping:observe:)`` throws `.cancelled`. Safe to call from any thread.
     public func cancel() {
         exporter.cancel()
-        destination.cancelCurrentRequest()
+        cancelWriter.withLock { $0 }?()
     }
 
     /// Copies every slice of the plan but those whose key is in `finished`; `observe` sees
@@ -76,6 +79,8 @@ public final class Copier: Sendable {
             acknowledgements.settled(position)
         }
         let writer = LineProtocolWriter(client: destination, options: writeOptions, onRejection: onRejection)
+        cancelWriter.withLock { $0 = writer.canceller }
+        defer { cancelWriter.withLock { $0 = nil } }
         var lines = 0
         let exported = try exporter.run(skipping: finished) { event in
             observe(event)
