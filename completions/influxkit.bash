@@ -310,7 +310,7 @@ _influxkit_query() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
     repeating_options=(--param)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries -f --file --format --epoch --width --height --chunk-size)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries -f --file --format --epoch --width --height --tz --chunk-size)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -374,6 +374,9 @@ _influxkit_query() {
         return
         ;;
     '--height')
+        return
+        ;;
+    '--tz')
         return
         ;;
     '--chunk-size')

@@ -11,6 +11,8 @@ extension OutputFormat: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
+extension ChartTimeZone: ExpressibleByArgument {}
+
 extension Precision: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
@@ -52,6 +54,9 @@ struct QueryCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Height of a chart: lines for --format chart, axes and legend included (default: the terminal's, or 22), pixels for svg (300).", valueName: "n"))
     var height: Int?
+
+    @Option(help: ArgumentHelp("Time zone of a chart's time labels: UTC (default), local, or an offset such as +02:00.", valueName: "zone"))
+    var tz: ChartTimeZone?
 
     @Flag(inversion: .prefixedNo, help: "Stream the answer in chunks, printing rows as they arrive.")
     var chunked = true
@@ -100,9 +105,12 @@ struct QueryCommand: ParsableCommand {
         guard let output = format.output else { return try printLineProtocol(of: text, params: params, from: client) }
         // Charts read times as integers, which are cheaper to read than RFC 3339 text.
         let epoch = self.epoch ?? (output == .chart || output == .svg ? .nanoseconds : nil)
-        var renderer = output.makeRenderer(
-            streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1, size: chartSize(output),
-            timeUnit: epoch?.nanosecondsPerUnit ?? 1)
+        var chart = ChartOptions()
+        chart.size = chartSize(output)
+        chart.timeUnit = epoch?.nanosecondsPerUnit ?? 1
+        chart.timeZone = tz ?? .utc
+        chart.colours256 = ChartRenderer.terminalHas256Colours
+        var renderer = output.makeRenderer(streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1, chart: chart)
         var out = OutputBuffer()
         var rows = 0, failed = 0
         func show(_ result: ResultSet, rowCount: Int, render: (inout OutputBuffer) -> Void) {

@@ -35,11 +35,33 @@ struct ChartGoldenTests {
     }
 
     func render(_ result: ResultSet, width: Int, colour: Bool) -> String {
-        var renderer = ChartRenderer(width: width, height: width / 4 + 6, colour: colour)
+        var options = ChartOptions()
+        options.size = (width, width / 4 + 6)
+        var renderer = ChartRenderer(options: options, colour: colour)
         var out = OutputBuffer()
         renderer.render(result, into: &out)
         renderer.finish(into: &out)
         return String(decoding: out.take(), as: UTF8.self)
+    }
+
+    @Test func labelsFollowTheTimeZoneAndColoursTheTerminal() throws {
+        var options = ChartOptions()
+        options.size = (80, 20)
+        options.timeZone = try #require(ChartTimeZone(argument: "+05:30"))
+        options.colours256 = true
+        var renderer = ChartRenderer(options: options, colour: true)
+        var out = OutputBuffer()
+        renderer.render(Self.waves, into: &out)
+        renderer.finish(into: &out)
+        let text = String(decoding: out.take(), as: UTF8.self)
+        // 2023-11-14T22:13:20Z is 03:43 the next day at +05:30.
+        #expect(text.contains("2023-11-15 03:4"), "\(text)")
+        #expect(text.contains("+05:30"))
+        #expect(text.contains("\u{1B}[38;5;39m"))
+        #expect(ChartTimeZone(argument: "-08:00")?.offset == -28_800)
+        #expect(ChartTimeZone(argument: "UTC") == .utc)
+        #expect(ChartTimeZone(argument: "Europe/Paris") == nil)
+        #expect(ChartTimeZone(argument: "+25:00") == nil)
     }
 
     @Test(arguments: [("waves", 40, false), ("waves", 80, false), ("waves", 160, false), ("waves", 80, true),

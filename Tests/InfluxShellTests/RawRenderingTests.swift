@@ -116,9 +116,10 @@ func csvCells(_ text: String) -> [String] {
         ])
     }
 
-    /// Numbers no 64-bit type holds print as the server sent them in every format, raw or
-    /// decoded, streaming or not: never as a rounded float, `inf` or `null`.
-    @Test(arguments: formats)
+    /// Numbers no 64-bit type holds print as the server sent them in every format that prints
+    /// values (an SVG draws them), raw or decoded, streaming or not: never as a rounded float,
+    /// `inf` or `null`.
+    @Test(arguments: formats.filter { $0 != .svg })
     func numbersBeyondSixtyFourBitsPrintAsSent(_ format: OutputFormat) throws {
         let sent = ["99999999999999999999999", "-18446744073709551617", "1e400", "-2.5E+999"]
         let body = column(of: sent)

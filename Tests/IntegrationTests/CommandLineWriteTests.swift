@@ -211,6 +211,11 @@ struct CommandLineWriteTests {
         }
         let version = try CommandLineTests.influxkit(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout == "0.1.0\n")
+        // The release, the commit it was built from (the checkout's, unless built outside git)
+        // and the libcurl the binary loaded.
+        let release = try #require(version.stdout.split(separator: " ").first)
+        #expect(release == "0.1.0")
+        #expect(version.stdout.range(of: #"^0\.1\.0 \(commit ([0-9a-f]{12}(-dirty)?|unknown), libcurl [0-9]+\.[0-9]+\.[0-9]+\)\n$"#, options: .regularExpression) != nil,
+                "\(version.stdout)")
     }
 }

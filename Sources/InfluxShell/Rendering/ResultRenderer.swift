@@ -48,12 +48,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// A renderer for this format; `terminal` says whether the output goes to a terminal (then
     /// the human formats show control characters escaped, see ``TerminalText``, and charts are
-    /// coloured; csv, json and jsonl keep their bytes exact), `size` how large a chart is
-    /// (characters for `chart`, 80 × 22 when not given; pixels of one chart for `svg`, 800 × 300),
-    /// `timeUnit` the nanoseconds in the unit of integer times.
-    public func makeRenderer(
-        streaming: Bool, terminal: Bool = false, size: (columns: Int, rows: Int)? = nil, timeUnit: Int64 = 1
-    ) -> any ResultRenderer {
+    /// coloured; csv, json and jsonl keep their bytes exact); `chart` says how charts are drawn.
+    public func makeRenderer(streaming: Bool, terminal: Bool = false, chart: ChartOptions = ChartOptions()) -> any ResultRenderer {
         switch self {
         case .column:
             var renderer = ColumnRenderer()
@@ -71,10 +67,13 @@ public enum OutputFormat: String, CaseIterable, Sendable {
             renderer.escapesControlCharacters = terminal
             return renderer
         case .chart:
-            return ChartRenderer(
-                width: size?.columns ?? 80, height: size?.rows ?? 22, colour: terminal && ChartRenderer.colourAllowed,
-                timeUnit: timeUnit)
-        case .svg: return SVGChartRenderer(width: size?.columns ?? 800, height: size?.rows ?? 300, timeUnit: timeUnit)
+            var options = chart
+            options.size = options.size ?? (80, 22)
+            return ChartRenderer(options: options, colour: terminal && ChartRenderer.colourAllowed)
+        case .svg:
+            var options = chart
+            options.size = options.size ?? (800, 300)
+            return SVGChartRenderer(options: options)
         }
     }
 }

@@ -112,9 +112,11 @@ extension Shell {
         }
         let terminal = isatty(outputDescriptor) == 1
         guard format == .table else {
-            return format.makeRenderer(
-                streaming: settings.chunked, terminal: terminal, size: format == .chart ? screen.map { ($0.columns, $0.rows - 1) } : nil,
-                timeUnit: settings.precision?.nanosecondsPerUnit ?? 1)
+            var chart = ChartOptions()
+            chart.size = format == .chart ? screen.map { ($0.columns, $0.rows - 1) } : nil
+            chart.timeUnit = settings.precision?.nanosecondsPerUnit ?? 1
+            chart.colours256 = ChartRenderer.terminalHas256Colours
+            return format.makeRenderer(streaming: settings.chunked, terminal: terminal, chart: chart)
         }
         var table = TableRenderer(unicode: terminal && settings.pretty)
         table.escapesControlCharacters = terminal

@@ -5,11 +5,11 @@ import InfluxKit
 /// chart per numeric column, one line per series in its own colour, with a value axis, a time
 /// axis and a legend. Results without a time column or a numeric column are shown as a table.
 public struct ChartRenderer: ResultRenderer {
-    /// Cells across and down the plotting area of one chart.
+    /// Characters across and lines down of one chart, axes and legend included.
     let width: Int, height: Int
     /// Whether to colour the lines (ANSI escapes).
     let colour: Bool
-    private let timeUnit: Int64
+    private let options: ChartOptions
     private var model: ChartModel
     private var statement: Int?
     /// Results kept in case the statement has nothing to chart (bounded).
@@ -19,18 +19,24 @@ public struct ChartRenderer: ResultRenderer {
     /// Whether colour is allowed at all: not when `NO_COLOR` is set (https://no-color.org).
     public static var colourAllowed: Bool { getenv("NO_COLOR").map { $0.pointee == 0 } ?? true }
 
+    /// Whether `TERM` names a terminal with 256 colours (`xterm-256color`, `tmux-256color`).
+    public static var terminalHas256Colours: Bool {
+        getenv("TERM").map { String(cString: $0).contains("256") } ?? false
+    }
+
     /// The ANSI colours of the lines, in order.
     static let palette = [32, 33, 34, 35, 36, 31, 92, 93, 94, 95, 96, 91]
+    /// The same from the 256-colour table: distinct hues that read on dark and light backgrounds.
+    static let palette256 = [39, 214, 70, 170, 44, 203, 141, 178, 33, 208, 77, 197]
 
-    /// A renderer drawing charts `width` × `height` characters each, title, axes and legend
-    /// included (at least 30 × 8);
-    /// integer times are in units of `timeUnit` nanoseconds.
-    public init(width: Int, height: Int, colour: Bool, timeUnit: Int64 = 1) {
-        self.width = max(width, 30)
-        self.height = max(height, 8)
+    /// A renderer drawing charts of the options' size in characters (80 × 22 when not given, at
+    /// least 30 × 8), title, axes and legend included; in colour when `colour`.
+    public init(options: ChartOptions, colour: Bool) {
+        width = max(options.size?.columns ?? 80, 30)
+        height = max(options.size?.rows ?? 22, 8)
         self.colour = colour
-        self.timeUnit = timeUnit
-        model = ChartModel(bucketCapacity: 4 * self.width, timeUnit: timeUnit)
+        self.options = options
+        model = ChartModel(bucketCapacity: 4 * width, timeUnit: options.timeUnit)
     }
 
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
@@ -52,7 +58,7 @@ public struct ChartRenderer: ResultRenderer {
     /// Draws the current statement's charts, or its table when there is nothing to chart.
     private mutating func draw(into out: inout OutputBuffer) {
         defer {
-            model = ChartModel(bucketCapacity: 4 * width, timeUnit: timeUnit)
+            model = ChartModel(bucketCapacity: 4 * width, timeUnit: options.timeUnit)
             kept = []
             keptRows = 0
         }
@@ -103,13 +109,13 @@ public struct ChartRenderer: ResultRenderer {
             out.append("\n")
         }
         out.append(String(repeating: " ", count: labelWidth + 1) + "└" + String(repeating: "─", count: canvas.columns) + "\n")
-        out.append(String(repeating: " ", count: labelWidth + 2) + Self.spread(ChartTimeAxis.labels(for: range, count: 3), width: canvas.columns) + "\n")
+        out.append(String(repeating: " ", count: labelWidth + 2) + Self.spread(timeLabels(range), width: canvas.columns) + "\n")
         // The legend, wrapped to the width: entries and their visible lengths.
         let indent = String(repeating: " ", count: labelWidth + 2)
         var line = indent, visible = indent.count
         for (index, series) in panel.lines.enumerated() where series.buckets.count > 0 {
             let name = Self.printable(series.label)
-            let mark = colour ? "\u{1B}[\(Self.palette[index % Self.palette.count])m━━\u{1B}[0m" : Self.marks[index % Self.marks.count]
+            let mark = colour ? "\u{1B}[\(colourCode(index))m━━\u{1B}[0m" : Self.marks[index % Self.marks.count]
             let length = 2 + 1 + name.count
             if visible > indent.count && visible + 2 + length > width {
                 out.append(line + "\n")
@@ -142,6 +148,18 @@ public struct ChartRenderer: ResultRenderer {
         }
     }
 
+    /// The SGR parameters of line `index`'s colour: from 256 when the terminal has them.
+    private func colourCode(_ index: Int) -> String {
+        options.colours256 ? "38;5;\(Self.palette256[index % Self.palette256.count])" : String(Self.palette[index % Self.palette.count])
+    }
+
+    /// The time labels of `range`: three, with the zone when it is not UTC.
+    private func timeLabels(_ range: ClosedRange<Int64>) -> [String] {
+        var labels = ChartTimeAxis.labels(for: range, count: 3, in: options.timeZone)
+        if options.timeZone != .utc { labels[2] += " " + options.timeZone.name }
+        return labels
+    }
+
     /// Letters that tell lines apart without colour, in the legend.
     static let marks = ["a:", "b:", "c:", "d:", "e:", "f:", "g:", "h:", "i:", "j:", "k:", "l:"]
 
@@ -149,8 +167,7 @@ public struct ChartRenderer: ResultRenderer {
         let character = canvas.character(column: column, row: row)
         let cellColour = canvas.colour(column: column, row: row)
         if colour {
-            let code = cellColour == -2 ? 90 : cellColour >= 0 ? Self.palette[cellColour % Self.palette.count] : 0
-            out.append("\u{1B}[\(code)m")
+            out.append("\u{1B}[\(cellColour == -2 ? "90" : cellColour >= 0 ? colourCode(cellColour) : "0")m")
         }
         out.append(String(character))
     }

@@ -6,24 +6,24 @@ import InfluxKit
 public struct SVGChartRenderer: ResultRenderer {
     /// The width and height of one chart, in pixels.
     let width: Int, height: Int
-    private let timeUnit: Int64
+    private let options: ChartOptions
     private var models: [ChartModel] = []
     private var statement: Int?
 
     /// The line colours, in order.
     static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#393b79", "#637939"]
 
-    /// A renderer drawing charts `width` × `height` pixels each; integer times are in units of
-    /// `timeUnit` nanoseconds.
-    public init(width: Int = 800, height: Int = 300, timeUnit: Int64 = 1) {
-        self.width = max(width, 200)
-        self.height = max(height, 120)
-        self.timeUnit = timeUnit
+    /// A renderer drawing charts of the options' size in pixels (800 × 300 when not given, at
+    /// least 200 × 120).
+    public init(options: ChartOptions = ChartOptions()) {
+        width = max(options.size?.columns ?? 800, 200)
+        height = max(options.size?.rows ?? 300, 120)
+        self.options = options
     }
 
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
         if statement != result.statementID {
-            models.append(ChartModel(bucketCapacity: 2 * width, timeUnit: timeUnit))
+            models.append(ChartModel(bucketCapacity: 2 * width, timeUnit: options.timeUnit))
             statement = result.statementID
         }
         models[models.count - 1].add(result)
@@ -75,10 +75,10 @@ public struct SVGChartRenderer: ResultRenderer {
         }
         out.append("<line x1=\"\(left)\" x2=\"\(left)\" y1=\"\(plotTop)\" y2=\"\(plotBottom)\" stroke=\"#333\"/>\n")
         out.append("<line x1=\"\(left)\" x2=\"\(right)\" y1=\"\(plotBottom)\" y2=\"\(plotBottom)\" stroke=\"#333\"/>\n")
-        for (index, label) in ChartTimeAxis.labels(for: range, count: 3).enumerated() {
+        for (index, label) in ChartTimeAxis.labels(for: range, count: 3, in: options.timeZone).enumerated() {
             let anchor = ["start", "middle", "end"][index]
             let x = left + plotWidth * index / 2
-            out.append("<text x=\"\(x)\" y=\"\(plotBottom + 16)\" text-anchor=\"\(anchor)\">\(Self.escaped(label)) UTC</text>\n")
+            out.append("<text x=\"\(x)\" y=\"\(plotBottom + 16)\" text-anchor=\"\(anchor)\">\(Self.escaped(label)) \(options.timeZone.name)</text>\n")
         }
         for (index, line) in panel.lines.enumerated() where line.buckets.count > 0 {
             let trace = ChartTrace(line.buckets, range: range, count: plotWidth)
