@@ -3,6 +3,8 @@ import FoundationEssentials
 import Glibc
 import InfluxKit
 
+extension AuthScheme: ExpressibleByArgument {}
+
 /// The options every subcommand shares to reach and log in to the server.
 ///
 /// Precedence: `--dsn`, then the single flags, then the environment, then the defaults; `--url`
@@ -38,6 +40,11 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Send Authorization: Token TOKEN (env INFLUX_TOKEN).", valueName: "token"))
     var token: String?
 
+    @Option(help: ArgumentHelp(
+        "How --token is sent: token (Authorization: Token, 2.x/3.x), bearer (3.x) or basic (as the password, user -u or influxkit).",
+        valueName: "scheme"))
+    var authScheme: AuthScheme?
+
     @Flag(help: "Use HTTPS.")
     var ssl = false
 
@@ -71,6 +78,9 @@ struct ConnectionOptions: ParsableArguments {
         if let retries, retries < 0 { throw ValidationError("--retries must not be negative") }
         if passwordStdin && password != nil { throw ValidationError("give -p/--password or --password-stdin, not both") }
         if clientKey != nil && clientCert == nil { throw ValidationError("--client-key needs --client-cert") }
+        if authScheme != nil && token == nil && ProcessInfo.processInfo.environment["INFLUX_TOKEN"] == nil {
+            throw ValidationError("--auth-scheme needs a token (--token or INFLUX_TOKEN)")
+        }
     }
 
     /// The client configuration: `--dsn`, then flags, then the environment, then defaults;
@@ -89,6 +99,7 @@ struct ConnectionOptions: ParsableArguments {
         configuration.username = username ?? configuration.username ?? environment["INFLUX_USERNAME"]
         configuration.password = password ?? configuration.password ?? environment["INFLUX_PASSWORD"]
         configuration.token = token ?? environment["INFLUX_TOKEN"]
+        if let authScheme { configuration.authScheme = authScheme }
         configuration.retentionPolicy = rp
         if ssl { configuration.ssl = true }
         if let url { try configuration.setServerURL(url) }

@@ -36,7 +36,9 @@ extension InfluxClient {
             method: .post, path: "/write", query: urlQuery,
             headers: [("Content-Type", "text/plain; charset=utf-8")], body: lines, compressible: true)
         let (head, body) = try sendRetrying(request, onRetry: onRetry)
-        guard (200..<300).contains(head.status), head.influxDBVersion != nil else {
+        // A 204 without a version header is a store that takes line protocol without naming
+        // itself; a 200 without one is more likely a proxy's page than a stored write.
+        guard (200..<300).contains(head.status), head.influxDBVersion != nil || head.status == 204 else {
             throw InfluxError.response(head, body: body)
         }
     }
