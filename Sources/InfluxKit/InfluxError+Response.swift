@@ -11,7 +11,7 @@ extension InfluxError {
         let json = try? JSONReader().parse(body)
         let codeStyle = json?["code"]?.stringValue != nil && json?["message"]?.stringValue != nil
         let serverMessage = json?["error"]?.stringValue ?? (codeStyle ? json?["message"]?.stringValue : nil)
-        if head.influxDBVersion == nil && serverMessage == nil {
+        if head.influxDBVersion == nil && serverMessage == nil && head.status != 401 {
             return .notInfluxDB(status: head.status, reason: "no X-Influxdb-Version header, body: \(excerpt(body))")
         }
         let message = serverMessage ?? excerpt(body)

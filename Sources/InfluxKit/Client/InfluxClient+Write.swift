@@ -29,6 +29,10 @@ extension InfluxClient {
         guard let db = database ?? settings.database else {
             throw InfluxError.invalidArgument("no database given for the write")
         }
+        var (lines, precision) = (lines, precision)
+        if precision == .minutes || precision == .hours, serverKind() == .influxDB2 {
+            (lines, precision) = (SecondsRescaler.rescale(lines, from: precision), .seconds)
+        }
         var urlQuery: [(name: String, value: String)] = [("db", db), ("precision", precision.writeParameter)]
         if let rp = retentionPolicy ?? settings.retentionPolicy { urlQuery.append(("rp", rp)) }
         if let consistency { urlQuery.append(("consistency", consistency.rawValue)) }

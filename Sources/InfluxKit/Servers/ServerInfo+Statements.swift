@@ -1,0 +1,63 @@
+extension ServerInfo.Kind {
+    /// The leading keywords of `statement` (`CREATE DATABASE`, `GRANT`, `SELECT INTO`) when a
+    /// server of this family does not run it through InfluxQL; `nil` when it does, or may.
+    ///
+    /// - 2.x rejects `CREATE`, `ALTER`, `GRANT`, `REVOKE`, `KILL`, `SET PASSWORD`, `SELECT … INTO`
+    ///   and the `DROP`s of what it has no InfluxQL for (it keeps `DROP MEASUREMENT`, `DROP SERIES`
+    ///   and `DELETE`): docs.influxdata.com/influxdb/v2/query-data/influxql/ (its answer is
+    ///   `not implemented: CREATE DATABASE`, influxdata/influxdb#22255).
+    /// - 3.x runs only `SELECT` and `SHOW` (docs.influxdata.com/influxdb3/core/reference/influxql/).
+    public func unsupportedKeywords(of statement: String) -> String? {
+        let words = statement.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+            .map { $0.uppercased() }
+        guard let first = words.first else { return nil }
+        let phrase = Self.phrase(words)
+        switch self {
+        case .influxDB1, .other:
+            return nil
+        case .influxDB2:
+            switch first {
+            case "CREATE", "ALTER", "GRANT", "REVOKE", "KILL": return phrase
+            case "SET": return "SET PASSWORD"
+            case "DROP": return ["MEASUREMENT", "SERIES"].contains(words.dropFirst().first ?? "") ? nil : phrase
+            case "SELECT": return words.contains("INTO") ? "SELECT INTO" : nil
+            default: return nil
+            }
+        case .influxDB3:
+            switch first {
+            case "SHOW", "EXPLAIN": return nil
+            case "SELECT": return words.contains("INTO") ? "SELECT INTO" : nil
+            default: return phrase
+            }
+        }
+    }
+
+    /// `CREATE DATABASE`, `DROP RETENTION POLICY`, `GRANT`: the words that name what a statement does.
+    private static func phrase(_ words: [String]) -> String {
+        guard let first = words.first else { return "" }
+        switch first {
+        case "GRANT", "REVOKE", "KILL", "DELETE": return first
+        default: break
+        }
+        let second = words.dropFirst().first ?? ""
+        if ["RETENTION", "CONTINUOUS"].contains(second), words.count > 2 { return "\(first) \(second) \(words[2])" }
+        return second.isEmpty ? first : "\(first) \(second)"
+    }
+}
+
+extension InfluxClient {
+    /// `error` from running `statement`, or, when the server is one that does not run such a
+    /// statement through InfluxQL, `.unsupportedStatement` naming the server (its raw parser
+    /// error says less). The server is asked what it is (once) only after a failure.
+    func explainingUnsupported(_ error: InfluxError, of statement: String) -> InfluxError {
+        switch error {
+        case .statement, .http(400..<500, _), .notFound: break
+        default: return error
+        }
+        // 3.x refuses the most: a statement it runs is run by every server, and needs no ping.
+        guard ServerInfo.Kind.influxDB3.unsupportedKeywords(of: statement) != nil else { return error }
+        guard let kind = serverKind(), let keywords = kind.unsupportedKeywords(of: statement) else { return error }
+        let name = knownServer?.productName ?? "InfluxDB \(kind.rawValue)"
+        return .unsupportedStatement(server: name, statement: keywords)
+    }
+}
