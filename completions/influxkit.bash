@@ -188,7 +188,7 @@ _influxkit_shell() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries --format --precision)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -218,6 +218,10 @@ _influxkit_shell() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -250,7 +254,7 @@ _influxkit_ping() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -282,6 +286,10 @@ _influxkit_ping() {
     '--token')
         return
         ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--ca-cert')
         return
         ;;
@@ -304,7 +312,7 @@ _influxkit_query() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
     repeating_options=(--param)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries -f --file --format --epoch --chunk-size)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries -f --file --format --epoch --chunk-size)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -334,6 +342,10 @@ _influxkit_query() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -374,7 +386,7 @@ _influxkit_write() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --server-timestamps --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -404,6 +416,10 @@ _influxkit_write() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -459,7 +475,7 @@ _influxkit_export() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
     repeating_options=(--measurement)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --measurement-regex --start --end --where --slice --parallel -o --output --compress --format --precision --checkpoint --progress)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries --measurement-regex --start --end --where --slice --parallel -o --output --compress --format --precision --checkpoint --progress)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -489,6 +505,10 @@ _influxkit_export() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -674,7 +694,7 @@ _influxkit_db_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -706,6 +726,10 @@ _influxkit_db_list() {
     '--token')
         return
         ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--ca-cert')
         return
         ;;
@@ -732,7 +756,7 @@ _influxkit_db_create() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --if-not-exists --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration --rp-name)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration --rp-name)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -762,6 +786,10 @@ _influxkit_db_create() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -798,7 +826,7 @@ _influxkit_db_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --if-exists --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -828,6 +856,10 @@ _influxkit_db_drop() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -875,7 +907,7 @@ _influxkit_user_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -907,6 +939,10 @@ _influxkit_user_list() {
     '--token')
         return
         ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--ca-cert')
         return
         ;;
@@ -933,7 +969,7 @@ _influxkit_user_create() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --admin --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -963,6 +999,10 @@ _influxkit_user_create() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -987,7 +1027,7 @@ _influxkit_user_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1017,6 +1057,10 @@ _influxkit_user_drop() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1041,7 +1085,7 @@ _influxkit_user_password() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1071,6 +1115,10 @@ _influxkit_user_password() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1095,7 +1143,7 @@ _influxkit_user_grant-admin() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1125,6 +1173,10 @@ _influxkit_user_grant-admin() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1149,7 +1201,7 @@ _influxkit_user_revoke-admin() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1179,6 +1231,10 @@ _influxkit_user_revoke-admin() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1226,7 +1282,7 @@ _influxkit_rp_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -1258,6 +1314,10 @@ _influxkit_rp_list() {
     '--token')
         return
         ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--ca-cert')
         return
         ;;
@@ -1284,7 +1344,7 @@ _influxkit_rp_create() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --default --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1314,6 +1374,10 @@ _influxkit_rp_create() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1347,7 +1411,7 @@ _influxkit_rp_alter() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --default --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries --duration --replication --shard-duration)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1377,6 +1441,10 @@ _influxkit_rp_alter() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1410,7 +1478,7 @@ _influxkit_rp_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1440,6 +1508,10 @@ _influxkit_rp_drop() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1487,7 +1559,7 @@ _influxkit_grant_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries --format)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1519,6 +1591,10 @@ _influxkit_grant_list() {
     '--token')
         return
         ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--ca-cert')
         return
         ;;
@@ -1545,7 +1621,7 @@ _influxkit_grant_add() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries)
     __influxkit_offer_flags_options 3
 
     # Offer option value completions
@@ -1575,6 +1651,10 @@ _influxkit_grant_add() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1607,7 +1687,7 @@ _influxkit_grant_revoke() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --timeout --retries)
     __influxkit_offer_flags_options 3
 
     # Offer option value completions
@@ -1637,6 +1717,10 @@ _influxkit_grant_revoke() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')

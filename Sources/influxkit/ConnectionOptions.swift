@@ -25,7 +25,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Database (env INFLUX_DATABASE).")
     var database: String?
 
-    @Option(help: ArgumentHelp("Retention policy of queries and writes.", valueName: "name"))
+    @Option(help: ArgumentHelp("Retention policy of queries and writes (InfluxDB 3.x: writes go to the database DB/RP).", valueName: "name"))
     var rp: String?
 
     @Option(name: .shortAndLong, help: "User name (env INFLUX_USERNAME).")
