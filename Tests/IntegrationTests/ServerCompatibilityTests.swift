@@ -121,9 +121,22 @@ struct ServerCompatibilityTests {
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stderr.contains(message), "\(run.stderr)")
 
+        let sent = try peer.requests().count
         let dry = try influxkit(arguments + ["--url", peer.url, "--dry-run"])
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(!dry.stdout.isEmpty)
+        #expect(dry.stdout.hasPrefix(arguments[1] == "add" ? "GRANT" : arguments[1] == "create" ? "CREATE" : "DROP"), "\(dry.stdout)")
+        #expect(try peer.requests().count == sent, "a dry run sends nothing")
+    }
+
+    @Test(arguments: [
+        (HTTPPeer.Mode.influxdb2, "ERR: influxdb 2.x (oss) does not run create database through influxql"),
+        (.influxdb3, "ERR: influxdb 3.x (core) does not run create database through influxql"),
+    ])
+    func theShellSaysSoToo(mode: HTTPPeer.Mode, message: String) throws {
+        let peer = try HTTPPeer(mode, databases: ["db"])
+        let run = try influxkit(["shell", "--url", peer.url, "-d", "db"], "CREATE DATABASE x\nSHOW DATABASES\n")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(run.status == 1, "\(run.stderr)")
     }
 
     @Test func minutesAreSentAsSecondsTo2x() throws {

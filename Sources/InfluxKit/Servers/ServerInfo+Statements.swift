@@ -46,18 +46,25 @@ extension ServerInfo.Kind {
 }
 
 extension InfluxClient {
-    /// `error` from running `statement`, or, when the server is one that does not run such a
-    /// statement through InfluxQL, `.unsupportedStatement` naming the server (its raw parser
-    /// error says less). The server is asked what it is (once) only after a failure.
-    func explainingUnsupported(_ error: InfluxError, of statement: String) -> InfluxError {
-        switch error {
-        case .statement, .http(400..<500, _), .notFound: break
-        default: return error
-        }
+    /// When the server does not run `statement` through InfluxQL (see
+    /// ``ServerInfo/Kind/unsupportedKeywords(of:)``), the `.unsupportedStatement` error that says
+    /// so, naming the server; `nil` otherwise. Meant for after a statement failed: `/ping` is
+    /// asked (once per client) only for statements some server refuses.
+    public func unsupportedStatementError(for statement: String) -> InfluxError? {
         // 3.x refuses the most: a statement it runs is run by every server, and needs no ping.
-        guard ServerInfo.Kind.influxDB3.unsupportedKeywords(of: statement) != nil else { return error }
-        guard let kind = serverKind(), let keywords = kind.unsupportedKeywords(of: statement) else { return error }
+        guard ServerInfo.Kind.influxDB3.unsupportedKeywords(of: statement) != nil else { return nil }
+        guard let kind = serverKind(), let keywords = kind.unsupportedKeywords(of: statement) else { return nil }
         let name = knownServer?.productName ?? "InfluxDB \(kind.rawValue)"
         return .unsupportedStatement(server: name, statement: keywords)
+    }
+
+    /// `error` from running `statement`, or the `.unsupportedStatement` of
+    /// ``unsupportedStatementError(for:)`` when the server does not run such a statement (its raw
+    /// parser error says less).
+    func explainingUnsupported(_ error: InfluxError, of statement: String) -> InfluxError {
+        switch error {
+        case .statement, .http(400..<500, _), .notFound: return unsupportedStatementError(for: statement) ?? error
+        default: return error
+        }
     }
 }
