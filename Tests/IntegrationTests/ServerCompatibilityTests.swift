@@ -86,6 +86,18 @@ struct ServerCompatibilityTests {
         #expect(run.stderr.contains("wrote 2 points, rejected 1 line"), "\(run.stderr)")
     }
 
+    @Test func a2xRefusalOfAWholeBatchForOneLineIsNarrowedToThatLine() throws {
+        let peer = try HTTPPeer(.influxdb2, databases: ["db"])
+        let input = (1...6).map { "m,k=\($0) v=\($0) \($0)" }.joined(separator: "\n").replacingOccurrences(of: "m,k=4 v=4", with: "m,k=4 unparsable=4") + "\n"
+        let run = try influxkit(["write", "--url", peer.url, "-d", "db", "--precision", "s"], input)
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").filter { $0.hasPrefix("-:") } == ["-:4: invalid field format"], "\(run.stderr)")
+        #expect(run.stderr.contains("wrote 5 points, rejected 1 line"), "\(run.stderr)")
+        let stored = try peer.requests().filter { $0.path == "/write" }.map { String(decoding: $0.bodyBytes, as: UTF8.self) }
+            .filter { !$0.contains("unparsable") }.joined().split(separator: "\n").count
+        #expect(stored == 5, "every good line was sent again in a batch the server took")
+    }
+
     @Test func a3xPartialWriteNamesItsInputLinesThroughTheSorting() throws {
         let peer = try HTTPPeer(.influxdb3)
         let input = "z,k=1 v=1 1\na,k=1 bad=\"x\" 2\nm,k=1 v=3 3\na,k=2 v=4 4\nb,k=1 bad=\"y\" 5\n"

@@ -14,4 +14,16 @@ extension BatchSender {
         }
         return seen.count
     }
+
+    /// The reason when the server refused every line of `lines` for a malformed one it names,
+    /// but not all of them: InfluxDB 2.x answers 400 `unable to parse '…'` with the first
+    /// malformed line only and writes nothing (docs.influxdata.com/influxdb/v2/write-data/
+    /// troubleshoot/), where 1.x names every malformed line (and says `partial write` when it
+    /// stored the others). Such a refusal is sent again in halves until the line stands alone.
+    func refusalOfAll(_ error: InfluxError, in batch: LineBatch, lines: Range<Int>) -> String? {
+        guard case let .http(400, message) = error, message.hasPrefix("unable to parse '") else { return nil }
+        let named = lines.filter { message.contains("unable to parse '\(batch.text(of: $0))'") }.count
+        guard named < lines.count else { return nil }
+        return lines.count == 1 ? String(message.prefix { $0 != "\n" }) : message
+    }
 }

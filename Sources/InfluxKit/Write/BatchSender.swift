@@ -274,6 +274,17 @@ final class BatchSender: @unchecked Sendable {
                 try send(batch, lines: middle..<lines.upperBound, with: deliver)
                 return
             }
+            if let reason = refusalOfAll(error, in: batch, lines: lines) {
+                guard lines.count > 1 else {
+                    count { $0.rejectedByServer += 1 }
+                    reject(lines.lowerBound, of: batch, reason)
+                    return
+                }
+                let middle = lines.lowerBound + lines.count / 2
+                try send(batch, lines: lines.lowerBound..<middle, with: deliver)
+                try send(batch, lines: middle..<lines.upperBound, with: deliver)
+                return
+            }
             if case let .rejectedLines(rejected) = error {
                 let refused = attributeRejectedLines(rejected, in: batch, lines: lines)
                 count {

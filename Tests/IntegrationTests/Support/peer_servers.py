@@ -5,7 +5,7 @@ answer below cites the page or issue it follows.
 
 Conventions of the peer (not of the servers): the token is --token; --database names the
 databases (2.x: DBRP mappings) that exist; a line with a field named `bad` is one the server
-rejects (a field type conflict).
+rejects (a field type conflict); 2.x takes one with a field named `unparsable` for malformed.
 """
 
 import base64
@@ -90,6 +90,12 @@ def influxdb2(handler, body, options):
         if database not in options.database:
             message = 'database not found: "%s"' % database
             return send(handler, 404, V2_HEADERS, json.dumps({"code": "not found", "message": message}).encode())
+        for line in body.decode("utf-8", "replace").split("\n"):
+            if "unparsable=" in line:
+                # A malformed line: 400 naming the first one, and nothing of the batch is written
+                # (docs.influxdata.com/influxdb/v2/write-data/troubleshoot/, "400 Bad request").
+                message = "unable to parse '%s': invalid field format" % line
+                return send(handler, 400, V2_HEADERS, json.dumps({"code": "invalid", "message": message}).encode())
         rejected = bad_lines(body)
         if rejected:
             # Partial write: 422 with the first rejected point and dropped=N (docs-v2#6071;
