@@ -29,6 +29,15 @@ struct ServerCompatibilityTests {
         #expect(try peer.requests().map(\.method) == ["GET"])
     }
 
+    @Test func pingOfTheRealInfluxdNamesItsVersionAndEdition() throws {
+        let server = try InfluxServer.shared()
+        let run = try influxkit(["ping"] + CommandLineTests.connection(server))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(" InfluxDB 1.6.7~rc0 (OSS) "), "Debian's build names itself so: \(run.stdout)")
+        let info = try server.client().serverInfo()
+        #expect(info.kind == .influxDB1 && info.version == "1.6.7~rc0" && info.edition == "OSS")
+    }
+
     @Test func pingWithoutTheTokenA3xServerWantsIsAnAuthenticationFailure() throws {
         let peer = try HTTPPeer(.influxdb3, token: Self.token)
         let run = try influxkit(["ping", "--url", peer.url, "--retries", "0"])
