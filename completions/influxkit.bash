@@ -578,7 +578,7 @@ _influxkit_copy() {
     repeating_flags=()
     non_repeating_flags=(--unsafe-ssl --gzip --verbose -v --create --include-strings --verify --verify-only --version -h --help)
     repeating_options=(--measurement)
-    non_repeating_options=(--from --from-username --from-password --from-token --to --to-username --to-password --to-token --ca-cert --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections --progress)
+    non_repeating_options=(--from --from-username --from-password --from-token --from-auth-scheme --to --to-username --to-password --to-token --to-auth-scheme --ca-cert --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections --progress)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -595,6 +595,10 @@ _influxkit_copy() {
     '--from-token')
         return
         ;;
+    '--from-auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--to')
         return
         ;;
@@ -605,6 +609,10 @@ _influxkit_copy() {
         return
         ;;
     '--to-token')
+        return
+        ;;
+    '--to-auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')

@@ -33,7 +33,7 @@ function __influxkit_parse_tokens -S
         case 'export'
             __influxkit_parse_subcommand 0 'host=' 'port=' 'url=' 'dsn=' 'd/database=' 'rp=' 'u/username=' 'p/password=' 'password-stdin' 'token=' 'auth-scheme=' 'ssl' 'unsafe-ssl' 'ca-cert=' 'client-cert=' 'client-key=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'measurement=+' 'measurement-regex=' 'start=' 'end=' 'where=' 'slice=' 'parallel=' 'o/output=' 'compress=' 'format=' 'precision=' 'checkpoint=' 'progress=' 'version' 'h/help'
         case 'copy'
-            __influxkit_parse_subcommand 0 'from=' 'from-username=' 'from-password=' 'from-token=' 'to=' 'to-username=' 'to-password=' 'to-token=' 'unsafe-ssl' 'ca-cert=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'd/database=' 'rp=' 'measurement=+' 'measurement-regex=' 'start=' 'end=' 'where=' 'slice=' 'parallel=' 'to-database=' 'to-rp=' 'create' 'include-strings' 'checkpoint=' 'verify' 'verify-only' 'batch-size=' 'connections=' 'progress=' 'version' 'h/help'
+            __influxkit_parse_subcommand 0 'from=' 'from-username=' 'from-password=' 'from-token=' 'from-auth-scheme=' 'to=' 'to-username=' 'to-password=' 'to-token=' 'to-auth-scheme=' 'unsafe-ssl' 'ca-cert=' 'timeout=' 'retries=' 'gzip' 'v/verbose' 'd/database=' 'rp=' 'measurement=+' 'measurement-regex=' 'start=' 'end=' 'where=' 'slice=' 'parallel=' 'to-database=' 'to-rp=' 'create' 'include-strings' 'checkpoint=' 'verify' 'verify-only' 'batch-size=' 'connections=' 'progress=' 'version' 'h/help'
         case 'db'
             __influxkit_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -298,10 +298,12 @@ complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_op
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" from-username' -l 'from-username' -d 'User name on the source.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" from-password' -l 'from-password' -d 'Password on the source.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" from-token' -l 'from-token' -d 'Token for the source (Authorization: Token …).' -rfka ''
+complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" from-auth-scheme' -l 'from-auth-scheme' -d 'How --from-token is sent: token, bearer or basic (see --auth-scheme of the other commands).' -rfka 'token bearer basic'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" to' -l 'to' -d 'Destination server, in the same forms as --from.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" to-username' -l 'to-username' -d 'User name on the destination.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" to-password' -l 'to-password' -d 'Password on the destination.' -rfka ''
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" to-token' -l 'to-token' -d 'Token for the destination (Authorization: Token …).' -rfka ''
+complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" to-auth-scheme' -l 'to-auth-scheme' -d 'How --to-token is sent: token, bearer or basic.' -rfka 'token bearer basic'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" unsafe-ssl' -l 'unsafe-ssl' -d 'Do not verify the servers\' TLS certificates (prints a warning).'
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" ca-cert' -l 'ca-cert' -d 'PEM file of CA certificates to trust, for both servers.' -rF
 complete -c 'influxkit' -n '__influxkit_should_offer_completions_for_flags_or_options "influxkit copy" timeout' -l 'timeout' -d 'Seconds a request may take (default: no limit; connecting: 10).' -rfka ''

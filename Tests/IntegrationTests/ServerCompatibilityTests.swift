@@ -160,6 +160,24 @@ struct ServerCompatibilityTests {
         #expect(run.status == 1, "\(run.stderr)")
     }
 
+    @Test func copyIntoA3xServerSendsItsTokenInTheChosenSchemeAndKeepsStrings() throws {
+        let source = try InfluxServer.shared()
+        let database = try source.createDatabase()
+        try source.client().write(lines: ["m,k=a v=1,s=\"x\" 1", "m,k=b v=2,s=\"y\" 2"], database: database, precision: .seconds)
+        let peer = try HTTPPeer(.influxdb3, token: Self.token)
+        let run = try CommandLineTests.influxkit([
+            "copy", "--from", "http://127.0.0.1:\(source.port)", "--to", peer.url, "-d", database,
+            "--to-token", Self.token, "--to-auth-scheme", "bearer",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stderr.contains(Self.token) && !run.stdout.contains(Self.token))
+        let requests = try peer.requests()
+        #expect(requests.first?.path == "/ping")
+        #expect(requests.allSatisfy { $0.header("Authorization") == ["Bearer \(Self.token)"] })
+        let written = requests.filter { $0.path == "/write" }.map { String(decoding: $0.bodyBytes, as: UTF8.self) }.joined()
+        #expect(written.contains("s=\"x\""), "an InfluxDB destination keeps string fields: \(written)")
+    }
+
     @Test func minutesAreSentAsSecondsTo2x() throws {
         let peer = try HTTPPeer(.influxdb2, databases: ["db"])
         let run = try influxkit(["write", "--url", peer.url, "-d", "db", "--precision", "m"], "m v=1 2\nm v=2 3\n")
