@@ -155,3 +155,11 @@ import Testing
         #expect(configuration.authorization == .none)
     }
 }
+
+@Suite struct ServerInfoAsyncTests {
+    @Test func serverInfoIsAlsoAsync() async throws {
+        let client = try InfluxClient.fake(FakeTransport([.init(status: 204, headers: ["x-influxdb-version": "v2.7.11", "x-influxdb-build": "OSS"])]))
+        let info = try await client.serverInfo()
+        #expect(info.description == "InfluxDB 2.7.11 (OSS)")
+    }
+}
