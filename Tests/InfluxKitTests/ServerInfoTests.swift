@@ -163,3 +163,31 @@ import Testing
         #expect(info.description == "InfluxDB 2.7.11 (OSS)")
     }
 }
+
+@Suite struct ServerQueryParameterTests {
+    typealias Answer = FakeTransport.Answer
+    static let empty = #"{"results":[{"statement_id":0}]}"#
+
+    @Test func microsecondsAreSpelledAsEachServerDocuments() throws {
+        let v3 = FakeTransport([Answer(status: 200, headers: ["x-influxdb-version": "3.1.0", "x-influxdb-build": "Core"]), Answer(status: 200, body: Self.empty)])
+        _ = try InfluxClient.fake(v3).query("SELECT * FROM m", epoch: .microseconds)
+        #expect(v3.requests.map(\.path) == ["/ping", "/query"])
+        #expect(v3.requests[1].query.first { $0.name == "epoch" }?.value == "us")
+
+        let v1 = FakeTransport([Answer(status: 204), Answer(status: 200, body: Self.empty)])
+        _ = try InfluxClient.fake(v1).query("SELECT * FROM m", epoch: .microseconds)
+        #expect(v1.requests[1].query.first { $0.name == "epoch" }?.value == "u")
+
+        let ms = FakeTransport([Answer(status: 200, body: Self.empty)])
+        _ = try InfluxClient.fake(ms).query("SELECT * FROM m", epoch: .milliseconds)
+        #expect(ms.requests.map(\.path) == ["/query"], "no ping for units spelled alike")
+    }
+
+    @Test func aKnown3xServerGetsTheChunkSizeUnderBothNames() throws {
+        let transport = FakeTransport([Answer(status: 200, headers: ["x-influxdb-version": "3.1.0"]), Answer(status: 200, body: Self.empty)])
+        let client = try InfluxClient.fake(transport)
+        _ = try client.serverInfo()
+        _ = try client.query("SELECT * FROM m", chunked: true, chunkSize: 50)
+        #expect(transport.requests[1].query.filter { $0.name.hasPrefix("chunk") }.map(\.name) == ["chunked", "chunk_size", "chunked_size"])
+    }
+}

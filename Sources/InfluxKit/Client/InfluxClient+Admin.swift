@@ -1,10 +1,10 @@
 extension InfluxClient {
     /// Runs one statement and returns its result; a failed statement is thrown as
     /// `.statement(index: 0, message:)` with the server's reason.
-    @discardableResult
     ///
     /// On InfluxDB 2.x and 3.x, a statement the server does not run through InfluxQL (see
     /// ``ServerInfo/Kind/unsupportedKeywords(of:)``) fails as `.unsupportedStatement`.
+    @discardableResult
     public func execute(_ statement: String, database: String? = nil) throws -> ResultSet {
         do {
             let results = try query(statement, database: database)
