@@ -63,6 +63,20 @@ struct VictoriaMetricsTests {
         #expect(procs.reduce(0) { $0 + $1.values.count } == 2_000)
     }
 
+    @Test func aBatchRefusedForAMomentIsRetriedAndStoredOnce() throws {
+        let vm = try VictoriaMetrics()
+        defer { vm.stop() }
+        let (lines, _) = Self.telemetry(series: 5, points: 8)
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, retryAfter: "0", path: "/write")], upstream: "http://127.0.0.1:\(vm.port)")
+        let run = try CommandLineTests.influxkit(
+            ["write", "--url", peer.url, "-d", "db", "--precision", "s", "--batch-size", "10", "--connections", "1"],
+            input: lines.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "wrote 40 points, rejected 0 lines, retried 1 batch\n", "\(run.stderr)")
+        let counts = try vm.exported().filter { $0.labels["__name__"] == "cpu_usage" }.map(\.values.count)
+        #expect(counts.count == 5 && counts.allSatisfy { $0 == 8 }, "every point once: \(counts)")
+    }
+
     @Test func aStoppedWriteResumesFromItsCheckpoint() throws {
         let vm = try VictoriaMetrics()
         defer { vm.stop() }
