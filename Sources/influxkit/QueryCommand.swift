@@ -96,7 +96,7 @@ struct QueryCommand: ParsableCommand {
         func show(_ result: ResultSet, rowCount: Int, render: (inout OutputBuffer) -> Void) {
             if let error = result.error {
                 out.flush()
-                Diagnostics.error("statement \(result.statementID + 1): \(error)")
+                Diagnostics.error("statement \(result.statementID + 1): \(client.explainedStatementError(error))")
                 failed += 1
             }
             rows += rowCount
@@ -142,7 +142,7 @@ struct QueryCommand: ParsableCommand {
             out.flush()
             rows += result.rowCount
             if let problem, failedStatements.insert(statement).inserted {
-                Diagnostics.error("statement \(statement + 1): \(problem)")
+                Diagnostics.error("statement \(statement + 1): \(client.explainedStatementError(problem))")
             }
         }
         return (rows, failedStatements.count)

@@ -130,6 +130,19 @@ struct ServerCompatibilityTests {
         #expect(run.stderr.contains("influx v1 dbrp create --db DB --rp RP --bucket-id ID"))
     }
 
+    @Test func a2xQueryOfAnUnmappedDatabasePointsAtTheDBRPCommandToo() throws {
+        let peer = try HTTPPeer(.influxdb2, databases: ["db"])
+        let run = try influxkit(["query", "--url", peer.url, "-d", "nope", "SELECT * FROM m"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("statement 1: database not found: nope (influxdb 2.x maps"), "\(run.stderr)")
+        #expect(run.stderr.contains("influx v1 dbrp create"))
+
+        let onInflux1 = try HTTPPeer(.influxdb, queryBody: [#"{"results":[{"statement_id":0,"error":"database not found: nope"}]}"#])
+        let plain = try influxkit(["query", "--url", onInflux1.url, "-d", "nope", "SELECT * FROM m"])
+        #expect(plain.status == 1)
+        #expect(plain.stderr.contains("statement 1: database not found: nope\n"), "no mapping on 1.x: \(plain.stderr)")
+    }
+
     @Test(arguments: [
         (HTTPPeer.Mode.influxdb2, ["db", "create", "metrics"], "influxdb 2.x (oss) does not run create database through influxql"),
         (.influxdb2, ["grant", "add", "read", "db", "alice"], "influxdb 2.x (oss) does not run grant through influxql"),

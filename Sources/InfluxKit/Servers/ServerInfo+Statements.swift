@@ -63,8 +63,21 @@ extension InfluxClient {
     /// parser error says less).
     func explainingUnsupported(_ error: InfluxError, of statement: String) -> InfluxError {
         switch error {
-        case .statement, .http(400..<500, _), .notFound: return unsupportedStatementError(for: statement) ?? error
+        case let .statement(index, message):
+            return unsupportedStatementError(for: statement) ?? .statement(index: index, message: explainedStatementError(message))
+        case .http(400..<500, _), .notFound: return unsupportedStatementError(for: statement) ?? error
         default: return error
         }
+    }
+}
+
+extension InfluxClient {
+    /// A failed statement's message, with what it usually means on this server: on InfluxDB 2.x,
+    /// "database not found" is a database and retention policy without a DBRP mapping to a
+    /// bucket, and the message then names `influx v1 dbrp create` (docs.influxdata.com/influxdb/
+    /// v2/api-guide/influxdb-1x/dbrp/). `/ping` is asked (once per client) only for that message.
+    public func explainedStatementError(_ message: String) -> String {
+        guard message.hasPrefix("database not found"), serverKind() == .influxDB2 else { return message }
+        return message + " " + InfluxError.dbrpHint
     }
 }
