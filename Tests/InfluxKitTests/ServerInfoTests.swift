@@ -16,6 +16,9 @@ import Testing
         (Answer(status: 200, headers: ["content-type": "application/json"], body: #"{"version":"3.0.2"}"#), .influxDB3, "InfluxDB 3.0.2"),
         (Answer(status: 204, headers: [:]), .other, "unknown server, 1.x write API"),
         (Answer(status: 200, headers: [:]), .other, "unknown server, 1.x write API"),
+        (Answer(status: 204, headers: ["x-influxdb-version": "unknown", "x-influxdb-build": "OSS"]), .other,
+         "unknown server (version unknown, build OSS), 1.x write API"),
+        (Answer(status: 204, headers: ["x-influxdb-version": "7.3.1"]), .other, "unknown server (version 7.3.1), 1.x write API"),
     ]
 
     @Test(arguments: pings)

@@ -56,10 +56,14 @@ public struct ServerInfo: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// One line such as `InfluxDB 1.6.7 (OSS)`, `InfluxDB 3.x (Core)` or
-    /// `unknown server, 1.x write API`.
+    /// One line such as `InfluxDB 1.6.7 (OSS)`, `InfluxDB 3.x (Core)`,
+    /// `unknown server, 1.x write API`, or `unknown server (version unknown, build X), 1.x write
+    /// API` when an unknown server said something of itself.
     public var description: String {
-        guard kind != .other else { return "unknown server, 1.x write API" }
+        guard kind != .other else {
+            let said = [version.map { "version \($0)" }, build.map { "build \($0)" }].compactMap { $0 }
+            return said.isEmpty ? "unknown server, 1.x write API" : "unknown server (\(said.joined(separator: ", "))), 1.x write API"
+        }
         let shown = version.map(Self.trimmed) ?? kind.rawValue
         return "InfluxDB \(shown)" + (edition.map { " (\($0))" } ?? "")
     }
