@@ -97,6 +97,8 @@ import Testing
         (.influxDB3, "SELECT * FROM \"m\"", nil),
         (.influxDB3, "DROP MEASUREMENT \"m\"", "DROP MEASUREMENT"),
         (.influxDB3, "REVOKE ALL FROM \"u\"", "REVOKE"),
+        (.influxDB3, "-- why\n/* note */ create database x;", "CREATE DATABASE"),
+        (.influxDB3, "  /* x */ -- y\n SELECT 1", nil),
     ]
 
     @Test(arguments: statements)

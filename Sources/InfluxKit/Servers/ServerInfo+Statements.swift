@@ -8,7 +8,8 @@ extension ServerInfo.Kind {
     ///   `not implemented: CREATE DATABASE`, influxdata/influxdb#22255).
     /// - 3.x runs only `SELECT` and `SHOW` (docs.influxdata.com/influxdb3/core/reference/influxql/).
     public func unsupportedKeywords(of statement: String) -> String? {
-        let words = statement.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        let words = Self.withoutLeadingComments(statement)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == ";" })
             .map { $0.uppercased() }
         guard let first = words.first else { return nil }
         let phrase = Self.phrase(words)
@@ -28,6 +29,22 @@ extension ServerInfo.Kind {
             case "SHOW", "EXPLAIN": return nil
             case "SELECT": return words.contains("INTO") ? "SELECT INTO" : nil
             default: return phrase
+            }
+        }
+    }
+
+    /// `statement` from its first word on: white space, `-- line` and `/* block */` comments before it left out.
+    private static func withoutLeadingComments(_ statement: String) -> Substring {
+        var rest = Substring(statement)
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            if rest.hasPrefix("--") {
+                rest = rest.drop { $0 != "\n" }
+            } else if rest.hasPrefix("/*") {
+                guard let end = rest.firstRange(of: "*/") else { return "" }
+                rest = rest[end.upperBound...]
+            } else {
+                return rest
             }
         }
     }
