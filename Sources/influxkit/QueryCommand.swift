@@ -90,13 +90,15 @@ struct QueryCommand: ParsableCommand {
         of text: String, params: [String: JSONValue], from client: InfluxClient
     ) throws -> (rows: Int, failed: Int) {
         guard let output = format.output else { return try printLineProtocol(of: text, params: params, from: client) }
+        // Errors are explained while the answer streams, when `client` is busy: by another client.
+        let explainer = try InfluxClient(configuration: client.configuration)
         var renderer = output.makeRenderer(streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1)
         var out = OutputBuffer()
         var rows = 0, failed = 0
         func show(_ result: ResultSet, rowCount: Int, render: (inout OutputBuffer) -> Void) {
             if let error = result.error {
                 out.flush()
-                Diagnostics.error("statement \(result.statementID + 1): \(client.explainedStatementError(error))")
+                Diagnostics.error("statement \(result.statementID + 1): \(explainer.explainedStatementError(error))")
                 failed += 1
             }
             rows += rowCount
@@ -131,6 +133,7 @@ struct QueryCommand: ParsableCommand {
         of text: String, params: [String: JSONValue], from client: InfluxClient
     ) throws -> (rows: Int, failed: Int) {
         let printer = LineProtocolPrinter(schema: try InfluxClient(configuration: client.configuration))
+        let explainer = try InfluxClient(configuration: client.configuration)  // as in printResults
         var out = OutputBuffer()
         var rows = 0
         var failedStatements: Set<Int> = []
@@ -142,7 +145,7 @@ struct QueryCommand: ParsableCommand {
             out.flush()
             rows += result.rowCount
             if let problem, failedStatements.insert(statement).inserted {
-                Diagnostics.error("statement \(statement + 1): \(client.explainedStatementError(problem))")
+                Diagnostics.error("statement \(statement + 1): \(explainer.explainedStatementError(problem))")
             }
         }
         return (rows, failedStatements.count)

@@ -66,7 +66,8 @@ extension InfluxClient {
     /// When the server does not run `statement` through InfluxQL (see
     /// ``ServerInfo/Kind/unsupportedKeywords(of:)``), the `.unsupportedStatement` error that says
     /// so, naming the server; `nil` otherwise. Meant for after a statement failed: `/ping` is
-    /// asked (once per client) only for statements some server refuses.
+    /// asked (once per client) only for statements some server refuses. Call it after the query
+    /// (not from inside its callback: the client is busy until the answer ends).
     public func unsupportedStatementError(for statement: String) -> InfluxError? {
         // 3.x refuses the most: a statement it runs is run by every server, and needs no ping.
         guard ServerInfo.Kind.influxDB3.unsupportedKeywords(of: statement) != nil else { return nil }
@@ -93,6 +94,9 @@ extension InfluxClient {
     /// "database not found" is a database and retention policy without a DBRP mapping to a
     /// bucket, and the message then names `influx v1 dbrp create` (docs.influxdata.com/influxdb/
     /// v2/api-guide/influxdb-1x/dbrp/). `/ping` is asked (once per client) only for that message.
+    ///
+    /// Like every request of this client, it waits for the one in progress: call it after a
+    /// query, or on another client from inside a query's callback.
     public func explainedStatementError(_ message: String) -> String {
         guard message.hasPrefix("database not found"), serverKind() == .influxDB2 else { return message }
         return message + " " + InfluxError.dbrpHint

@@ -102,7 +102,7 @@ extension Shell {
             return
         }
         for message in statementErrors {
-            report(message: message)
+            report(message: client.explainedStatementError(message))
         }
     }
 
