@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["InfluxKit"],
-            exclude: ["Support/http-peer.py"]  // run by python3 from the source tree
+            exclude: ["Support/http-peer.py", "Support/peer_servers.py"]  // run by python3 from the source tree
         ),
     ]
 )

@@ -188,7 +188,7 @@ _influxkit_shell() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -218,6 +218,10 @@ _influxkit_shell() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -253,7 +257,7 @@ _influxkit_ping() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -285,6 +289,10 @@ _influxkit_ping() {
     '--token')
         return
         ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--ca-cert')
         return
         ;;
@@ -310,7 +318,7 @@ _influxkit_query() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
     repeating_options=(--param)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries -f --file --format --epoch --width --height --tz --chunk-size)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries -f --file --format --epoch --width --height --tz --chunk-size)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -340,6 +348,10 @@ _influxkit_query() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -392,7 +404,7 @@ _influxkit_write() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --server-timestamps --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -422,6 +434,10 @@ _influxkit_write() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -480,7 +496,7 @@ _influxkit_export() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=(--measurement)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --measurement-regex --start --end --where --slice --parallel -o --output --compress --format --precision --checkpoint --progress)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --measurement-regex --start --end --where --slice --parallel -o --output --compress --format --precision --checkpoint --progress)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -510,6 +526,10 @@ _influxkit_export() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -582,7 +602,7 @@ _influxkit_copy() {
     repeating_flags=()
     non_repeating_flags=(--unsafe-ssl --gzip --verbose -v --create --include-strings --verify --verify-only --version -h --help)
     repeating_options=(--measurement)
-    non_repeating_options=(--from --from-username --from-password --from-token --to --to-username --to-password --to-token --ca-cert --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections --progress)
+    non_repeating_options=(--from --from-username --from-password --from-token --from-auth-scheme --to --to-username --to-password --to-token --to-auth-scheme --ca-cert --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections --progress)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -599,6 +619,10 @@ _influxkit_copy() {
     '--from-token')
         return
         ;;
+    '--from-auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--to')
         return
         ;;
@@ -609,6 +633,10 @@ _influxkit_copy() {
         return
         ;;
     '--to-token')
+        return
+        ;;
+    '--to-auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -698,7 +726,7 @@ _influxkit_db_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -730,6 +758,10 @@ _influxkit_db_list() {
     '--token')
         return
         ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--ca-cert')
         return
         ;;
@@ -759,7 +791,7 @@ _influxkit_db_create() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --if-not-exists --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration --rp-name)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration --rp-name)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -789,6 +821,10 @@ _influxkit_db_create() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -828,7 +864,7 @@ _influxkit_db_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --if-exists --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -858,6 +894,10 @@ _influxkit_db_drop() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -908,7 +948,7 @@ _influxkit_user_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -940,6 +980,10 @@ _influxkit_user_list() {
     '--token')
         return
         ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--ca-cert')
         return
         ;;
@@ -969,7 +1013,7 @@ _influxkit_user_create() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --admin --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -999,6 +1043,10 @@ _influxkit_user_create() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1026,7 +1074,7 @@ _influxkit_user_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1056,6 +1104,10 @@ _influxkit_user_drop() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1083,7 +1135,7 @@ _influxkit_user_password() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1113,6 +1165,10 @@ _influxkit_user_password() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1140,7 +1196,7 @@ _influxkit_user_grant-admin() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1170,6 +1226,10 @@ _influxkit_user_grant-admin() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1197,7 +1257,7 @@ _influxkit_user_revoke-admin() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1227,6 +1287,10 @@ _influxkit_user_revoke-admin() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1277,7 +1341,7 @@ _influxkit_rp_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -1309,6 +1373,10 @@ _influxkit_rp_list() {
     '--token')
         return
         ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--ca-cert')
         return
         ;;
@@ -1338,7 +1406,7 @@ _influxkit_rp_create() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --default --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1368,6 +1436,10 @@ _influxkit_rp_create() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1404,7 +1476,7 @@ _influxkit_rp_alter() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --default --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1434,6 +1506,10 @@ _influxkit_rp_alter() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1470,7 +1546,7 @@ _influxkit_rp_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1500,6 +1576,10 @@ _influxkit_rp_drop() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1550,7 +1630,7 @@ _influxkit_grant_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1582,6 +1662,10 @@ _influxkit_grant_list() {
     '--token')
         return
         ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
     '--ca-cert')
         return
         ;;
@@ -1611,7 +1695,7 @@ _influxkit_grant_add() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 3
 
     # Offer option value completions
@@ -1641,6 +1725,10 @@ _influxkit_grant_add() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')
@@ -1676,7 +1764,7 @@ _influxkit_grant_revoke() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 3
 
     # Offer option value completions
@@ -1706,6 +1794,10 @@ _influxkit_grant_revoke() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
     '--ca-cert')

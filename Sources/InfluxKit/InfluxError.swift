@@ -23,6 +23,13 @@ public enum InfluxError: Error, Sendable, Equatable {
     /// A 400 `partial write`: the server stored the good points and dropped `dropped` of them.
     /// `message` is the server's text (it names the rejected lines or the conflicting field).
     case partialWrite(message: String, dropped: Int)
+    /// A write of which the server (InfluxDB 3.x) stored the good points and named each rejected
+    /// one by its line in the request body (see ``RejectedLine``).
+    case rejectedLines([RejectedLine])
+    /// A statement this server does not run through InfluxQL (InfluxDB 2.x has no `CREATE`,
+    /// `ALTER`, `GRANT`…; 3.x only `SELECT` and `SHOW`). `server` names it (`InfluxDB 2.x`),
+    /// `statement` is the statement's leading keywords (`CREATE DATABASE`).
+    case unsupportedStatement(server: String, statement: String)
     /// One statement of a query failed inside an otherwise successful (200) response.
     /// `statement` counts from 0 like the server's `statement_id`.
     case statement(index: Int, message: String)
@@ -62,6 +69,11 @@ extension InfluxError: CustomStringConvertible {
             return message.isEmpty ? "server answered http \(status)" : "server answered http \(status): \(message)"
         case let .partialWrite(message, dropped):
             return "partial write, \(dropped) point\(dropped == 1 ? "" : "s") dropped: \(message)"
+        case let .rejectedLines(lines):
+            let first = lines.first.map { ": line \($0.line): \($0.reason)" } ?? ""
+            return "partial write, \(lines.count) point\(lines.count == 1 ? "" : "s") rejected\(first)"
+        case let .unsupportedStatement(server, statement):
+            return "\(server.lowercased()) does not run \(statement.lowercased()) through influxql: manage that with its own api or cli"
         case let .statement(index, message):
             return "statement \(index + 1) failed: \(message)"
         case let .notInfluxDB(status, reason):

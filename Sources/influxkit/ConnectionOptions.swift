@@ -4,6 +4,8 @@ import Glibc
 import InfluxKit
 import InfluxShell
 
+extension AuthScheme: ExpressibleByArgument {}
+
 /// The options every subcommand shares to reach and log in to the server.
 ///
 /// Precedence: `--dsn`, then the single flags, then the environment, then the defaults; `--url`
@@ -24,7 +26,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Database (env INFLUX_DATABASE).")
     var database: String?
 
-    @Option(help: ArgumentHelp("Retention policy of queries and writes.", valueName: "name"))
+    @Option(help: ArgumentHelp("Retention policy of queries and writes (InfluxDB 3.x: writes go to the database DB/RP).", valueName: "name"))
     var rp: String?
 
     @Option(name: .shortAndLong, help: "User name (env INFLUX_USERNAME).")
@@ -38,6 +40,11 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Send Authorization: Token TOKEN (env INFLUX_TOKEN).", valueName: "token"))
     var token: String?
+
+    @Option(help: ArgumentHelp(
+        "How --token is sent: token (Authorization: Token, 2.x/3.x), bearer (3.x) or basic (as the password, user -u or influxkit).",
+        valueName: "scheme"))
+    var authScheme: AuthScheme?
 
     @Flag(help: "Use HTTPS.")
     var ssl = false
@@ -85,6 +92,9 @@ struct ConnectionOptions: ParsableArguments {
         if clientKey != nil && clientCert == nil { throw ValidationError("--client-key needs --client-cert") }
         if noProxy && proxy != nil { throw ValidationError("give --proxy or --no-proxy, not both") }
         if let proxy, proxy.isEmpty { throw ValidationError("--proxy needs a url (--no-proxy connects directly)") }
+        if authScheme != nil && token == nil && ProcessInfo.processInfo.environment["INFLUX_TOKEN"] == nil {
+            throw ValidationError("--auth-scheme needs a token (--token or INFLUX_TOKEN)")
+        }
     }
 
     /// The client configuration: `--dsn`, then flags, then the environment, then defaults;
@@ -103,6 +113,7 @@ struct ConnectionOptions: ParsableArguments {
         configuration.username = username ?? configuration.username ?? environment["INFLUX_USERNAME"]
         configuration.password = password ?? configuration.password ?? environment["INFLUX_PASSWORD"]
         configuration.token = token ?? environment["INFLUX_TOKEN"]
+        if let authScheme { configuration.authScheme = authScheme }
         configuration.retentionPolicy = rp
         if ssl { configuration.ssl = true }
         if let url { try configuration.setServerURL(url) }

@@ -16,6 +16,9 @@ struct CopyEndpoints: ParsableArguments {
     @Option(help: ArgumentHelp("Token for the source (Authorization: Token …).", valueName: "token"))
     var fromToken: String?
 
+    @Option(help: ArgumentHelp("How --from-token is sent: token, bearer or basic (see --auth-scheme of the other commands).", valueName: "scheme"))
+    var fromAuthScheme: AuthScheme?
+
     @Option(help: ArgumentHelp("Destination server, in the same forms as --from.", valueName: "url|dsn"))
     var to: String
 
@@ -27,6 +30,9 @@ struct CopyEndpoints: ParsableArguments {
 
     @Option(help: ArgumentHelp("Token for the destination (Authorization: Token …).", valueName: "token"))
     var toToken: String?
+
+    @Option(help: ArgumentHelp("How --to-token is sent: token, bearer or basic.", valueName: "scheme"))
+    var toAuthScheme: AuthScheme?
 
     @Flag(help: "Do not verify the servers' TLS certificates (prints a warning).")
     var unsafeSsl = false
@@ -48,15 +54,17 @@ struct CopyEndpoints: ParsableArguments {
 
     /// The source's configuration.
     func source() throws -> ClientConfiguration {
-        try configuration(from, username: fromUsername, password: fromPassword, token: fromToken)
+        try configuration(from, username: fromUsername, password: fromPassword, token: fromToken, scheme: fromAuthScheme)
     }
 
     /// The destination's configuration.
     func destination() throws -> ClientConfiguration {
-        try configuration(to, username: toUsername, password: toPassword, token: toToken)
+        try configuration(to, username: toUsername, password: toPassword, token: toToken, scheme: toAuthScheme)
     }
 
-    private func configuration(_ address: String, username: String?, password: String?, token: String?) throws -> ClientConfiguration {
+    private func configuration(
+        _ address: String, username: String?, password: String?, token: String?, scheme: AuthScheme?
+    ) throws -> ClientConfiguration {
         var configuration = ClientConfiguration()
         if address.contains("influxdb://") {
             configuration = try ClientConfiguration(dsn: address)
@@ -66,6 +74,7 @@ struct CopyEndpoints: ParsableArguments {
         if let username { configuration.username = username }
         if let password { configuration.password = password }
         if let token { configuration.token = token }
+        if let scheme { configuration.authScheme = scheme }
         configuration.verifySSL = !unsafeSsl
         configuration.caFile = caCert
         if let timeout {

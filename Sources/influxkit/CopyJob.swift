@@ -9,7 +9,8 @@ final class CopyJob {
     private let source: InfluxClient
     private let destination: InfluxClient
     private let plan: ExportPlan
-    /// Whether the destination is InfluxDB (its `/ping` names a version).
+    /// Whether the destination is InfluxDB (its `/ping` says which), not another store such as
+    /// VictoriaMetrics that takes line protocol.
     private let destinationIsInfluxDB: Bool
     private let targetDatabase: String
     /// Lines the destination rejected.
@@ -30,12 +31,7 @@ final class CopyJob {
         targetDatabase = command.toDatabase ?? destinationConfiguration.database ?? database
         plan = try source.exportPlan(for: command.selection.selection(of: database, retentionPolicy: command.rp))
         for warning in plan.warnings { Diagnostics.error("warning: \(warning)") }
-        do {
-            _ = try destination.ping()
-            destinationIsInfluxDB = true
-        } catch InfluxError.notInfluxDB {
-            destinationIsInfluxDB = false
-        }
+        destinationIsInfluxDB = try destination.serverInfo().kind != .other
     }
 
     /// Whether string fields are left out: for a destination that is not InfluxDB.

@@ -6,9 +6,9 @@ extension InfluxError {
         switch self {
         case .connectionFailed, .tls, .timeout, .notInfluxDB: return 2
         case .authentication, .authorization: return 4
-        case .partialWrite, .invalidLine, .invalidPoint: return 3
+        case .partialWrite, .rejectedLines, .invalidLine, .invalidPoint: return 3
         case .invalidArgument: return 64
-        case .cancelled, .notFound, .http, .statement, .malformedResponse: return 1
+        case .cancelled, .notFound, .http, .statement, .unsupportedStatement, .malformedResponse: return 1
         }
     }
 }

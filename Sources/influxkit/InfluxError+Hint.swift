@@ -8,7 +8,8 @@ extension InfluxError {
         case let .tls(_, reason) where reason.lowercased().contains("certificate"):
             return "\(description) (trust its CA with --ca-cert FILE, or skip verification with --unsafe-ssl)"
         case .authentication:
-            return "\(description) (give a user with -u and its password with -p, --password-stdin or INFLUX_PASSWORD)"
+            return "\(description) (give a user with -u and its password with -p, --password-stdin or INFLUX_PASSWORD, "
+                + "or a token with --token or INFLUX_TOKEN and --auth-scheme for its form)"
         default:
             return description
         }

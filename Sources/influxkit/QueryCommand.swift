@@ -103,6 +103,8 @@ struct QueryCommand: ParsableCommand {
         of text: String, params: [String: JSONValue], from client: InfluxClient
     ) throws -> (rows: Int, failed: Int) {
         guard let output = format.output else { return try printLineProtocol(of: text, params: params, from: client) }
+        // Errors are explained while the answer streams, when `client` is busy: by another client.
+        let explainer = try InfluxClient(configuration: client.configuration)
         // Charts read times as integers, which are cheaper to read than RFC 3339 text.
         let epoch = self.epoch ?? (output == .chart || output == .svg ? .nanoseconds : nil)
         var chart = ChartOptions()
@@ -116,7 +118,7 @@ struct QueryCommand: ParsableCommand {
         func show(_ result: ResultSet, rowCount: Int, render: (inout OutputBuffer) -> Void) {
             if let error = result.error {
                 out.flush()
-                Diagnostics.error("statement \(result.statementID + 1): \(error)")
+                Diagnostics.error("statement \(result.statementID + 1): \(explainer.explainedStatementError(error))")
                 failed += 1
             }
             rows += rowCount
@@ -157,6 +159,7 @@ struct QueryCommand: ParsableCommand {
         of text: String, params: [String: JSONValue], from client: InfluxClient
     ) throws -> (rows: Int, failed: Int) {
         let printer = LineProtocolPrinter(schema: try InfluxClient(configuration: client.configuration))
+        let explainer = try InfluxClient(configuration: client.configuration)  // as in printResults
         var out = OutputBuffer()
         var rows = 0
         var failedStatements: Set<Int> = []
@@ -168,7 +171,7 @@ struct QueryCommand: ParsableCommand {
             out.flush()
             rows += result.rowCount
             if let problem, failedStatements.insert(statement).inserted {
-                Diagnostics.error("statement \(statement + 1): \(problem)")
+                Diagnostics.error("statement \(statement + 1): \(explainer.explainedStatementError(problem))")
             }
         }
         return (rows, failedStatements.count)

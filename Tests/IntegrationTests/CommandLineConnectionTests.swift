@@ -180,7 +180,7 @@ struct CommandLineConnectionTests {
 
         let withClient = try influxkit(base + ["--ca-cert", certificates.authority.path, "--client-cert", certificates.client.path, "--client-key", certificates.clientKey.path], "", [:])
         #expect(withClient.status == 0)
-        #expect(withClient.stdout.contains("influxdb"))
+        #expect(withClient.stdout.contains("InfluxDB 1.6.7-peer"))
         #expect(try peer.requests().last?.clientCertificate == TestCertificates.clientName)
 
         let unsafe = try influxkit(base + ["--unsafe-ssl", "--client-cert", certificates.clientWithKey.path], "", [:])

@@ -23,8 +23,10 @@ public struct ClientConfiguration: Sendable {
     public var username: String?
     /// Password for HTTP Basic authentication.
     public var password: String?
-    /// A token sent as `Authorization: Token …` (InfluxDB 2.x/3.x 1.x-compatible API).
+    /// A token for InfluxDB 2.x/3.x's 1.x-compatible API, sent as `authScheme` says.
     public var token: String?
+    /// How `token` is sent: `Authorization: Token`, `Bearer`, or as a Basic password.
+    public var authScheme: AuthScheme = .token
     /// The default database of queries and writes.
     public var database: String?
     /// The default retention policy of writes and queries (`nil`: the database's default).

@@ -1,14 +1,21 @@
 extension InfluxClient {
     /// Runs one statement and returns its result; a failed statement is thrown as
     /// `.statement(index: 0, message:)` with the server's reason.
+    ///
+    /// On InfluxDB 2.x and 3.x, a statement the server does not run through InfluxQL (see
+    /// ``ServerInfo/Kind/unsupportedKeywords(of:)``) fails as `.unsupportedStatement`.
     @discardableResult
     public func execute(_ statement: String, database: String? = nil) throws -> ResultSet {
-        let results = try query(statement, database: database)
-        guard results.count == 1, let result = results.first else {
-            throw InfluxError.malformedResponse(reason: "expected the result of one statement, got \(results.count)")
+        do {
+            let results = try query(statement, database: database)
+            guard results.count == 1, let result = results.first else {
+                throw InfluxError.malformedResponse(reason: "expected the result of one statement, got \(results.count)")
+            }
+            if let error = result.error { throw InfluxError.statement(index: result.statementID, message: error) }
+            return result
+        } catch let error as InfluxError {
+            throw explainingUnsupported(error, of: statement)
         }
-        if let error = result.error { throw InfluxError.statement(index: result.statementID, message: error) }
-        return result
     }
 
     /// `database`, or the configured default; `.invalidArgument` when there is neither.

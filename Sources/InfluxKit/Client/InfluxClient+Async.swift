@@ -18,6 +18,11 @@ extension InfluxClient {
         try await runBlocking { _ in try self.ping() }
     }
 
+    /// What the server is; see ``serverInfo()``.
+    public func serverInfo() async throws -> ServerInfo {
+        try await runBlocking { _ in try self.serverInfo() }
+    }
+
     /// Runs InfluxQL and returns one result per statement; see
     /// ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:)``.
     public func query(

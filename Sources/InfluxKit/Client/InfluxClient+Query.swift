@@ -126,10 +126,10 @@ extension InfluxClient {
         var urlQuery: [(name: String, value: String)] = []
         if let db = database ?? settings.database { urlQuery.append(("db", db)) }
         if let rp = retentionPolicy ?? settings.retentionPolicy { urlQuery.append(("rp", rp)) }
-        if let epoch { urlQuery.append(("epoch", epoch.rawValue)) }
+        if let epoch { urlQuery.append(("epoch", epochParameter(epoch))) }
         if chunked {
             urlQuery.append(("chunked", "true"))
-            if let chunkSize { urlQuery.append(("chunk_size", String(chunkSize))) }
+            if let chunkSize { urlQuery += chunkSizeParameters(chunkSize) }
         }
         var form = "q=" + percentEncoded(query)
         if !params.isEmpty {

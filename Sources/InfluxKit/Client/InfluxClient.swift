@@ -16,6 +16,8 @@ public final class InfluxClient: @unchecked Sendable {
     private let makeTransport: (ClientConfiguration) throws -> any HTTPTransport
     private let lock = Condition()
     private let requestCancellation = RequestCancellation()
+    /// What `/ping` said the server is, once asked.
+    private var server: ServerInfo?
     /// Where the `async` methods run the blocking calls, off Swift's cooperative thread pool.
     let blockingQueue = DispatchQueue(label: "influxkit.client")
 
@@ -116,15 +118,19 @@ public final class InfluxClient: @unchecked Sendable {
     /// The version of the libcurl the library uses, as loaded at run time (`7.88.1`).
     public static var libcurlVersion: String { CurlTransport.libraryVersion }
 
-    /// Pings the server and returns its version (`X-Influxdb-Version`).
+    /// Pings the server and returns its version (`X-Influxdb-Version`; empty for a server that
+    /// names none, such as VictoriaMetrics). See ``serverInfo()`` for what else it tells.
     @discardableResult
     public func ping() throws -> String {
-        let (head, body) = try sendRetrying(HTTPRequest(method: .get, path: "/ping"))
-        guard let version = head.influxDBVersion else {
-            throw InfluxError.notInfluxDB(status: head.status, reason: "no X-Influxdb-Version header on /ping")
-        }
-        guard (200..<300).contains(head.status) else { throw InfluxError.response(head, body: body) }
-        return version
+        try serverInfo().version ?? ""
+    }
+
+    /// What the server said it is on `/ping` (see ``serverInfo()``).
+    var learnedServer: ServerInfo? { lock.withLock { server } }
+
+    /// Remembers what the server is, for the adaptations of later requests.
+    func remember(_ info: ServerInfo) {
+        lock.withLock { server = info }
     }
 
     /// Sends a request and collects a (small) body, keeping at most `bodyLimit` bytes of it;

@@ -59,12 +59,10 @@ final class CurlTransport: HTTPTransport {
         }
         if c.gzip { try set(CURLOPT_ACCEPT_ENCODING, "gzip") }
         try set(CURLOPT_USERAGENT, c.userAgent)
-        let hasAuthorizationHeader = c.token != nil
-            || c.headers.keys.contains { $0.lowercased() == "authorization" }
-        if let user = c.username, !hasAuthorizationHeader {
+        if case let .basic(user, password) = c.authorization {
             try set(CURLOPT_HTTPAUTH, ik_curlauth_basic)
             try set(CURLOPT_USERNAME, user)
-            try set(CURLOPT_PASSWORD, c.password ?? "")
+            try set(CURLOPT_PASSWORD, password)
         }
         try check(ik_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer))
         try check(ik_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteCallback))
@@ -94,7 +92,7 @@ final class CurlTransport: HTTPTransport {
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
         var headers: [(name: String, value: String)] = [("Expect", "")]
-        if let token = configuration.token { headers.append(("Authorization", "Token \(token)")) }
+        if case let .header(value) = configuration.authorization { headers.append(("Authorization", value)) }
         headers += configuration.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         headers += request.headers
         var body = request.body ?? []

@@ -303,6 +303,25 @@ final class BatchSender: @unchecked Sendable {
                 try send(batch, lines: middle..<lines.upperBound, with: deliver)
                 return
             }
+            if let reason = refusalOfAll(error, in: batch, lines: lines) {
+                guard lines.count > 1 else {
+                    count { $0.rejectedByServer += 1 }
+                    reject(lines.lowerBound, of: batch, reason)
+                    return
+                }
+                let middle = lines.lowerBound + lines.count / 2
+                try send(batch, lines: lines.lowerBound..<middle, with: deliver)
+                try send(batch, lines: middle..<lines.upperBound, with: deliver)
+                return
+            }
+            if case let .rejectedLines(rejected) = error {
+                let refused = attributeRejectedLines(rejected, in: batch, lines: lines)
+                count {
+                    $0.written += lines.count - refused
+                    $0.rejectedByServer += refused
+                }
+                return
+            }
             guard let message = Self.rejectionMessage(error) else { throw error }
             let refused = attributeRejections(
                 message, dropped: Self.droppedCount(error), in: batch, lines: lines, refusedWhole: Self.isRefusedWhole(error))
@@ -364,7 +383,7 @@ final class BatchSender: @unchecked Sendable {
     }
 
     /// Reports line `index` of `batch` as refused by the server for `reason`.
-    private func reject(_ index: Int, of batch: LineBatch, _ reason: String) {
+    func reject(_ index: Int, of batch: LineBatch, _ reason: String) {
         let position = batch.position(of: index)
         onRejection(.init(source: position.source, line: position.line, reason: reason, byServer: true))
     }

@@ -84,6 +84,9 @@ extension Shell {
         } catch InfluxError.cancelled where pager?.quit == true {
             pager?.finish()
             return  // the user left the pager before the end: nothing more to show
+        } catch let InfluxError.http(status, message) where (400..<500).contains(status) {
+            finish()  // a statement the server refuses to parse: say so when it is one this server lacks
+            throw client.unsupportedStatementError(for: text) ?? InfluxError.http(status: status, message: message)
         } catch {
             finish()
             throw error
@@ -94,8 +97,12 @@ extension Shell {
             printError("\(rows) rows, \(receivedBytes() - bytesBefore) bytes, \(DecimalText.tenths(milliseconds)) ms")
         }
         if text.lowercased().hasPrefix("create") || text.lowercased().hasPrefix("drop") { schema.forget() }
+        if !statementErrors.isEmpty, let unsupported = client.unsupportedStatementError(for: text) {
+            report(unsupported)
+            return
+        }
         for message in statementErrors {
-            report(message: message)
+            report(message: client.explainedStatementError(message))
         }
     }
 

@@ -26,6 +26,14 @@ final class HTTPPeer {
         case backlog
         /// A forwarding HTTP proxy.
         case proxy
+        /// InfluxDB 2.x as documented: `{"code","message"}` errors, 422 partial writes, DBRP "database not found".
+        case influxdb2
+        /// InfluxDB 3.x Core as documented: token on `/ping`, 400 partial writes listing lines.
+        case influxdb3
+        /// InfluxDB 3 Cloud: `GET /ping` only, version in a JSON body, no version headers.
+        case influxdb3Cloud = "influxdb3-cloud"
+        /// A store without version headers (204 everywhere), as VictoriaMetrics answers `/ping`.
+        case bare
     }
 
     /// HTTPS set-up of a peer.
@@ -86,9 +94,12 @@ final class HTTPPeer {
     ///   - maxBody: answer 413 to a `/write` whose body is longer (once the answers are used up).
     ///   - upstream: pass every request on to this `http://host:port` (once the answers are used up).
     ///   - releaseTimeout: seconds the `stream` mode waits for the release file before it hangs up.
+    ///   - token: the token the `influxdb2`/`influxdb3` modes accept (none: no auth).
+    ///   - databases: the databases (DBRP mappings) the `influxdb2` mode knows.
     init(
         _ mode: Mode, queryBody: [String] = [], status: Int = 502, tls: TLS? = nil,
-        answers: [Answer] = [], maxBody: Int? = nil, upstream: String? = nil, releaseTimeout: Double? = nil
+        answers: [Answer] = [], maxBody: Int? = nil, upstream: String? = nil, releaseTimeout: Double? = nil,
+        token: String? = nil, databases: [String] = []
     ) throws {
         guard let python = Self.locate("python3") else { throw HTTPPeerError.pythonNotFound }
         directory = URL(fileURLWithPath: NSTemporaryDirectory())
@@ -111,6 +122,8 @@ final class HTTPPeer {
         if let maxBody { arguments += ["--max-body", String(maxBody)] }
         if let upstream { arguments += ["--upstream", upstream] }
         if let releaseTimeout { arguments += ["--release-timeout", String(releaseTimeout)] }
+        if let token { arguments += ["--token", token] }
+        for database in databases { arguments += ["--database", database] }
         if let tls {
             arguments += ["--tls-cert", tls.certificate.path, "--tls-key", tls.key.path]
             if let clientCA = tls.clientCA { arguments += ["--client-ca", clientCA.path] }

@@ -20,6 +20,11 @@ Modes (--mode):
   backlog    never accept: the listen queue is filled at start, so connecting times out.
   proxy      a forwarding HTTP proxy: requests with an absolute URL are sent on to their
              target with an added `Via: 1.1 http-peer`, and the answer is relayed with one too.
+  influxdb2, influxdb3, influxdb3-cloud, bare
+             answer as InfluxDB 2.x, 3.x (Core), 3 Cloud and a store without version headers
+             are documented to (peer_servers.py, which cites the sources): --token is the token
+             they accept, --database the databases (DBRP mappings) that exist, and a line with
+             a field named `bad` is rejected in a partial write.
 
 Scripted answers (influxdb mode): each --answer JSON object, in order, answers one request
 whatever its path: {"status": 503, "retry_after": "1", "error": "text", "forward": true}; "body"
@@ -56,6 +61,9 @@ import threading
 import time
 import urllib.parse
 import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peer_servers  # noqa: E402
 
 VERSION = "1.6.7-peer"
 
@@ -153,6 +161,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.hang()
         elif mode == "proxy":
             self.forward(body)
+        elif mode in peer_servers.MODES:
+            peer_servers.MODES[mode](self, body, options)
         elif self.is_query():
             if mode == "stream":
                 self.stream_query(gzip_answer)
@@ -387,7 +397,7 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 def parse_arguments():
     parser = argparse.ArgumentParser(description="scripted HTTP peer for the transport tests")
     parser.add_argument("--mode", required=True,
-                        choices=["influxdb", "stream", "endless", "html", "silent", "backlog", "proxy"])
+                        choices=["influxdb", "stream", "endless", "html", "silent", "backlog", "proxy"] + list(peer_servers.MODES))
     parser.add_argument("--log", required=True, help="file to append the JSON records to")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free one)")
     parser.add_argument("--query-body", action="append", default=[],
@@ -401,6 +411,9 @@ def parse_arguments():
     parser.add_argument("--answer", action="append", default=[], help="a scripted answer, JSON")
     parser.add_argument("--max-body", type=int, help="answer 413 to a longer /write body")
     parser.add_argument("--upstream", help="pass requests on to this http://host:port")
+    parser.add_argument("--token", help="influxdb2/influxdb3 modes: the token they accept")
+    parser.add_argument("--database", action="append", default=[],
+                        help="influxdb2 mode: a database (DBRP mapping) that exists")
     return parser.parse_args()
 
 
