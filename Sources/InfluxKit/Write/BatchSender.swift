@@ -292,18 +292,7 @@ final class BatchSender: @unchecked Sendable {
             }
             count { $0.written += lines.count }
         } catch let error as InfluxError {
-            if let reason = Self.refusalInWhole(error) {
-                guard lines.count > 1 else {
-                    count { $0.rejectedByServer += 1 }
-                    reject(lines.lowerBound, of: batch, reason)
-                    return
-                }
-                let middle = lines.lowerBound + lines.count / 2
-                try send(batch, lines: lines.lowerBound..<middle, with: deliver)
-                try send(batch, lines: middle..<lines.upperBound, with: deliver)
-                return
-            }
-            if let reason = refusalOfAll(error, in: batch, lines: lines) {
+            if let reason = Self.refusalInWhole(error) ?? refusalOfAll(error, in: batch, lines: lines) {
                 guard lines.count > 1 else {
                     count { $0.rejectedByServer += 1 }
                     reject(lines.lowerBound, of: batch, reason)
