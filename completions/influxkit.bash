@@ -600,9 +600,9 @@ _influxkit_export() {
 
 _influxkit_copy() {
     repeating_flags=()
-    non_repeating_flags=(--unsafe-ssl --gzip --verbose -v --create --include-strings --verify --verify-only --version -h --help)
+    non_repeating_flags=(--unsafe-ssl --no-proxy --gzip --verbose -v --create --include-strings --verify --verify-only --version -h --help)
     repeating_options=(--measurement)
-    non_repeating_options=(--from --from-username --from-password --from-token --from-auth-scheme --to --to-username --to-password --to-token --to-auth-scheme --ca-cert --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections --progress)
+    non_repeating_options=(--from --from-username --from-password --from-token --from-auth-scheme --to --to-username --to-password --to-token --to-auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections --progress)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -640,7 +640,15 @@ _influxkit_copy() {
         return
         ;;
     '--ca-cert')
-        __influxkit_add_completions -f
+        return
+        ;;
+    '--client-cert')
+        return
+        ;;
+    '--client-key')
+        return
+        ;;
+    '--proxy')
         return
         ;;
     '--timeout')

@@ -49,49 +49,11 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Use HTTPS.")
     var ssl = false
 
-    @Flag(help: "Do not verify the server's TLS certificate (prints a warning).")
-    var unsafeSsl = false
-
-    @Option(help: ArgumentHelp("PEM file of CA certificates to trust.", valueName: "file"))
-    var caCert: String?
-
-    @Option(help: ArgumentHelp("PEM client certificate (mTLS).", valueName: "file"))
-    var clientCert: String?
-
-    @Option(help: ArgumentHelp("PEM private key of --client-cert.", valueName: "file"))
-    var clientKey: String?
-
-    @Option(help: ArgumentHelp(
-        "Connect through this proxy (http://[user:password@]host:port). Without it, http_proxy, https_proxy and ALL_PROXY from the environment are used (except for hosts in NO_PROXY), and a proxy for plain http sees the credentials; -v shows the proxy.",
-        valueName: "url"))
-    var proxy: String?
-
-    @Flag(help: "Connect directly, whatever http_proxy, https_proxy or ALL_PROXY say.")
-    var noProxy = false
-
-    @Option(help: ArgumentHelp("Seconds a request may take (default: no limit, but 60 without a byte end it; connecting: 10).", valueName: "seconds"))
-    var timeout: Double?
-
-    @Option(help: ArgumentHelp("Times to retry a request that could not reach the server.", valueName: "n"))
-    var retries: Int?
-
-    @Flag(help: "Gzip request bodies and ask for gzip answers.")
-    var gzip = false
-
-    @Flag(name: .shortAndLong, help: "Log every request on standard error (method, URL, status, bytes, time), credentials left out.")
-    var verbose = false
+    @OptionGroup var transport: TransportOptions
 
     func validate() throws {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
-        // Finite and bounded (a year): `inf` once passed `> 0` and trapped when made milliseconds.
-        if let timeout, !(timeout > 0 && timeout <= 31_536_000) {
-            throw ValidationError("--timeout must be a positive number of seconds, at most 31536000 (a year)")
-        }
-        if let retries, retries < 0 { throw ValidationError("--retries must not be negative") }
         if passwordStdin && password != nil { throw ValidationError("give -p/--password or --password-stdin, not both") }
-        if clientKey != nil && clientCert == nil { throw ValidationError("--client-key needs --client-cert") }
-        if noProxy && proxy != nil { throw ValidationError("give --proxy or --no-proxy, not both") }
-        if let proxy, proxy.isEmpty { throw ValidationError("--proxy needs a url (--no-proxy connects directly)") }
         if authScheme != nil && token == nil && ProcessInfo.processInfo.environment["INFLUX_TOKEN"] == nil {
             throw ValidationError("--auth-scheme needs a token (--token or INFLUX_TOKEN)")
         }
@@ -118,23 +80,7 @@ struct ConnectionOptions: ParsableArguments {
         if ssl { configuration.ssl = true }
         if let url { try configuration.setServerURL(url) }
         if passwordStdin { configuration.password = try Self.readPasswordLine() }
-        configuration.verifySSL = !unsafeSsl
-        configuration.caFile = caCert
-        configuration.clientCertificate = clientCert
-        configuration.clientKey = clientKey
-        if let timeout {
-            configuration.timeout = timeout
-            configuration.connectTimeout = min(configuration.connectTimeout, timeout)
-        }
-        if let retries { configuration.retries = retries }
-        configuration.gzip = gzip
-        if configuration.password != nil || configuration.token != nil { CoreDumps.disable() }
-        // An empty proxy makes libcurl ignore the environment's.
-        if noProxy { configuration.proxy = "" } else if let proxy { configuration.proxy = proxy }
-        if verbose {
-            configuration.requestObserver = Diagnostics.log
-            if let line = ProxyReport.line(for: configuration, environment: environment) { Diagnostics.error(line) }
-        }
+        transport.apply(to: &configuration, environment: environment)
         return configuration
     }
 
@@ -155,7 +101,7 @@ struct ConnectionOptions: ParsableArguments {
                 observer(request)
             }
         }
-        if unsafeSsl {
+        if transport.unsafeSsl {
             Diagnostics.error("warning: --unsafe-ssl: the server's certificate is not verified")
         }
         let client = try InfluxClient(configuration: configuration)

@@ -1,8 +1,9 @@
 import ArgumentParser
+import FoundationEssentials
 import InfluxKit
 
-/// The two servers of `influxkit copy`: each a URL or DSN with credentials of its own. The
-/// `INFLUX_*` variables apply to neither.
+/// The two servers of `influxkit copy`: each a URL or DSN with credentials of its own; the
+/// transport options apply to both. The `INFLUX_*` variables apply to neither.
 struct CopyEndpoints: ParsableArguments {
     @Option(help: ArgumentHelp("Source server: http(s)://host:port[/prefix] or influxdb://[user[:password]@]host[:port][/database].", valueName: "url|dsn"))
     var from: String
@@ -34,23 +35,8 @@ struct CopyEndpoints: ParsableArguments {
     @Option(help: ArgumentHelp("How --to-token is sent: token, bearer or basic.", valueName: "scheme"))
     var toAuthScheme: AuthScheme?
 
-    @Flag(help: "Do not verify the servers' TLS certificates (prints a warning).")
-    var unsafeSsl = false
-
-    @Option(help: ArgumentHelp("PEM file of CA certificates to trust, for both servers.", valueName: "file"), completion: .file())
-    var caCert: String?
-
-    @Option(help: ArgumentHelp("Seconds a request may take (default: no limit; connecting: 10).", valueName: "seconds"))
-    var timeout: Double?
-
-    @Option(help: ArgumentHelp("Times to retry a request, or to read a slice again.", valueName: "n"))
-    var retries: Int?
-
-    @Flag(help: "Gzip request bodies and ask for gzip answers.")
-    var gzip = false
-
-    @Flag(name: .shortAndLong, help: "Log every request on standard error, credentials left out.")
-    var verbose = false
+    /// TLS, proxy, time limits, retries, gzip and `-v`, for both servers.
+    @OptionGroup var transport: TransportOptions
 
     /// The source's configuration.
     func source() throws -> ClientConfiguration {
@@ -75,15 +61,7 @@ struct CopyEndpoints: ParsableArguments {
         if let password { configuration.password = password }
         if let token { configuration.token = token }
         if let scheme { configuration.authScheme = scheme }
-        configuration.verifySSL = !unsafeSsl
-        configuration.caFile = caCert
-        if let timeout {
-            configuration.timeout = timeout
-            configuration.connectTimeout = min(configuration.connectTimeout, timeout)
-        }
-        if let retries { configuration.retries = retries }
-        configuration.gzip = gzip
-        if verbose { configuration.requestObserver = Diagnostics.log }
+        transport.apply(to: &configuration, environment: ProcessInfo.processInfo.environment)
         return configuration
     }
 }

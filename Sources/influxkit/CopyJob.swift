@@ -20,7 +20,7 @@ final class CopyJob {
         self.command = command
         let sourceConfiguration = try command.endpoints.source()
         let destinationConfiguration = try command.endpoints.destination()
-        if command.endpoints.unsafeSsl {
+        if command.endpoints.transport.unsafeSsl {
             Diagnostics.error("warning: --unsafe-ssl: the servers' certificates are not verified")
         }
         source = try InfluxClient(configuration: sourceConfiguration)

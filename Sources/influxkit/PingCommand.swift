@@ -31,7 +31,7 @@ struct PingCommand: ParsableCommand {
         let info = try client.serverInfo()
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
         var text = "\(client.configuration.baseURL) \(info) \(DecimalText.tenths(milliseconds)) ms\n"
-        if connection.verbose {
+        if connection.transport.verbose {
             for (name, value) in info.headers.sorted(by: { $0.key < $1.key }) { text += "  \(name): \(value)\n" }
         }
         OutputBuffer.write(text, to: STDOUT_FILENO)
