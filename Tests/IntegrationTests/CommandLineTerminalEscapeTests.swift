@@ -11,7 +11,8 @@ struct CommandLineTerminalEscapeTests {
         let session = try TerminalSession(
             CommandLineTests.binary.path, arguments: ["query", "--url", peer.url, "SELECT v FROM m; SELECT w FROM m"], environment: [:])
         defer { session.close() }
-        let shown = session.wait(for: "Pane is dead")
+        // Generous: under the whole suite's load a terminal session can take long to show the end.
+        let shown = session.wait(for: "Pane is dead", seconds: 60)
         #expect(shown.matched, "\(shown.screen)")
         #expect(shown.screen.contains(#"a\x1b]0;pwned\x07b"#), "\(shown.screen)")
         #expect(shown.screen.contains(#"bad \x1b[2J thing"#), "\(shown.screen)")
