@@ -18,6 +18,15 @@ public struct ChartModel: Sendable {
         public var column: String
         /// The lines, in the order their series first arrived.
         public var lines: [Line] = []
+
+        /// The values the value axis spans: the lowest and highest of every line, stretched to
+        /// zero when all are negative, or all positive and the lowest under 5 % of the highest.
+        public var drawnRange: (low: Double, high: Double) {
+            let values = lines.flatMap { $0.buckets.buckets.values }
+            var low = values.map(\.minimum).min() ?? 0, high = values.map(\.maximum).max() ?? 0
+            if low < 0 && high < 0 { high = 0 } else if low > 0 && high > 0 && low < high * 0.05 { low = 0 }
+            return (low, high)
+        }
     }
 
     /// The most lines a panel draws; the series after them are counted in ``hiddenSeries``.

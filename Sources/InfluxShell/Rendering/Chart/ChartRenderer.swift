@@ -82,9 +82,7 @@ public struct ChartRenderer: ResultRenderer {
     }
 
     private func drawPanel(_ panel: ChartModel.Panel, range: ClosedRange<Int64>, into out: inout OutputBuffer) {
-        let values = panel.lines.flatMap { $0.buckets.buckets.values }
-        var low = values.map(\.minimum).min() ?? 0, high = values.map(\.maximum).max() ?? 0
-        if low < 0 && high < 0 { high = 0 } else if low > 0 && high > 0 && low < high * 0.05 { low = 0 }
+        let (low, high) = panel.drawnRange
         let plotHeight = height - 4
         let scale = ChartScale(minimum: low, maximum: high, count: max(plotHeight / 2, 3))
         let dotRows = plotHeight * 4

@@ -59,9 +59,7 @@ public struct SVGChartRenderer: ResultRenderer {
 
     /// Draws one chart below `top`; returns where the next starts.
     private func drawPanel(_ panel: ChartModel.Panel, range: ClosedRange<Int64>, top: Int, into out: inout OutputBuffer) -> Int {
-        let values = panel.lines.flatMap { $0.buckets.buckets.values }
-        var low = values.map(\.minimum).min() ?? 0, high = values.map(\.maximum).max() ?? 0
-        if low < 0 && high < 0 { high = 0 } else if low > 0 && high > 0 && low < high * 0.05 { low = 0 }
+        let (low, high) = panel.drawnRange
         let scale = ChartScale(minimum: low, maximum: high, count: 5)
         let (left, right, plotTop, plotBottom) = (70, width - 20, top + 25, top + height - 40)
         let plotWidth = right - left
