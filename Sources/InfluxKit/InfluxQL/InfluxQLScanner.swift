@@ -12,7 +12,9 @@
 ///   next `/` not preceded by a backslash (`/a\/b/` is one); it holds no comments and ends at a
 ///   line end. That is after `=~` and `!~` (after any `~`), after a `,`, and after the keywords
 ///   `FROM`, `SELECT` and `BY` (in their lists the server takes `/cpu.*/`), white space and
-///   comments between. Elsewhere `/` divides or opens a comment.
+///   comments between; and right after the `.` that follows a database or retention policy
+///   name (`db.rp./cpu.*/`, `db../cpu.*/`, `rp./cpu.*/`, `"db"."rp"./cpu.*/`: the server's
+///   parser looks at the character after the dot). Elsewhere `/` divides or opens a comment.
 ///
 /// The scanner is resumable: it keeps its state between calls, so text may be fed in pieces
 /// (the shell feeds one line at a time, and the `"\n"` joining them).
@@ -50,6 +52,11 @@ package struct InfluxQLScanner: Sendable {
     private var word = ""
     /// Whether a `/` in code would open a regular expression.
     private var regexMayFollow = false
+    /// Whether the last character was a closing `"` of a name.
+    private var endedName = false
+    /// Whether the last character was a `.` after a name (or after such a dot): a `/` right
+    /// after it opens a regular expression.
+    private var dotAfterName = false
 
     /// Creates a scanner at the start of a text.
     package init() {}
@@ -89,6 +96,7 @@ package struct InfluxQLScanner: Sendable {
                 state = .quoted(quote: quote, escaped: true)
             } else if character == quote {
                 state = .code
+                endedName = quote == "\""
             }
             return .quoted
         case let .regex(escaped):
@@ -130,16 +138,21 @@ package struct InfluxQLScanner: Sendable {
 
     /// A character in code: a word's, or one that ends the word being read.
     private mutating func takeCode(_ character: Character, followedBy next: Character?) -> Part {
+        let afterDot = dotAfterName
+        var afterName = endedName
+        dotAfterName = false
+        endedName = false
         if character.isLetter || character.isNumber || character == "_" {
             word.append(contentsOf: character.lowercased())
             return .code
         }
-        if !word.isEmpty {
+        if let first = word.first {
             regexMayFollow = Self.regexKeywords.contains(word)
+            afterName = !first.isNumber
             word = ""
         }
         switch character {
-        case "/" where regexMayFollow:
+        case "/" where regexMayFollow || afterDot:
             state = .regex(escaped: false)
             regexMayFollow = false
             return .regex
@@ -155,6 +168,9 @@ package struct InfluxQLScanner: Sendable {
             return .quoted
         case ",", "~":
             regexMayFollow = true
+        case ".":
+            dotAfterName = afterName || afterDot
+            regexMayFollow = false
         default:
             // White space, like a comment, leaves it as it is.
             if !character.isWhitespace { regexMayFollow = false }

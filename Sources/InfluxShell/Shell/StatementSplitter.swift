@@ -5,8 +5,11 @@ import InfluxKit
 /// A `;` in code (outside quotes, regular expressions, comments and parentheses) ends a
 /// statement. At the end of a line the text since the last `;` runs as a statement too, unless it
 /// is incomplete: an open quote (`'`, `"`), `/*` comment or parenthesis, a trailing comma,
-/// operator (`+ - * / % = < > ! ~ & | ^`) or keyword (`AND`, `OR`, `WHERE`, `BY`…), or a `SELECT`
-/// without a `FROM` yet. Incomplete text waits for the next line (the continuation prompt).
+/// operator (`+ - * / % = < > ! ~ & | ^`, but not a `*` that stands for all columns or tags, as
+/// in `SELECT *` or `GROUP BY *`) or keyword (`AND`, `OR`, `WHERE`, `BY`…), a `SELECT` without a
+/// `FROM` yet, or a `CREATE CONTINUOUS QUERY` without its final `END`. Incomplete text waits for
+/// the next line (the continuation prompt); an empty line runs it as it is, unless it is inside
+/// quotes or a `/*` comment (where an empty line is part of the text).
 /// Comments count as white space: text that is only comments is no statement and is not run;
 /// a statement keeps its comments (the server skips them).
 public struct StatementSplitter: Sendable {
@@ -25,6 +28,9 @@ public struct StatementSplitter: Sendable {
 
     /// Adds one typed line; returns the statements it completes, in order, trimmed and without `;`.
     public mutating func add(line: String) -> [String] {
+        if isContinuing && !scanner.isOpen && line.allSatisfy(\.isWhitespace) {
+            return finish().map { [$0] } ?? []
+        }
         var text = ""
         swap(&text, &pending)
         let resume = text.utf8.count
@@ -74,16 +80,23 @@ public struct StatementSplitter: Sendable {
     /// Keywords a complete statement never ends with.
     static let continuingWords: Set = ["and", "or", "not", "where", "by", "from", "select", "group", "order"]
 
+    /// The first words of a statement that ends only at its `END`.
+    static let continuousQuery = ["create", "continuous", "query"]
+
     /// What tells whether a statement is complete, gathered as its text grows: its depth of
-    /// parentheses, its last code character other than white space, its first, last and `from`
-    /// words (lower-cased identifiers and keywords; a quoted string or name or a regular
+    /// parentheses, its last code character other than white space, its first three, last and
+    /// `from` words (lower-cased identifiers and keywords; a quoted string or name or a regular
     /// expression is the word `'`). Comments count as white space.
     private struct Shape: Sendable {
         var depth = 0
         var current = ""
-        var firstWord: String?
+        var firstWords: [String] = []
+        var firstWord: String? { firstWords.first }
         var lastWord: String?
         var hasFrom = false
+        /// Whether the last `*` stands for all columns or tags (after `SELECT`, `BY`, `(` or `,`,
+        /// or first), not for a multiplication.
+        var starIsWildcard = false
         /// The last character that is not white space or a comment; `nil` while there is none.
         var last: Character?
         /// The part `last` belongs to.
@@ -111,13 +124,23 @@ public struct StatementSplitter: Sendable {
                 if character == "(" { depth += 1 }
                 if character == ")" { depth = max(depth - 1, 0) }
                 if character.isWhitespace { return }
+                if character == "*" { starIsWildcard = followsListStart }
             }
             last = character
             lastPart = part
         }
 
+        /// Whether the text so far ends where a list of columns or tags starts or goes on: first,
+        /// after `(`, `,`, `SELECT` or `BY`.
+        private var followsListStart: Bool {
+            guard let last else { return true }
+            guard lastPart == .code else { return false }
+            if last == "(" || last == "," { return true }
+            return (last.isLetter || last == "_") && ["select", "by"].contains(lastWord)
+        }
+
         private mutating func add(_ word: String) {
-            if firstWord == nil { firstWord = word }
+            if firstWords.count < 3 { firstWords.append(word) }
             lastWord = word
             if word == "from" { hasFrom = true }
         }
@@ -126,9 +149,14 @@ public struct StatementSplitter: Sendable {
         var isIncomplete: Bool {
             guard let last else { return false }
             if depth > 0 { return true }
-            if lastPart == .code && ",+-*/%=<>!~&|^".contains(last) { return true }
+            if lastPart == .code && ",+-*/%=<>!~&|^".contains(last) && !(last == "*" && starIsWildcard) { return true }
             let tail = current.isEmpty ? nil : current.lowercased()
-            if let final = tail ?? lastWord, StatementSplitter.continuingWords.contains(final) { return true }
+            // The word the text ends with, if it ends with one (not with a symbol after it).
+            let endsInWord = lastPart == .code && (last.isLetter || last.isNumber || last == "_")
+            let final = tail ?? (endsInWord ? lastWord : nil)
+            if let final, StatementSplitter.continuingWords.contains(final) { return true }
+            let words = tail.map { firstWords.count < 3 ? firstWords + [$0] : firstWords } ?? firstWords
+            if words == StatementSplitter.continuousQuery { return final != "end" }
             return (firstWord ?? tail) == "select" && !(hasFrom || tail == "from")
         }
     }
