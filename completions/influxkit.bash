@@ -186,7 +186,7 @@ _influxkit() {
 
 _influxkit_shell() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --pretty --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision)
     __influxkit_offer_flags_options 0
@@ -316,7 +316,7 @@ _influxkit_ping() {
 
 _influxkit_query() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --chunked --no-chunked --timing --pretty --version -h --help)
     repeating_options=(--param)
     non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries -f --file --format --epoch --width --height --tz --chunk-size)
     __influxkit_offer_flags_options -1

@@ -10,7 +10,7 @@ struct ListOptions: ParsableArguments {
 
     /// Prints one table, as `query` prints a series with these columns and rows.
     func print(name: String?, columns: [String], rows: [[JSONValue]]) {
-        var renderer = format.makeRenderer(streaming: false, terminal: isatty(STDOUT_FILENO) == 1)
+        var renderer = format.makeRenderer(terminal: isatty(STDOUT_FILENO) == 1)
         var out = OutputBuffer()
         let series = Series(name: name, columns: columns, values: rows)
         renderer.render(ResultSet(statementID: 0, series: [series]), into: &out)

@@ -70,6 +70,9 @@ struct QueryCommand: ParsableCommand {
     @Flag(help: "Print rows, bytes received and elapsed time on standard error.")
     var timing = false
 
+    @Flag(help: "Indent --format json output.")
+    var pretty = false
+
     func validate() throws {
         if let width, width < 1 { throw ValidationError("--width must be positive") }
         if let height, height < 1 { throw ValidationError("--height must be positive") }
@@ -112,7 +115,7 @@ struct QueryCommand: ParsableCommand {
         chart.timeUnit = epoch?.nanosecondsPerUnit ?? 1
         chart.timeZone = tz ?? .utc
         chart.colours256 = ChartRenderer.terminalHas256Colours
-        var renderer = output.makeRenderer(streaming: chunked, terminal: isatty(STDOUT_FILENO) == 1, chart: chart)
+        var renderer = output.makeRenderer(terminal: isatty(STDOUT_FILENO) == 1, pretty: pretty, chart: chart)
         var out = OutputBuffer()
         var rows = 0, failed = 0
         func show(_ result: ResultSet, rowCount: Int, render: (inout OutputBuffer) -> Void) {

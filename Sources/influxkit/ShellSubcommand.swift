@@ -13,7 +13,9 @@ struct ShellSubcommand: ParsableCommand {
         discussion: """
             On a terminal: line editing, history in ~/.influxkit_history, Tab completion; type 'help' for the \
             commands. Otherwise statements and shell commands (use, insert, format…) are read from standard \
-            input without prompts, and the exit status is 1 when any failed.
+            input without prompts, and the exit status is 1 when any failed (2 when the server could not be \
+            reached, 4 when it refused the credentials, as for one-shot commands). With --format json, a script's \
+            output is one JSON document.
 
             Examples:
               influxkit -d metrics
@@ -28,6 +30,9 @@ struct ShellSubcommand: ParsableCommand {
     @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339.")
     var precision: Precision?
 
+    @Flag(help: "Indent json output (the default on a terminal, where 'pretty' toggles it).")
+    var pretty = false
+
     func run() throws {
         let received = ByteCount()
         let client = try connection.makeClient(observing: received.add)
@@ -35,11 +40,15 @@ struct ShellSubcommand: ParsableCommand {
         settings.format = format
         settings.precision = precision
         let interactive = isatty(STDIN_FILENO) == 1
+        settings.pretty = interactive || pretty
+        // A script needs the server: one that cannot be reached fails as a one-shot command does.
+        if !interactive { _ = try client.ping() }
         let home = ProcessInfo.processInfo.environment["HOME"]
         let shell = Shell(
             client: client, settings: settings, interactive: interactive,
             historyPath: home.map { $0 + "/.influxkit_history" }, receivedBytes: { received.total })
         let status = shell.run()
+        if let failure = shell.connectionFailure { throw ExitCode(failure.exitCode) }
         if status != 0 { throw ExitCode(status) }
     }
 }

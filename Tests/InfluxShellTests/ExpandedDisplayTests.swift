@@ -7,7 +7,7 @@ struct ExpandedDisplayTests {
     /// The widest line of the tables the renderer of `format` prints for `result` (the `name:`
     /// and `tags:` headings print as long in the vertical display, so they do not count).
     static func widest(_ result: ResultSet, _ format: OutputFormat) -> Int {
-        rendered(format.makeRenderer(streaming: false, terminal: true), [result])
+        rendered(format.makeRenderer(terminal: true), [result])
             .split(separator: "\n").filter { !$0.hasPrefix("name: ") && !$0.hasPrefix("tags: ") }
             .map { $0.unicodeScalars.count }.max() ?? 0
     }

@@ -97,9 +97,9 @@ func csvCells(_ text: String) -> [String] {
         let bodies = [column(of: Self.numbers), column(of: Self.strings), column(of: Self.others)]
             + Self.responses
         for body in bodies {
-            let expected = try renderedDecoded(format.makeRenderer(streaming: true), body)
+            let expected = try renderedDecoded(format.makeRenderer(), body)
             for size in [1, 5, .max] {
-                #expect(try renderedRaw(format.makeRenderer(streaming: true), body, size: size) == expected,
+                #expect(try renderedRaw(format.makeRenderer(), body, size: size) == expected,
                         "\(format) in pieces of \(size): \(body)")
             }
         }
@@ -117,15 +117,15 @@ func csvCells(_ text: String) -> [String] {
     }
 
     /// Numbers no 64-bit type holds print as the server sent them in every format that prints
-    /// values (an SVG draws them), raw or decoded, streaming or not: never as a rounded float,
+    /// values (an SVG draws them), raw or decoded, pretty or not: never as a rounded float,
     /// `inf` or `null`.
     @Test(arguments: formats.filter { $0 != .svg })
     func numbersBeyondSixtyFourBitsPrintAsSent(_ format: OutputFormat) throws {
         let sent = ["99999999999999999999999", "-18446744073709551617", "1e400", "-2.5E+999"]
         let body = column(of: sent)
-        for streaming in [true, false] {
-            for text in [try renderedRaw(format.makeRenderer(streaming: streaming), body),
-                         try renderedDecoded(format.makeRenderer(streaming: streaming), body)] {
+        for pretty in [true, false] {
+            for text in [try renderedRaw(format.makeRenderer(pretty: pretty), body),
+                         try renderedDecoded(format.makeRenderer(pretty: pretty), body)] {
                 for number in sent {
                     #expect(text.contains(number), "\(format): \(number) missing from \(text)")
                 }

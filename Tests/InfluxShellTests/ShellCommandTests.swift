@@ -8,6 +8,8 @@ struct ShellCommandTests {
         ("use metrics", .use(database: "metrics", retentionPolicy: nil)),
         ("USE metrics.week", .use(database: "metrics", retentionPolicy: "week")),
         ("use \"my.db\".\"rp\"", .use(database: "my.db", retentionPolicy: "rp")),
+        ("use -f nope", .use(database: "nope", retentionPolicy: nil, force: true)),
+        ("use -f \"my db\".rp", .use(database: "my db", retentionPolicy: "rp", force: true)),
         ("precision rfc3339", .precision(nil)),
         ("precision ms", .precision(.milliseconds)),
         ("precision NS", .precision(.nanoseconds)),
@@ -52,7 +54,7 @@ struct ShellCommandTests {
     }
 
     @Test(arguments: [
-        "use", "use a.b.c", "precision fortnight", "format xml", "chunk size", "chunk size -1", "chunk rows 5",
+        "use", "use -f", "use a.b.c", "precision fortnight", "format xml", "chunk size", "chunk size -1", "chunk rows 5",
         "consistency some", "connect", "connect a b", "auth a b", "insert", "insert cpu", "insert cpu usage=",
         "clear everything", "exit now", "source", "timing on", "\\x sometimes", "pager less",
     ])

@@ -13,8 +13,8 @@ import Testing
 
     @Test(arguments: [OutputFormat.column, .table, .vertical])
     func humanFormatsOnATerminalEscapeControlCharacters(_ format: OutputFormat) throws {
-        for text in [try renderedRaw(format.makeRenderer(streaming: true, terminal: true), Self.body),
-                     try renderedDecoded(format.makeRenderer(streaming: true, terminal: true), Self.body)] {
+        for text in [try renderedRaw(format.makeRenderer(terminal: true), Self.body),
+                     try renderedDecoded(format.makeRenderer(terminal: true), Self.body)] {
             #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0x7F || $0 == "\r" },
                     "\(format): \(text.debugDescription)")
             for escaped in [#"a\x1b]0;pwned\x07b"#, #"c\u{9b}d\r"#, #"del\x7f"#, #"m\x1b[2J"#, #"\x1b]0;t\x07"#, #"v\x1b[1m"#, #"w\x1b[31m"#] {
@@ -25,14 +25,14 @@ import Testing
 
     @Test(arguments: [OutputFormat.column, .table, .vertical])
     func humanFormatsElsewhereKeepTheBytes(_ format: OutputFormat) throws {
-        let text = try renderedRaw(format.makeRenderer(streaming: true, terminal: false), Self.body)
+        let text = try renderedRaw(format.makeRenderer(terminal: false), Self.body)
         #expect(text.contains("a\u{1B}]0;pwned\u{07}b"))
     }
 
     @Test(arguments: [OutputFormat.csv, .json, .jsonl])
     func machineFormatsStayExactOnATerminal(_ format: OutputFormat) throws {
-        let onTerminal = try renderedRaw(format.makeRenderer(streaming: true, terminal: true), Self.body)
-        let elsewhere = try renderedRaw(format.makeRenderer(streaming: true, terminal: false), Self.body)
+        let onTerminal = try renderedRaw(format.makeRenderer(terminal: true), Self.body)
+        let elsewhere = try renderedRaw(format.makeRenderer(terminal: false), Self.body)
         #expect(onTerminal == elsewhere)
         #expect(!onTerminal.contains(#"\x1b"#))
     }

@@ -35,7 +35,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case table
     /// One flat CSV table: `name`, `tags`, then the columns.
     case csv
-    /// The server's JSON structure.
+    /// The server's JSON structure: one document for all statements.
     case json
     /// One JSON object per row.
     case jsonl
@@ -48,8 +48,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// A renderer for this format; `terminal` says whether the output goes to a terminal (then
     /// the human formats show control characters escaped, see ``TerminalText``, and charts are
-    /// coloured; csv, json and jsonl keep their bytes exact); `chart` says how charts are drawn.
-    public func makeRenderer(streaming: Bool, terminal: Bool = false, chart: ChartOptions = ChartOptions()) -> any ResultRenderer {
+    /// coloured; csv, json and jsonl keep their bytes exact); `pretty` indents json; `chart`
+    /// says how charts are drawn.
+    public func makeRenderer(terminal: Bool = false, pretty: Bool = false, chart: ChartOptions = ChartOptions()) -> any ResultRenderer {
         switch self {
         case .column:
             var renderer = ColumnRenderer()
@@ -60,7 +61,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
             renderer.escapesControlCharacters = terminal
             return renderer
         case .csv: return CSVRenderer()
-        case .json: return JSONRenderer(streaming: streaming)
+        case .json: return JSONRenderer(pretty: pretty)
         case .jsonl: return JSONLinesRenderer()
         case .vertical:
             var renderer = VerticalRenderer()

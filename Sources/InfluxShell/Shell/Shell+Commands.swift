@@ -8,13 +8,14 @@ extension Shell {
     func perform(_ command: ShellCommand) throws {
         switch command {
         case let .query(text): try runQuery(text)
-        case let .use(database, retentionPolicy):
+        case let .use(database, retentionPolicy, force):
+            if !force { try checkExists(database) }
             settings.database = database
             settings.retentionPolicy = retentionPolicy
             if interactive { printLine("Using database \(database)" + (retentionPolicy.map { ", retention policy \($0)" } ?? "")) }
         case let .precision(precision): settings.precision = precision
-        case let .format(format): settings.format = format
-        case .pretty: settings.pretty.toggle(); announce("pretty", settings.pretty)
+        case let .format(format): endDocument(); settings.format = format
+        case .pretty: endDocument(); settings.pretty.toggle(); announce("pretty", settings.pretty)
         case .chunked: settings.chunked.toggle(); announce("chunked", settings.chunked)
         case let .chunkSize(size): settings.chunkSize = size
         case let .consistency(level): settings.consistency = level
@@ -37,9 +38,33 @@ extension Shell {
                 throw InfluxError.invalidArgument("cannot read \(path)")
             }
             run(script: text)
-        case let .output(path): try redirect(to: path)
+        case let .output(path): endDocument(); try redirect(to: path)
         case .refresh: schema.forget()
         }
+    }
+
+    /// Throws `.notFound` when `SHOW DATABASES` does not list `database`, as the Go shell's
+    /// `use` refuses it; when the user may not run `SHOW DATABASES`, says so and lets it pass.
+    private func checkExists(_ database: String) throws {
+        let names: [String]
+        do {
+            names = try client.databases()
+        } catch InfluxError.authorization {
+            printError("note: not allowed to list databases, so \(database) is used unchecked")
+            return
+        }
+        guard names.contains(database) else {
+            throw InfluxError.notFound(message: "database \(database) does not exist; 'use -f \(database)' uses it anyway")
+        }
+    }
+
+    /// Ends the json document a script's queries write into, if one is open.
+    func endDocument() {
+        guard var json = document else { return }
+        var out = OutputBuffer(descriptor: outputDescriptor)
+        json.finish(into: &out)
+        out.flush()
+        document = nil
     }
 
     private func announce(_ name: String, _ on: Bool) {
@@ -53,16 +78,33 @@ extension Shell {
         let pager = screen.flatMap { screen in
             settings.pager ? Pager.command.map { Pager(descriptor: outputDescriptor, command: $0, screen: screen) } : nil
         }
-        var renderer: (any ResultRenderer)?
         // For the pager, each result's text is taken whole; otherwise large blocks go out as they fill.
         var out = pager == nil ? OutputBuffer(descriptor: outputDescriptor) : OutputBuffer(descriptor: outputDescriptor, blockSize: .max)
-        func emit() {
-            if let pager { pager.write(out.take()) } else { out.flush() }
+        // Time spent handing text to the pager (waiting while it shows a page) is not the query's.
+        var paging: UInt64 = 0
+        func timePaging(_ body: () -> Void) {
+            let before = DispatchTime.now().uptimeNanoseconds
+            body()
+            paging += DispatchTime.now().uptimeNanoseconds - before
         }
+        func emit() {
+            guard let pager else { return out.flush() }
+            let text = out.take()
+            timePaging { pager.write(text) }
+        }
+        // A script's json output is one document: each query's results go on in it.
+        let continuesDocument = !interactive && settings.format == .json
+        if continuesDocument && document == nil { document = JSONRenderer(pretty: settings.pretty) }
+        var renderer: (any ResultRenderer)? = continuesDocument ? document : nil
         func finish() {
-            renderer?.finish(into: &out)
+            if continuesDocument, var json = renderer as? JSONRenderer {
+                json.endQuery(into: &out)
+                document = json
+            } else {
+                renderer?.finish(into: &out)
+            }
             emit()
-            pager?.finish()
+            timePaging { pager?.finish() }
         }
         var rows = 0
         var statementErrors: [String] = []
@@ -93,7 +135,7 @@ extension Shell {
         }
         finish()
         if settings.timing {
-            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start - paging) / 1e6
             printError("\(rows) rows, \(receivedBytes() - bytesBefore) bytes, \(DecimalText.tenths(milliseconds)) ms")
         }
         if text.lowercased().hasPrefix("create") || text.lowercased().hasPrefix("drop") { schema.forget() }
@@ -123,7 +165,7 @@ extension Shell {
             chart.size = format == .chart ? screen.map { ($0.columns, $0.rows - 1) } : nil
             chart.timeUnit = settings.precision?.nanosecondsPerUnit ?? 1
             chart.colours256 = ChartRenderer.terminalHas256Colours
-            return format.makeRenderer(streaming: settings.chunked, terminal: terminal, chart: chart)
+            return format.makeRenderer(terminal: terminal, pretty: settings.pretty, chart: chart)
         }
         var table = TableRenderer(unicode: terminal && settings.pretty)
         table.escapesControlCharacters = terminal
@@ -187,10 +229,11 @@ extension Shell {
 
     static let helpText = """
         Usage:
-          use DB | use DB.RP        query and insert into this database (and retention policy)
+          use DB | use DB.RP        query and insert into this database (and retention policy);
+                                    use -f DB uses one SHOW DATABASES does not list
           precision FORMAT          rfc3339, h, m, s, ms, u or ns: how times print and insert reads them
           format FORMAT             column, table, csv, json, jsonl or vertical
-          pretty                    toggles box-drawing frames of the table format
+          pretty                    toggles box-drawing frames of the table format and indented json
           chunked                   toggles streamed answers (rows print as they arrive)
           chunk size N              rows per chunk (0: the server's default)
           consistency LEVEL         any, one, quorum or all, for insert

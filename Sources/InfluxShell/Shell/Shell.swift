@@ -14,6 +14,9 @@ public final class Shell {
     public internal(set) var settings: ShellSettings
     /// Statements and commands that failed so far.
     public internal(set) var failures = 0
+    /// The first failure to reach the server or to be let in (connection, TLS, time limit,
+    /// credentials), which decides a script's exit status as it does a one-shot command's.
+    public internal(set) var connectionFailure: InfluxError?
 
     let interactive: Bool
     let historyPath: String?
@@ -23,6 +26,8 @@ public final class Shell {
     var editor: LineEditor?
     var schema: SchemaCache
     var outputDescriptor = STDOUT_FILENO
+    /// The json document a script's queries write into (see ``endDocument()``).
+    var document: JSONRenderer?
     var exitRequested = false
 
     /// Creates a shell; `interactive` shows prompts, uses line editing and history (kept in
@@ -44,7 +49,7 @@ public final class Shell {
     }
 
     /// Runs until `exit`, Ctrl-D or the end of input; returns the exit status: 1 when any
-    /// statement or command failed, else 0.
+    /// statement or command failed, else 0 (see also ``connectionFailure``).
     public func run() -> Int32 {
         if interactive { start() }
         while !exitRequested {
@@ -60,6 +65,7 @@ public final class Shell {
             handle(line: line)
         }
         if !exitRequested, let last = splitter.finish() { execute(last) }
+        endDocument()
         if interactive { printLine("") }
         return failures > 0 ? 1 : 0
     }
@@ -154,6 +160,12 @@ public final class Shell {
 
     /// Prints `ERR: error` and counts the failure.
     func report(_ error: any Error) {
+        if connectionFailure == nil, let error = error as? InfluxError {
+            switch error {
+            case .connectionFailed, .tls, .timeout, .notInfluxDB, .authentication, .authorization: connectionFailure = error
+            default: break
+            }
+        }
         report(message: "\(error)")
     }
 

@@ -3,8 +3,9 @@ import InfluxKit
 /// One statement of shell input: a command of the shell itself (the Go `influx` shell's, plus
 /// a few of psql's and mysql's) or InfluxQL for the server.
 public enum ShellCommand: Equatable, Sendable {
-    /// `use DB` or `use DB.RP` (`"db"."rp"` quoted parts allowed).
-    case use(database: String, retentionPolicy: String?)
+    /// `use DB` or `use DB.RP` (`"db"."rp"` quoted parts allowed); `use -f DB` uses a
+    /// database that `SHOW DATABASES` does not list (`force`).
+    case use(database: String, retentionPolicy: String?, force: Bool = false)
     /// `precision rfc3339|h|m|s|ms|u|ns`; `nil` is RFC3339.
     case precision(Precision?)
     /// `format column|table|csv|json|jsonl|vertical`.
@@ -142,11 +143,13 @@ public enum ShellCommand: Equatable, Sendable {
     }
 
     private static func use(_ argument: String) throws -> ShellCommand {
-        let names = try dottedNames(argument)
+        let parts = argument.split(maxSplits: 1, whereSeparator: \.isWhitespace)
+        let force = parts.first == "-f"
+        let names = try dottedNames(force ? parts.dropFirst().joined().trimmingWhitespace() : argument)
         guard (1...2).contains(names.count), !names[0].isEmpty else {
-            throw InfluxError.invalidArgument("use takes DATABASE or DATABASE.RETENTION_POLICY")
+            throw InfluxError.invalidArgument("use takes [-f] DATABASE or DATABASE.RETENTION_POLICY")
         }
-        return .use(database: names[0], retentionPolicy: names.count == 2 ? names[1] : nil)
+        return .use(database: names[0], retentionPolicy: names.count == 2 ? names[1] : nil, force: force)
     }
 
     /// Splits `db.rp`, where either part may be in double quotes (and then hold dots).
