@@ -134,8 +134,9 @@ struct QueryCommand: ParsableCommand {
         }
         // The rows a renderer still holds (to fix column widths) are printed even when the
         // answer breaks off: they arrived whole.
+        var completed = false
         defer {
-            renderer.finish(into: &out)
+            if completed { renderer.finish(into: &out) } else { renderer.breakOff(into: &out) }
             out.flush()
         }
         if renderer.rendersRawRows {
@@ -153,6 +154,7 @@ struct QueryCommand: ParsableCommand {
                 try stopIfOutputFailed()
             }
         }
+        completed = true
         return (rows, failed)
     }
 

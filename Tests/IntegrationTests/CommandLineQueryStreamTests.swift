@@ -78,6 +78,10 @@ struct CommandLineQueryStreamTests {
         #expect(run.stderr.contains("answer truncated: it ended at byte \(Self.first.utf8.count + 1) where more of statement 1 was announced"),
                 "\(run.stderr)")
         #expect(run.stdout.contains("a") && run.stdout.contains("b"), "\(run.stdout)")
+        if format == "json" {
+            let parsed = try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+            #expect(parsed == nil, "a broken-off answer is no whole JSON document: \(run.stdout)")
+        }
     }
 
     /// A 200 answer whose `"values":[` never closes is given up at the default limit of one

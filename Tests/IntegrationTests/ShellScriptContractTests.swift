@@ -61,11 +61,13 @@ struct ShellScriptContractTests {
         #expect(exists.status == 0, "\(exists.stderr)")
     }
 
-    /// A user who may not run `SHOW DATABASES` (or sees only some) still gets to use a
-    /// database: with a note when the server refuses the listing.
-    @Test func aUserWhoMayNotListDatabasesIsLetThrough() throws {
+    /// influxd 1.6.7 lets a user who is no admin run `SHOW DATABASES` and lists the databases
+    /// the user may read or write: one with READ is used; one without is refused, saying why it
+    /// may be missing.
+    @Test func aUserWhoIsNoAdminUsesTheDatabasesTheServerListsForThem() throws {
         let server = try InfluxServer.authenticated()
         let database = try server.createDatabase()
+        let hidden = try server.createDatabase("hiddendatabase")
         let user = "reader\(UInt32.random(in: 0..<1_000_000))"
         let password = "Reader-Pass-\(UInt32.random(in: 0..<1_000_000))"
         try server.execute("CREATE USER \(user) WITH PASSWORD '\(password)'; GRANT READ ON \"\(database)\" TO \(user)")
@@ -73,6 +75,24 @@ struct ShellScriptContractTests {
         let run = try CommandLineTests.influxkit(connection, input: "use \(database)\nSHOW RETENTION POLICIES\n")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("autogen"))
+        let refused = try CommandLineTests.influxkit(connection, input: "use \(hidden)\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "ERR: not found: database \(hidden) does not exist (or user \(user) has no privilege on it); 'use -f \(hidden)' uses it anyway\n")
+    }
+
+    /// A server that refuses `SHOW DATABASES` (403) does not keep the user from a database.
+    @Test func whenListingDatabasesIsRefusedUseSwitchesWithANote() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        let peer = try HTTPPeer(
+            .influxdb, answers: [.init(status: 403, error: "not allowed to list databases", path: "/query")],
+            upstream: "http://127.0.0.1:\(server.port)")
+        defer { peer.stop() }
+        let run = try CommandLineTests.influxkit(
+            ["--host", "127.0.0.1", "--port", String(peer.port), "--format", "csv"], input: "use \(database)\nSHOW RETENTION POLICIES\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "note: not allowed to list databases, so \(database) is used unchecked\n")
+        #expect(run.stdout.contains("autogen"), "the next statement went to the database")
     }
 
     @Test func onATerminalUseSaysTheDatabaseIsMissingAndKeepsThePrompt() throws {

@@ -64,6 +64,10 @@ public struct JSONRenderer: ResultRenderer {
         statementCount = 0
     }
 
+    /// Leaves the document unterminated, so that no JSON reader takes a broken-off answer
+    /// for a whole one.
+    public mutating func breakOff(into out: inout OutputBuffer) {}
+
     /// Runs `body` with a buffer for the compact text: `out` itself, or one whose text is then
     /// indented into `out`.
     mutating func emit(into out: inout OutputBuffer, _ body: (inout JSONRenderer, inout OutputBuffer) -> Void) {

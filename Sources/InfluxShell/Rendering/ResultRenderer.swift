@@ -6,6 +6,9 @@ public protocol ResultRenderer {
     mutating func render(_ result: ResultSet, into out: inout OutputBuffer)
     /// Writes whatever must come after the last result.
     mutating func finish(into out: inout OutputBuffer)
+    /// Writes what is still held when the answer broke off: the rows that came whole, but
+    /// nothing that would make the output look complete.
+    mutating func breakOff(into out: inout OutputBuffer)
     /// Whether ``render(_:into:)-(RawResultSet,_)`` writes rows from their JSON text, without
     /// decoding them first (then a caller should prefer it).
     var rendersRawRows: Bool { get }
@@ -17,6 +20,11 @@ public protocol ResultRenderer {
 extension ResultRenderer {
     /// Nothing to finish by default.
     public mutating func finish(into out: inout OutputBuffer) {}
+
+    /// What ``finish(into:)`` writes, by default.
+    public mutating func breakOff(into out: inout OutputBuffer) {
+        finish(into: &out)
+    }
 
     /// Rows are decoded first by default.
     public var rendersRawRows: Bool { false }

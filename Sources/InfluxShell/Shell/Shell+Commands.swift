@@ -44,7 +44,8 @@ extension Shell {
     }
 
     /// Throws `.notFound` when `SHOW DATABASES` does not list `database`, as the Go shell's
-    /// `use` refuses it; when the user may not run `SHOW DATABASES`, says so and lets it pass.
+    /// `use` refuses it; when the user may not run `SHOW DATABASES` (403), says so and lets it
+    /// pass. (influxd 1.x lets every user run it, listing only their databases.)
     private func checkExists(_ database: String) throws {
         let names: [String]
         do {
@@ -54,7 +55,9 @@ extension Shell {
             return
         }
         guard names.contains(database) else {
-            throw InfluxError.notFound(message: "database \(database) does not exist; 'use -f \(database)' uses it anyway")
+            // influxd lists only the databases a user who is no admin may read or write.
+            let hidden = client.configuration.username.map { " (or user \($0) has no privilege on it)" } ?? ""
+            throw InfluxError.notFound(message: "database \(database) does not exist\(hidden); 'use -f \(database)' uses it anyway")
         }
     }
 

@@ -10,7 +10,7 @@ public enum ShellCommand: Equatable, Sendable {
     case precision(Precision?)
     /// `format column|table|csv|json|jsonl|vertical`.
     case format(OutputFormat)
-    /// `pretty`: toggles pretty-printed JSON (the Go shell's), here the table format's frame.
+    /// `pretty`: toggles indented JSON (as the Go shell's) and the table format's frames.
     case pretty
     /// `chunked`: toggles streaming answers.
     case chunked

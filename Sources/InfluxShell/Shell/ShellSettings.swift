@@ -10,7 +10,7 @@ public struct ShellSettings: Sendable, Equatable {
     public var precision: Precision?
     /// The output format (`format`).
     public var format: OutputFormat = .column
-    /// Box-drawing frames for the table format on a terminal (`pretty`).
+    /// Box-drawing frames for the table format on a terminal, and indented json (`pretty`).
     public var pretty = true
     /// Streamed answers, rows printed as they arrive (`chunked`).
     public var chunked = true
