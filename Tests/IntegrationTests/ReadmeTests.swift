@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// The README's runnable blocks — a fenced block right after the line `<!-- runnable -->` — run
+/// as written against an `influxd` this test starts for itself, in one temporary directory, in
+/// order. The built `influxkit` comes first on `PATH`, `localhost:8086` in a block becomes the
+/// test server's address, and `INFLUX_HOST`/`INFLUX_PORT` point at it.
+///
+/// - A `sh` block runs whole under `bash -euo pipefail` and must exit 0.
+/// - A `console` block is `$ command` lines (a line ending in `\` goes on on the next one), each
+///   followed by what it prints, standard output and standard error together: each command
+///   must exit 0 and print exactly those lines.
+@Suite(.integration)
+struct ReadmeTests {
+    static let marker = "<!-- runnable -->"
+
+    /// A command of a `console` block and the output the README shows for it.
+    struct Step {
+        var command: String
+        var output: [String]
+        var line: Int
+    }
+
+    /// The steps of a `console` block.
+    static func steps(of block: MarkdownDocument.Block) -> [Step] {
+        var steps: [Step] = []
+        var continued = false
+        for (offset, line) in block.lines.enumerated() {
+            if continued, var step = steps.popLast() {
+                step.command += "\n" + line
+                steps.append(step)
+            } else if line.hasPrefix("$ ") {
+                steps.append(Step(command: String(line.dropFirst(2)), output: [], line: block.line + 1 + offset))
+            } else if var step = steps.popLast() {
+                step.output.append(line)
+                steps.append(step)
+            }
+            continued = steps.last.map { $0.output.isEmpty && line.hasSuffix("\\") } ?? false
+        }
+        return steps
+    }
+
+    /// Runs `script` with bash in `directory`; returns its exit status and everything it printed.
+    static func bash(_ arguments: [String], in directory: URL, environment: [String: String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func theReadmesRunnableBlocksRunAndPrintWhatTheyShow() throws {
+        let readme = try MarkdownDocument("README.md")
+        let blocks = readme.blocks.filter { $0.precedingLine == Self.marker }
+        #expect(blocks.count >= 2, "the README's runnable blocks are found")
+        let server = try InfluxServer.start()
+        defer { server.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("INFLUX_") }
+        environment["PATH"] = CommandLineTests.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["INFLUX_HOST"] = "127.0.0.1"
+        environment["INFLUX_PORT"] = String(server.port)
+        let address = "127.0.0.1:\(server.port)"
+        var ran = 0
+        for block in blocks {
+            let substituted = { (text: String) in text.replacingOccurrences(of: "localhost:8086", with: address) }
+            switch block.info {
+            case "sh":
+                let run = try Self.bash(["-euo", "pipefail", "-c", substituted(block.lines.joined(separator: "\n"))], in: directory, environment: environment)
+                #expect(run.status == 0, "README.md:\(block.line): the block exited \(run.status):\n\(run.output)")
+                ran += 1
+            case "console":
+                for step in Self.steps(of: block) {
+                    let run = try Self.bash(["-o", "pipefail", "-c", substituted(step.command)], in: directory, environment: environment)
+                    #expect(run.status == 0, "README.md:\(step.line): exited \(run.status):\n\(run.output)")
+                    let expected = step.output.isEmpty ? "" : step.output.map(substituted).joined(separator: "\n") + "\n"
+                    #expect(run.output == expected, "README.md:\(step.line): \(step.command)")
+                    ran += 1
+                }
+            default:
+                Issue.record("README.md:\(block.line): a runnable block must be sh or console, not \(block.info)")
+            }
+        }
+        #expect(ran >= 5)
+    }
+}
