@@ -25,7 +25,6 @@ struct MarkdownDocument {
 
     /// Reads `path`, relative to the repository's root.
     init(_ path: String) throws {
-        self.path = path
         let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
         self.init(path: path, text: text)
     }
