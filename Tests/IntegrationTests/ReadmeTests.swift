@@ -10,9 +10,17 @@ import Testing
 /// - A `console` block is `$ command` lines (a line ending in `\` goes on on the next one), each
 ///   followed by what it prints, standard output and standard error together: each command
 ///   must exit 0 and print exactly those lines.
+///
+/// Then the terminal session shown after the line `<!-- terminal-session -->` is replayed in a
+/// real terminal (tmux) against the same server and data: its `$ export NAME=VALUE` lines set
+/// the environment, its `$ influxkit …` line starts the shell, what follows a prompt (`metrics> `,
+/// `      -> `) is typed, and the screen must show the session's lines. The port the session was
+/// captured with, 18686, becomes the test server's.
 @Suite(.integration)
 struct ReadmeTests {
     static let marker = "<!-- runnable -->"
+    static let sessionMarker = "<!-- terminal-session -->"
+    static let capturedPort = "18686"
 
     /// A command of a `console` block and the output the README shows for it.
     struct Step {
@@ -93,5 +101,67 @@ struct ReadmeTests {
             }
         }
         #expect(ran >= 5)
+
+        let sessions = readme.blocks.filter { $0.precedingLine == Self.sessionMarker }
+        #expect(sessions.count == 1, "the README's terminal session is found")
+        for session in sessions {
+            try Self.replay(session, port: server.port, home: directory)
+        }
+    }
+
+    /// Replays a terminal session of the README (see the type's comment).
+    static func replay(_ block: MarkdownDocument.Block, port: Int, home: URL) throws {
+        let prompt = try NSRegularExpression(pattern: #"^(\S*> |\s+-> )(.*)$"#)
+        var environment = ["HOME": home.path]
+        var arguments: [String]?
+        var expected: [String] = []
+        var typed: [(line: Int, text: String)] = []
+        for line in block.lines.map({ $0.replacingOccurrences(of: Self.capturedPort, with: String(port)) }) {
+            guard arguments != nil else {
+                let words = line.split(separator: " ").map(String.init)
+                if words.starts(with: ["$", "export"]) {
+                    for setting in words.dropFirst(2) {
+                        let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+                        environment[parts[0]] = parts.count == 2 ? parts[1] : ""
+                    }
+                } else if words.starts(with: ["$", "influxkit"]) {
+                    arguments = Array(words.dropFirst(2))
+                }
+                continue
+            }
+            if let match = prompt.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+               let text = Range(match.range(at: 2), in: line) {
+                typed.append((expected.count, String(line[text])))
+            }
+            expected.append(line)
+        }
+        guard let arguments, !typed.isEmpty else {
+            Issue.record("README.md:\(block.line): the session has no `$ influxkit` line or nothing typed")
+            return
+        }
+        let terminal = try TerminalSession(CommandLineTests.binary.path, arguments: arguments, environment: environment,
+                                           width: 100, height: 50)
+        defer { terminal.close() }
+        // Whether the screen, without the blanks tmux keeps at the ends of lines, shows `lines` then `prompt`.
+        func shows(_ lines: ArraySlice<String>, then prompt: String = "") -> (String) -> Bool {
+            let text = lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n") + prompt
+            return { screen in
+                screen.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n").contains(text)
+            }
+        }
+        for (index, step) in typed.enumerated() {
+            // The prompt as a trimmed screen line shows it, before anything is typed after it.
+            let promptText = String(expected[step.line].dropLast(step.text.count).reversed().drop { $0 == " " }.reversed())
+            let before = terminal.wait(seconds: 60, until: shows(expected[..<step.line], then: promptText))
+            #expect(before.matched, "README.md:\(block.line): the screen does not show the session up to \(expected[step.line]):\n\(before.screen)")
+            guard before.matched else { return }
+            try terminal.type(step.text)
+            try terminal.press("Enter")
+            if index == typed.count - 1 {
+                let after = terminal.wait(seconds: 60, until: shows(expected[...]))
+                #expect(after.matched, "README.md:\(block.line): the screen does not show the whole session:\n\(after.screen)")
+            }
+        }
     }
 }
