@@ -109,6 +109,28 @@ struct ReadmeTests {
         }
     }
 
+    /// The README's Swift blocks type-check against the built library (`swiftc -typecheck`), so
+    /// the library in ten lines uses names that exist.
+    @Test func theReadmesSwiftBlocksTypeCheckAgainstTheBuiltLibrary() throws {
+        let blocks = try MarkdownDocument("README.md").blocks.filter { $0.info == "swift" }
+        #expect(!blocks.isEmpty, "the README's Swift blocks are found")
+        let search = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/opt/swift/usr/bin"]
+        guard let swiftc = search.map({ $0 + "/swiftc" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            Issue.record("swiftc is not on PATH nor in /opt/swift/usr/bin")
+            return
+        }
+        let modules = CommandLineTests.binary.deletingLastPathComponent().appendingPathComponent("Modules").path
+        let moduleMap = MarkdownDocument.root.appendingPathComponent("Sources/CCurl/module.modulemap").path
+        for block in blocks {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString).swift")
+            try block.lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let run = try Self.bash(["-c", #""$0" -typecheck -I "$1" -Xcc -fmodule-map-file="$2" "$3""#, swiftc, modules, moduleMap, file.path],
+                                    in: FileManager.default.temporaryDirectory, environment: ProcessInfo.processInfo.environment)
+            #expect(run.status == 0, "README.md:\(block.line): the Swift block does not type-check:\n\(run.output)")
+        }
+    }
+
     /// Replays a terminal session of the README (see the type's comment).
     static func replay(_ block: MarkdownDocument.Block, port: Int, home: URL) throws {
         let prompt = try NSRegularExpression(pattern: #"^(\S*> |\s+-> )(.*)$"#)
