@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The manual page and the completion scripts stay in step with the built `influxkit`.
+/// The manual page, docs/cli.md and the completion scripts stay in step with the built `influxkit`.
 @Suite struct CommandLineDocumentationTests {
     /// The repository's root directory.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -52,9 +52,39 @@ import Testing
         var checked = 0
         for command in commands {
             for option in try Self.options(of: command) {
-                let mentioned = try NSRegularExpression(pattern: "(^|[^a-z0-9-])" + NSRegularExpression.escapedPattern(for: option) + "($|[^a-z0-9-])")
-                #expect(mentioned.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil,
-                        "\(option) of \(command.joined(separator: " ")) is not in man/influxkit.1")
+                #expect(Self.mentions(option, in: text), "\(option) of \(command.joined(separator: " ")) is not in man/influxkit.1")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    /// Whether `text` names `option` as a word of its own (`--to` is not found in `--to-rp`).
+    static func mentions(_ option: String, in text: String) -> Bool {
+        let pattern = try! NSRegularExpression(pattern: "(^|[^a-z0-9-])" + NSRegularExpression.escapedPattern(for: option) + "($|[^a-z0-9-])")
+        return pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// docs/cli.md is written by hand: each command has a section (`## influxkit query`,
+    /// `### influxkit db create`) that names each of its options. Options every command shares
+    /// (those of `ping`) may be named once, before the first command's section instead.
+    @Test func theCommandLineReferenceHasASectionPerCommandNamingEachOfItsOptions() throws {
+        let reference = try MarkdownDocument("docs/cli.md")
+        let shared = try Self.options(of: ["ping"])
+        let general = reference.text(beforeHeadingStartingWith: "influxkit ")
+        let commands = try Self.commands()
+        #expect(commands.contains(["copy"]), "the commands are found")
+        var checked = 0
+        for command in commands {
+            let title = (["influxkit"] + command).joined(separator: " ")
+            let section = command.isEmpty ? general : reference.section(titled: title)
+            guard let section else {
+                Issue.record("docs/cli.md has no section titled \(title)")
+                continue
+            }
+            for option in try Self.options(of: command) {
+                let named = Self.mentions(option, in: section) || (shared.contains(option) && Self.mentions(option, in: general))
+                #expect(named, "\(option) of \(title) is not in its section of docs/cli.md")
                 checked += 1
             }
         }
