@@ -188,6 +188,9 @@ import Testing
         #expect(got[3].reason == "no fields: every field column is empty")
         #expect(got[4].reason == "4 values for 3 columns")
         #expect(got[5].reason == "a quoted field is not closed before the end of the input")
+        // A quoting problem while rows are held for inference comes in line order too.
+        options.inferenceRows = 1000
+        #expect(try rows("time,v\n1,1\n2,\"open\n", options).map(\.line) == [2, 3])
     }
 
     @Test(arguments: [

@@ -47,8 +47,10 @@ public struct CSVPointStream: Sendable {
     }
 
     private mutating func take(_ record: CSVRecord, _ emit: (Int, Result<Point, InfluxError>) throws -> Void) throws {
-        if let problem = record.problem {
-            return try emit(record.line, .failure(.invalidPoint(reason: problem)))
+        if record.problem != nil {
+            // In line order with the rows held for inference.
+            if !sample.isEmpty { return sample.append(record) }
+            return try emit(record.line, Self.point(of: record, in: table))
         }
         if let kind = CSVAnnotations.kind(of: record) {
             if kind == .comment { return }
@@ -89,7 +91,9 @@ public struct CSVPointStream: Sendable {
         for record in rows { try emit(record.line, Self.point(of: record, in: table)) }
     }
 
-    private static func point(of record: CSVRecord, in table: CSVTable) -> Result<Point, InfluxError> {
+    private static func point(of record: CSVRecord, in table: CSVTable?) -> Result<Point, InfluxError> {
+        if let problem = record.problem { return .failure(.invalidPoint(reason: problem)) }
+        guard let table else { return .failure(.invalidPoint(reason: "a row before the header")) }
         do {
             return .success(try table.point(from: record))
         } catch {

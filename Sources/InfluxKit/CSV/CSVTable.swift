@@ -65,7 +65,7 @@ struct CSVTable: Sendable {
     /// Decides the type of every inferred field column from the rows of `sample`.
     mutating func inferTypes(from sample: [CSVRecord]) {
         for index in columns.indices where columns[index].inferred && Self.kind(of: columns[index]) == .inferred {
-            let texts = sample.filter { $0.count == width }.compactMap { columns[index].text(in: $0) }
+            let texts = sample.filter { $0.count == width && $0.problem == nil }.compactMap { columns[index].text(in: $0) }
             let kind = CSVValueKind.inferred(from: texts)
             if case .fieldValue = columns[index].role {
                 columns[index].role = .fieldValue(kind)
