@@ -109,14 +109,24 @@ struct WriteCommand: ParsableCommand {
         }
         // The first Ctrl-C or SIGTERM aborts the requests in flight and wakes the waiting writer.
         Interruption.onInterrupt(writer.canceller)
-        var refusedPoints = 0
-        defer { report(writer.summary, refusedPoints: refusedPoints, settled: settled.position) }
         if checkpoint != nil && inputFormat != .lp {
             throw ValidationError("--checkpoint works with line protocol only")
         }
-        refusedPoints = try feed(writer, rejections: rejections)
+        let hasDatabase = try dryRun || connection.configuration().database != nil
+        if !hasDatabase && inputFormat != .lp { throw InfluxError.invalidArgument("no database given for the write: give -d NAME") }
+        var refusedPoints = 0
+        defer { report(writer.summary, refusedPoints: refusedPoints, settled: settled.position) }
+        do {
+            refusedPoints = try feed(writer, rejections: rejections, needsDatabase: !hasDatabase)
+        } catch let error as InfluxError {
+            // The error first, then the summary of what was and was not written.
+            Diagnostics.error(error.messageWithHint)
+            throw ExitCode(error.exitCode)
+        }
         if writer.summary.rejected + refusedPoints > 0 { throw ExitCode(3) }
     }
+
+    static let noDatabase = "no database given for the write: give -d NAME, or begin the input with a # CONTEXT-DATABASE: NAME line"
 
     private func options(_ configuration: ClientConfiguration, _ settled: SettledPosition) -> LineProtocolWriter.Options {
         var options = LineProtocolWriter.Options()
@@ -134,7 +144,7 @@ struct WriteCommand: ParsableCommand {
 
     /// Reads every input into the writer and waits for the last batch; returns how many JSON
     /// points were refused.
-    private func feed(_ writer: LineProtocolWriter, rejections: RejectionSink) throws -> Int {
+    private func feed(_ writer: LineProtocolWriter, rejections: RejectionSink, needsDatabase: Bool) throws -> Int {
         var meter = WriteProgress(mode: progress)
         defer { meter.finish() }
         var refused = 0, bytes = 0
@@ -145,8 +155,14 @@ struct WriteCommand: ParsableCommand {
                 writer.beginSource(input.name, skippingThrough: skipThrough)
                 switch inputFormat {
                 case .lp:
+                    var databaseUnknown = needsDatabase
                     try input.forEachChunk { chunk in
                         if Interruption.requested { throw CancellationError() }
+                        if databaseUnknown, let named = ImportHeader.namesDatabase(chunk) {
+                            // Before anything is sent: the input has points but names no database.
+                            guard named else { throw InfluxError.invalidArgument(Self.noDatabase) }
+                            databaseUnknown = false
+                        }
                         try writer.append(chunk)
                         bytes += chunk.count
                         meter.update(writer.summary, bytes: bytes)

@@ -169,3 +169,40 @@ struct CommandLineCSVTests {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// Writes that cannot go anywhere: a database the server does not have, or none given.
+@Suite(.integration)
+struct CommandLineWriteTargetTests {
+    /// The error comes first, with the command that creates the database; then the summary,
+    /// which counts the lines not written.
+    @Test func aMissingDatabaseIsReportedFirstWithAHint() throws {
+        let server = try InfluxServer.shared()
+        let run = try CommandLineTests.influxkit(["write", "-d", "no such", "--precision", "s"] + CommandLineTests.connection(server),
+                                                 input: "m v=1 1\nm v=2 2\n")
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.first == #"influxkit: not found: database not found: "no such" (create it with: influxkit db create 'no such')"#,
+                "\(run.stderr)")
+        #expect(lines.last?.hasPrefix("wrote 0 points, rejected 0 lines, not sent 2 lines") == true, "\(run.stderr)")
+    }
+
+    /// Without `-d`, a write fails at its first point, without waiting for the rest of the
+    /// input (standard input here stays open), unless the input names its database.
+    @Test(arguments: [["--format", "lp"], ["--format", "csv", "--measurement", "m"]])
+    func noDatabaseFailsBeforeReadingTheInput(format: [String]) throws {
+        let server = try InfluxServer.shared()
+        let writer = try CommandLineInterruptTests.Writer(format + CommandLineTests.connection(server), input: "v\n1\nm v=1 1\n")
+        #expect(writer.endsWithin(seconds: 30), "it did not wait for the end of the input")
+        #expect(writer.process.terminationStatus == 64)
+        #expect(writer.stderr.hasPrefix("influxkit: invalid argument: no database given for the write: give -d NAME"))
+    }
+
+    @Test func anInputThatNamesItsDatabaseNeedsNoOption() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        let run = try CommandLineTests.influxkit(["write", "--precision", "s"] + CommandLineTests.connection(server),
+                                                 input: "# DML\n# CONTEXT-DATABASE: \(database)\nm v=1 1\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "wrote 1 point, rejected 0 lines, retried 0 batches\n")
+    }
+}
