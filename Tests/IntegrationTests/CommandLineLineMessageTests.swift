@@ -44,3 +44,30 @@ struct CommandLineLineMessageTests {
         #expect(reported[7] == "invalid number: field \"value\" is 1.2.3 (integers end in i, as 12i; a string needs double quotes)")
     }
 }
+
+/// On a terminal, the progress line of `write` is erased before a rejected line is reported,
+/// so the two never share a line.
+@Suite(.integration)
+struct CommandLineProgressTests {
+    @Test func progressAndRejectionsDoNotRunTogether() throws {
+        let server = try InfluxServer.shared()
+        let database = try server.createDatabase()
+        // The progress shows at the first piece read (1 MiB); the bad line is in the second.
+        let good = (1...60_000).map { "m,k=\($0 % 10) v=\($0) \($0)" }
+        let text = (good + ["m v=oops 60001"] + good.prefix(10)).joined(separator: "\n") + "\n"
+        #expect(good.joined(separator: "\n").utf8.count > 1 << 20)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("influxkit-\(UUID().uuidString.prefix(8)).lp")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let session = try TerminalSession(
+            CommandLineTests.binary.path,
+            arguments: ["write", "-d", database, "--port", String(server.port), "--host", "127.0.0.1", "--precision", "s", file.path],
+            environment: [:])
+        defer { session.close() }
+        let shown = session.wait(seconds: 90) { $0.contains("wrote 60010 points") }
+        #expect(shown.matched, "\(shown.screen)")
+        let lines = shown.screen.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("\(file.path):60001: invalid boolean") }, "\(shown.screen)")
+        #expect(!lines.contains { $0.contains("points/s") && $0.contains("invalid boolean") }, "\(shown.screen)")
+    }
+}
