@@ -187,6 +187,7 @@ import Testing
         #expect(got[2].reason?.hasPrefix("column \"n\": \"oops\" is not an integer") == true)
         #expect(got[3].reason == "no fields: every field column is empty")
         #expect(got[4].reason == "4 values for 3 columns")
+        #expect(try rows("time,v\nnoon,1\n", options).first?.reason == "invalid time \"noon\" (not ISO 8601 such as 2009-11-10T23:00:00Z)")
         #expect(got[5].reason == "a quoted field is not closed before the end of the input")
         // A quoting problem while rows are held for inference comes in line order too.
         options.inferenceRows = 1000
@@ -200,6 +201,8 @@ import Testing
         (.epochMicroseconds, "1704164645500001", 1_704_164_645_500_001_000),
         (.epochNanoseconds, "1704164645500000001", 1_704_164_645_500_000_001),
         (.auto, "2024-01-02T03:04:05Z", 1_704_164_645_000_000_000),
+        (.auto, "2024-01-02 03:04:05", 1_704_164_645_000_000_000),  // no zone: UTC
+        (.rfc3339, "2024-01-02", 1_704_153_600_000_000_000),
         (.auto, "1704164645", 1_704_164_645_000_000_000),  // in --precision s
     ])
     func readsTimeFormats(format: CSVTimeFormat, text: String, nanoseconds: Int64) throws {

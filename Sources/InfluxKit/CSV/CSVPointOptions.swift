@@ -25,9 +25,10 @@ public struct CSVPointOptions: Sendable {
 /// How the times of a CSV time column are written.
 public enum CSVTimeFormat: String, CaseIterable, Sendable {
     /// An integer is a count of ``CSVPointOptions/precision`` units since the epoch; any other
-    /// text is RFC3339.
+    /// text is read as ``rfc3339`` is.
     case auto
-    /// RFC3339, such as `2024-01-02T03:04:05.5Z` or `2024-01-02T04:04:05+01:00`.
+    /// RFC3339, such as `2024-01-02T03:04:05.5Z` or `2024-01-02T04:04:05+01:00`, and the other
+    /// ISO 8601 forms of ``RFC3339/nanoseconds(fromISO8601:)`` (no zone is UTC).
     case rfc3339
     /// Integer seconds since the epoch.
     case epochSeconds = "epoch-s"

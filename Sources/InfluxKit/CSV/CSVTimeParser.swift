@@ -58,9 +58,11 @@ enum CSVTimeParser: Sendable {
 
     private static func rfc3339(_ text: String) throws(CSVProblem) -> Int64 {
         do {
-            return try RFC3339.nanoseconds(from: text)
+            return try RFC3339.nanoseconds(fromISO8601: text)
+        } catch let InfluxError.invalidArgument(reason) {
+            throw CSVProblem(reason)
         } catch {
-            throw CSVProblem("\(error)")
+            throw CSVProblem("invalid time \"\(text)\"")
         }
     }
 }

@@ -8,16 +8,8 @@ extension RFC3339 {
     /// Throws `InfluxError.invalidArgument` for any other text and for times outside the
     /// server's range, as ``nanoseconds(from:)`` does.
     public static func nanoseconds(fromISO8601 text: String) throws -> Int64 {
-        var text = text
-        switch text.withUTF8({ parseISO8601(UnsafeRawBufferPointer($0)) }) {
-        case let .success(nanoseconds):
-            return nanoseconds
-        case .malformed:
-            throw InfluxError.invalidArgument("invalid time \"\(text)\" (not ISO 8601 such as 2009-11-10T23:00:00Z)")
-        case .outOfRange:
-            throw InfluxError.invalidArgument(
-                "time \"\(text)\" is outside the range 1677-09-21T00:12:43.145224194Z to 2262-04-11T23:47:16.854775806Z")
-        }
+        try nanoseconds(from: text, parse: parseISO8601,
+                        malformed: "invalid time \"\(text)\" (not ISO 8601 such as 2009-11-10T23:00:00Z)")
     }
 
     static func parseISO8601(_ text: UnsafeRawBufferPointer) -> ParseResult {
