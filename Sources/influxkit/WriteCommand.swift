@@ -100,19 +100,23 @@ struct WriteCommand: ParsableCommand {
         let settled = SettledPosition(then: checkpoint.flatMap { dryRun ? nil : Checkpoint(path: $0).save })
         let rejections = try RejectionSink(path: errorsFile)
         let writer: LineProtocolWriter
+        // Asked once: with --password-stdin, making the configuration reads standard input.
+        let configuration: ClientConfiguration
         if dryRun {
-            writer = LineProtocolWriter(options: options(try connection.configuration(), settled), onRejection: rejections.report,
+            configuration = try connection.configuration()
+            writer = LineProtocolWriter(options: options(configuration, settled), onRejection: rejections.report,
                                         dryRun: DryRunPrinter(precision: precision).print)
         } else {
             let client = try connection.makeClient()
-            writer = LineProtocolWriter(client: client, options: options(client.configuration, settled), onRejection: rejections.report)
+            configuration = client.configuration
+            writer = LineProtocolWriter(client: client, options: options(configuration, settled), onRejection: rejections.report)
         }
         // The first Ctrl-C or SIGTERM aborts the requests in flight and wakes the waiting writer.
         Interruption.onInterrupt(writer.canceller)
         if checkpoint != nil && inputFormat != .lp {
             throw ValidationError("--checkpoint works with line protocol only")
         }
-        let hasDatabase = try dryRun || connection.configuration().database != nil
+        let hasDatabase = dryRun || configuration.database != nil
         if !hasDatabase && inputFormat != .lp { throw InfluxError.invalidArgument("no database given for the write: give -d NAME") }
         var refusedPoints = 0
         defer { report(writer.summary, refusedPoints: refusedPoints, settled: settled.position) }
