@@ -8,12 +8,14 @@ enum Diagnostics {
     /// Control characters in it (a server's text may hold escape sequences) show escaped
     /// when standard error is a terminal.
     static func error(_ message: String) {
-        OutputBuffer.write("influxkit: \(TerminalText.escaped(message, for: STDERR_FILENO))\n", to: STDERR_FILENO)
+        let text = "influxkit: \(TerminalText.escaped(message, for: STDERR_FILENO))\n"
+        LiveLine.writing { OutputBuffer.write(text, to: STDERR_FILENO) }
     }
 
     /// Prints a line on standard error, escaped as ``error(_:)`` escapes it.
     static func line(_ message: String) {
-        OutputBuffer.write("\(TerminalText.escaped(message, for: STDERR_FILENO))\n", to: STDERR_FILENO)
+        let text = "\(TerminalText.escaped(message, for: STDERR_FILENO))\n"
+        LiveLine.writing { OutputBuffer.write(text, to: STDERR_FILENO) }
     }
 
     /// Prints one request of `--verbose`: `influxkit: POST URL -> 204, 12 B sent, 0 B received, 1.2 ms`.

@@ -46,12 +46,16 @@ struct ExportProgress {
         var text = "\(slices)/\(total) slices, \(points) points, \(DecimalText.tenths(Double(bytes) / 1_048_576)) MiB, "
             + "\(Int(Double(points) / seconds)) points/s"
         if let reached, reached < Int64.max { text += ", up to \(RFC3339.string(fromNanoseconds: reached))" }
-        OutputBuffer.write(terminal ? "\r\u{1B}[K" + text : text + "\n", to: STDERR_FILENO)
+        if terminal {
+            LiveLine.show(text)
+        } else {
+            LiveLine.writing { OutputBuffer.write(text + "\n", to: STDERR_FILENO) }
+        }
     }
 
     /// Erases the live line.
     func finish() {
         guard enabled, terminal, shownOnce else { return }
-        OutputBuffer.write("\r\u{1B}[K", to: STDERR_FILENO)
+        LiveLine.clear()
     }
 }

@@ -10,8 +10,20 @@ extension InfluxError {
         case .authentication:
             return "\(description) (give a user with -u and its password with -p, --password-stdin or INFLUX_PASSWORD, "
                 + "or a token with --token or INFLUX_TOKEN and --auth-scheme for its form)"
+        case let .notFound(message) where message.hasPrefix("database not found: "):
+            var name = message.dropFirst("database not found: ".count)
+            if name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") { name = name.dropFirst().dropLast() }
+            return "\(description) (create it with: influxkit db create \(Self.shellWord(String(name))))"
         default:
             return description
         }
+    }
+
+    /// `text` as one word for a POSIX shell: as it is when plain, else in single quotes.
+    private static func shellWord(_ text: String) -> String {
+        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0))
+        }
+        return plain ? text : "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }

@@ -37,6 +37,12 @@ final class RejectionSink: Sendable {
     /// Writes one line of text; a failure is recorded in `OutputFailure` (the exit status).
     func line(_ text: String) {
         let bytes = Array((text + "\n").utf8)
+        // On standard error, after erasing the progress line.
+        if descriptor == STDERR_FILENO { return LiveLine.writing { writeAll(bytes) } }
+        writeAll(bytes)
+    }
+
+    private func writeAll(_ bytes: [UInt8]) {
         lock.withLock { _ in
             var offset = 0
             while offset < bytes.count {

@@ -4,7 +4,7 @@ import InfluxKit
 
 extension Consistency: ExpressibleByArgument {}
 
-/// `influxkit write`: line protocol (or influxdb-python JSON) from files or standard input.
+/// `influxkit write`: line protocol (or influxdb-python JSON, or CSV) from files or standard input.
 struct WriteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "write",
@@ -21,11 +21,12 @@ struct WriteCommand: ParsableCommand {
               influxkit write -d metrics --errors-file rejected.txt day1.lp day2.lp.gz
               influxkit write export.txt                    # influx_inspect export output
               influxkit write -d metrics --dry-run points.lp
+              influxkit write -d metrics --measurement weather --tag-columns city readings.csv
             """)
 
     /// The input formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case lp, json
+        case lp, json, csv
     }
 
     @OptionGroup var connection: ConnectionOptions
@@ -33,8 +34,14 @@ struct WriteCommand: ParsableCommand {
     @Argument(help: "Input files; '-' or none for standard input.")
     var files: [String] = []
 
-    @Option(help: "Input format: lp (line protocol) or json (influxdb-python's point objects).")
-    var format: Format = .lp
+    @Option(help: """
+        Input format: lp (line protocol), json (influxdb-python's point objects) or csv; \
+        csv when every file ends in .csv or .csv.gz, else lp.
+        """)
+    var format: Format?
+
+    @OptionGroup(title: "CSV input")
+    var csv: CSVOptions
 
     @Option(help: "Unit of the timestamps: ns, u, ms, s, m or h.")
     var precision: Precision = .nanoseconds
@@ -83,6 +90,9 @@ struct WriteCommand: ParsableCommand {
         for file in files where file != "-" && !FileManager.default.isReadableFile(atPath: file) {
             throw ValidationError("cannot read \(file)")
         }
+        if inputFormat != .csv, let option = csv.givenOption {
+            throw ValidationError("\(option) works with --format csv only")
+        }
     }
 
     func run() throws {
@@ -90,23 +100,37 @@ struct WriteCommand: ParsableCommand {
         let settled = SettledPosition(then: checkpoint.flatMap { dryRun ? nil : Checkpoint(path: $0).save })
         let rejections = try RejectionSink(path: errorsFile)
         let writer: LineProtocolWriter
+        // Asked once: with --password-stdin, making the configuration reads standard input.
+        let configuration: ClientConfiguration
         if dryRun {
-            writer = LineProtocolWriter(options: options(try connection.configuration(), settled), onRejection: rejections.report,
+            configuration = try connection.configuration()
+            writer = LineProtocolWriter(options: options(configuration, settled), onRejection: rejections.report,
                                         dryRun: DryRunPrinter(precision: precision).print)
         } else {
             let client = try connection.makeClient()
-            writer = LineProtocolWriter(client: client, options: options(client.configuration, settled), onRejection: rejections.report)
+            configuration = client.configuration
+            writer = LineProtocolWriter(client: client, options: options(configuration, settled), onRejection: rejections.report)
         }
         // The first Ctrl-C or SIGTERM aborts the requests in flight and wakes the waiting writer.
         Interruption.onInterrupt(writer.canceller)
-        var refusedPoints = 0
-        defer { report(writer.summary, refusedPoints: refusedPoints, settled: settled.position) }
-        if checkpoint != nil && format == .json {
+        if checkpoint != nil && inputFormat != .lp {
             throw ValidationError("--checkpoint works with line protocol only")
         }
-        refusedPoints = try feed(writer, rejections: rejections)
+        let hasDatabase = dryRun || configuration.database != nil
+        if !hasDatabase && inputFormat != .lp { throw InfluxError.invalidArgument("no database given for the write: give -d NAME") }
+        var refusedPoints = 0
+        defer { report(writer.summary, refusedPoints: refusedPoints, settled: settled.position) }
+        do {
+            refusedPoints = try feed(writer, rejections: rejections, needsDatabase: !hasDatabase)
+        } catch let error as InfluxError {
+            // The error first, then the summary of what was and was not written.
+            Diagnostics.error(error.messageWithHint)
+            throw ExitCode(error.exitCode)
+        }
         if writer.summary.rejected + refusedPoints > 0 { throw ExitCode(3) }
     }
+
+    static let noDatabase = "no database given for the write: give -d NAME, or begin the input with a # CONTEXT-DATABASE: NAME line"
 
     private func options(_ configuration: ClientConfiguration, _ settled: SettledPosition) -> LineProtocolWriter.Options {
         var options = LineProtocolWriter.Options()
@@ -124,7 +148,7 @@ struct WriteCommand: ParsableCommand {
 
     /// Reads every input into the writer and waits for the last batch; returns how many JSON
     /// points were refused.
-    private func feed(_ writer: LineProtocolWriter, rejections: RejectionSink) throws -> Int {
+    private func feed(_ writer: LineProtocolWriter, rejections: RejectionSink, needsDatabase: Bool) throws -> Int {
         var meter = WriteProgress(mode: progress)
         defer { meter.finish() }
         var refused = 0, bytes = 0
@@ -133,16 +157,24 @@ struct WriteCommand: ParsableCommand {
             for (name, skipThrough) in try Checkpoint<LineProtocolWriter.Position>.remaining(files.isEmpty ? ["-"] : files, after: resumed) {
                 let input = InputFile(name: name)
                 writer.beginSource(input.name, skippingThrough: skipThrough)
-                switch format {
+                switch inputFormat {
                 case .lp:
+                    var databaseUnknown = needsDatabase
                     try input.forEachChunk { chunk in
                         if Interruption.requested { throw CancellationError() }
+                        if databaseUnknown, let named = ImportHeader.namesDatabase(chunk) {
+                            // Before anything is sent: the input has points but names no database.
+                            guard named else { throw InfluxError.invalidArgument(Self.noDatabase) }
+                            databaseUnknown = false
+                        }
                         try writer.append(chunk)
                         bytes += chunk.count
                         meter.update(writer.summary, bytes: bytes)
                     }
                 case .json:
                     refused += try appendJSON(input, to: writer, rejections: rejections)
+                case .csv:
+                    refused += try appendCSV(input, to: writer, rejections: rejections, meter: &meter, bytes: &bytes)
                 }
                 if Interruption.requested { throw CancellationError() }
                 try writer.endSource()
@@ -153,6 +185,9 @@ struct WriteCommand: ParsableCommand {
             // the server answered is settled and counted, the rest is not sent.
             _ = try? writer.stop()
             Diagnostics.error("interrupted; requests in flight were abandoned, lines not settled were not written")
+            if let checkpoint {
+                Diagnostics.error("to go on, run the same command again with the same input: \(checkpoint) skips what was settled")
+            }
             throw ExitCode(Interruption.exitCode)
         }
         return refused
@@ -164,28 +199,53 @@ struct WriteCommand: ParsableCommand {
         // A file can be read twice: first to learn whether its points can go as they are read.
         let holding = input.name == "-" || PointsJSONStream.membersFollowPoints(in: { try input.forEachChunk($0) })
         var stream = PointsJSONStream(precision: precision, holdingPoints: holding)
-        var encoder = LineProtocolEncoder(precision: precision)
-        var refused = 0
+        var points = PointFeed(writer: writer, precision: precision, rejections: rejections)
         func take(_ index: Int, _ converted: Result<Point, InfluxError>) throws {
-            do {
-                try encoder.append(converted.get())
-            } catch {
-                refused += 1
-                rejections.line("\(input.name): point \(index): \(error)")
-            }
-            if encoder.bytes.count >= 1 << 20 { try send() }
-        }
-        func send() throws {
-            try encoder.bytes.withUnsafeBytes { try writer.append($0) }
-            encoder.removeAll()
+            try points.take(converted) { "\(input.name): point \(index): \($0)" }
         }
         try input.forEachChunk { chunk in
             if Interruption.requested { throw CancellationError() }
             try stream.feed(chunk, take)
         }
         try stream.finish(take)
-        try send()
-        return refused
+        try points.send()
+        return points.refused
+    }
+
+    /// Converts a CSV input to line protocol row by row as it is read, reporting each row that
+    /// cannot be written as FILE:LINE: reason; returns how many were refused. A header that
+    /// cannot be used stops the command (exit 64).
+    private func appendCSV(
+        _ input: InputFile, to writer: LineProtocolWriter, rejections: RejectionSink,
+        meter: inout WriteProgress, bytes: inout Int
+    ) throws -> Int {
+        var stream = CSVPointStream(options: try csv.pointOptions(precision: precision))
+        var points = PointFeed(writer: writer, precision: precision, rejections: rejections)
+        func take(_ line: Int, _ converted: Result<Point, InfluxError>) throws {
+            try points.take(converted) { "\(input.name):\(line): \(PointFeed.reason($0))" }
+        }
+        do {
+            try input.forEachChunk { chunk in
+                if Interruption.requested { throw CancellationError() }
+                try stream.feed(chunk, take)
+                bytes += chunk.count
+                meter.update(writer.summary, bytes: bytes)
+            }
+            try stream.finish(take)
+        } catch let InfluxError.invalidLine(line, reason) {
+            meter.finish()
+            Diagnostics.error("\(input.name):\(line): \(reason)")
+            throw ExitCode(64)
+        }
+        try points.send()
+        return points.refused
+    }
+
+    /// The format of the inputs: `--format`, else csv when every file is named `.csv` or `.csv.gz`.
+    private var inputFormat: Format {
+        if let format { return format }
+        let csvNamed = !files.isEmpty && files.allSatisfy { $0.hasSuffix(".csv") || $0.hasSuffix(".csv.gz") }
+        return csvNamed ? .csv : .lp
     }
 
     /// Prints the summary: what was written, rejected (and why), not sent (and after which
@@ -196,7 +256,7 @@ struct WriteCommand: ParsableCommand {
         }
         let verb = dryRun ? "would write" : "wrote"
         var line = "\(verb) \(count(summary.written, "point")), rejected "
-            + count(summary.rejected + refusedPoints, format == .json ? "point" : "line")
+            + count(summary.rejected + refusedPoints, ["json": "point", "csv": "row"][inputFormat.rawValue] ?? "line")
         let causes = [
             (summary.rejectedByValidator + refusedPoints, "invalid"),
             (summary.rejectedByFieldType, "with a field type conflict"),

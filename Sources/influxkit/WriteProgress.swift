@@ -36,12 +36,16 @@ struct WriteProgress {
         let rate = Int(Double(summary.written) / seconds)
         let text = "\(summary.records) read, \(summary.written) written, \(rate) points/s, "
             + "\(DecimalText.tenths(Double(bytes) / 1_048_576)) MiB"
-        OutputBuffer.write(terminal ? "\r\u{1B}[K" + text : text + "\n", to: STDERR_FILENO)
+        if terminal {
+            LiveLine.show(text)
+        } else {
+            LiveLine.writing { OutputBuffer.write(text + "\n", to: STDERR_FILENO) }
+        }
     }
 
     /// Erases the live line.
     func finish() {
         guard enabled, terminal, shownOnce else { return }
-        OutputBuffer.write("\r\u{1B}[K", to: STDERR_FILENO)
+        LiveLine.clear()
     }
 }

@@ -76,7 +76,7 @@ struct LineProtocolWriterLimitsTests {
     @Test func aRecordThatWouldSplitOtherwiseInARequestIsRejectedAndItsLinesReadAgain() throws {
         let run = try dryRun(" =\"\na\"b c=\"\nc=\" 5\n")
         #expect(run.rejections.map(\.line) == [1])
-        #expect(run.rejections.first?.reason == "unbalanced quotes")
+        #expect(run.rejections.first?.reason.hasPrefix("unbalanced quotes") == true)
         #expect(run.sent == ["a\"b c=\"", "c=\" 5"])
     }
 

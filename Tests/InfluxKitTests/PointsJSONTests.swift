@@ -53,7 +53,7 @@ import Testing
         ])
         let points = try PointsJSON.points(from: json).map { try $0.get() }
         #expect(points == [
-            Point(measurement: "default", tags: ["dc": "west", "host": "own", "rack": ""], fields: ["f": .integer(1)], time: .rfc3339("2024-01-02T03:04:05Z")),
+            Point(measurement: "default", tags: ["dc": "west", "host": "own", "rack": ""], fields: ["f": .integer(1)], time: .epoch(1_704_164_645_000_000_000, .nanoseconds)),
             Point(measurement: "named", tags: ["dc": "west", "host": "global", "rack": "r1"], fields: ["f": .integer(2)]),
         ])
         // The null tag hides the global one and is then dropped, as in influxdb-python.
@@ -86,14 +86,14 @@ import Testing
             "missing measurement",
             "field \"f\" is an array or object",
             "\"time\" must be an integer or an rfc3339 string",
-            "invalid rfc3339 time \"yesterday\"",
+            "invalid time \"yesterday\" (not ISO 8601 such as 2009-11-10T23:00:00Z)",
             "tag \"t\" is an array or object",
             "\"measurement\" must be a string",
             "missing fields",
             "\"fields\" must be an object",
             "a point must be a json object",
             "time is outside the server's range",
-            "time 2300-01-01T00:00:00Z is outside the server's range",
+            "time \"2300-01-01T00:00:00Z\" is outside the range 1677-09-21T00:12:43.145224194Z to 2262-04-11T23:47:16.854775806Z",
             nil,
         ])
     }
@@ -112,5 +112,39 @@ import Testing
     @Test func anEmptyListHasNoPoints() throws {
         #expect(try PointsJSON.points(from: .array([])).isEmpty)
         #expect(try PointsJSON.points(from: object(["points": .array([])])).isEmpty)
+    }
+}
+
+/// Time strings as influxdb-python reads them (dateutil.parser.parse 2.9, a time without a zone
+/// taken as UTC): the nanoseconds below are what it gives for each text, measured; the texts
+/// it refuses are refused.
+@Suite struct PointsJSONTimeTests {
+    static let read: [(String, Int64)] = [
+        ("2009-11-10T23:00:00.123456", 1_257_894_000_123_456_000),
+        ("2009-11-10 23:00:00", 1_257_894_000_000_000_000),
+        ("2009-11-10", 1_257_811_200_000_000_000),
+        ("2009-11-10T23:00", 1_257_894_000_000_000_000),
+        ("2009-11-10T23", 1_257_894_000_000_000_000),
+        ("2009-11-10 23:00:00Z", 1_257_894_000_000_000_000),
+        ("2009-11-10T23:00:00+01:00", 1_257_890_400_000_000_000),
+        ("2009-11-10T23:00:00+0100", 1_257_890_400_000_000_000),
+        ("2009-11-10T23:00:00+01", 1_257_890_400_000_000_000),
+        ("2009-11-10T23:00:00.5-05:30", 1_257_913_800_500_000_000),
+        ("2009-11-10t23:00:00z", 1_257_894_000_000_000_000),
+        // dateutil keeps microseconds only (…123456000); influxkit keeps every digit.
+        ("2009-11-10T23:00:00.123456789", 1_257_894_000_123_456_789),
+    ]
+
+    @Test(arguments: read)
+    func readsWhatInfluxdbPythonReads(text: String, nanoseconds: Int64) throws {
+        let json = try JSONReader().parse(#"[{"measurement":"m","fields":{"v":1},"time":"\#(text)"}]"#)
+        let point = try PointsJSON.points(from: json).first?.get()
+        #expect(try point?.time?.nanosecondsSinceEpoch() == nanoseconds)
+    }
+
+    @Test(arguments: ["2009-13-10", "2009-02-30", "2009-11-10T24:00:00", "2009-11-10T23:61", "oops", ""])
+    func refusesWhatInfluxdbPythonRefuses(text: String) throws {
+        let json = try JSONReader().parse(#"[{"measurement":"m","fields":{"v":1},"time":"\#(text)"}]"#)
+        #expect(throws: InfluxError.self) { try PointsJSON.points(from: json).first?.get() }
     }
 }

@@ -15,8 +15,9 @@ struct JSONLinesRendererTests {
         #expect(rendered(JSONLinesRenderer(), [Sample.cpu, Sample.databases]) == expected)
     }
 
-    @Test func aSeriesWithoutNameHasNullName() {
+    /// A series without a name (SHOW SERIES) has no `name` key: not null, not a made-up name.
+    @Test func aSeriesWithoutNameHasNoNameKey() {
         let result = ResultSet(statementID: 0, series: [Series(name: nil, columns: ["k"], values: [[.string("x\"y")]])])
-        #expect(rendered(JSONLinesRenderer(), [result]) == "{\"name\":null,\"tags\":{},\"k\":\"x\\\"y\"}\n")
+        #expect(rendered(JSONLinesRenderer(), [result]) == "{\"tags\":{},\"k\":\"x\\\"y\"}\n")
     }
 }

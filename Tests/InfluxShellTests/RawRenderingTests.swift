@@ -208,7 +208,7 @@ func csvCells(_ text: String) -> [String] {
             {"tags":{},"name":"x\\ty"}
             {"name":"m","tags":"a","v":1.5}
             {"name":"m","tags":"b"}
-            {"name":null,"tags":{}}
+            {"tags":{}}
 
             """)
     }

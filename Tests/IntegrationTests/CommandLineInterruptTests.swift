@@ -76,5 +76,22 @@ struct CommandLineInterruptTests {
         let errors = writer.stderr
         #expect(writer.process.terminationStatus == 143, "\(errors)")
         #expect(errors.contains("wrote 2 points, rejected 0 lines, retried 0 batches"), "\(errors)")
+        #expect(!errors.contains("run the same command again"), "no checkpoint, nothing to resume from")
+    }
+
+    /// Interrupted with `--checkpoint`, the write says how to go on: the same command again.
+    @Test func anInterruptedCheckpointedWriteSaysHowToResume() throws {
+        let peer = try HTTPPeer(.influxdb)
+        let checkpoint = FileManager.default.temporaryDirectory.appendingPathComponent("influxkit-\(UUID().uuidString.prefix(8)).checkpoint")
+        defer { try? FileManager.default.removeItem(at: checkpoint) }
+        let writer = try Writer(["--url", peer.url, "-d", "db", "--batch-size", "1", "--connections", "1", "--checkpoint", checkpoint.path],
+                                input: "m v=1 1\nm v=2 2\n")
+        try waitForWrites(peer, count: 2)
+        kill(writer.process.processIdentifier, SIGINT)
+        #expect(writer.endsWithin(seconds: 20), "the first signal ended the write")
+        let errors = writer.stderr
+        #expect(writer.process.terminationStatus == 130, "\(errors)")
+        #expect(errors.contains("influxkit: to go on, run the same command again with the same input: \(checkpoint.path) skips what was settled"),
+                "\(errors)")
     }
 }

@@ -66,7 +66,7 @@ struct CommandLinePromptTests {
         #expect(run.screen.contains("password for \(admin.username):"), "the prompt showed (is tmux installed?)")
         #expect(!run.screen.contains(admin.password), "typed without echo")
         #expect(run.status == "0\n")
-        #expect(run.output.hasPrefix("name,tags,user,admin\n"))
+        #expect(run.output.hasPrefix("user,admin\n"))
         #expect(!run.output.contains(admin.password))
 
         let wrong = try promptedRun(server: server, user: admin.username, password: "Not-The-Password-1")

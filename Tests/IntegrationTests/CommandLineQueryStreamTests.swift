@@ -10,7 +10,7 @@ import Testing
 struct CommandLineQueryStreamTests {
     static let first = #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[1,"a"],[2,"b"]],"partial":true}],"partial":true}]}"#
     static let second = #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[3,"c,d"]]}]}]}"#
-    static let csv = "name,tags,time,v\nm,,1,a\nm,,2,b\nm,,3,\"c,d\"\n"
+    static let csv = "name,time,v\nm,1,a\nm,2,b\nm,3,\"c,d\"\n"
 
     /// Runs `influxkit query --format csv` against a peer answering `body`.
     func query(answering body: String, format: String = "csv") throws -> CommandLineTests.Run {
@@ -38,7 +38,7 @@ struct CommandLineQueryStreamTests {
             from: broken.utf8.startIndex, to: broken.range(of: ".1,")!.lowerBound)
         #expect(run.status == 1)
         #expect(run.stderr.contains("malformed response: unexpected '.', expected ',' or ']' at byte \(position)"), "\(run.stderr)")
-        let rows = ["csv": "name,tags,time,v\nm,,1,a\nm,,2,b\n",
+        let rows = ["csv": "name,time,v\nm,1,a\nm,2,b\n",
                     "jsonl": "{\"name\":\"m\",\"tags\":{},\"time\":1,\"v\":\"a\"}\n{\"name\":\"m\",\"tags\":{},\"time\":2,\"v\":\"b\"}\n",
                     "vertical": "*************************** 1. row ***************************\nname: m\ntime: 1\n   v: a\n"
                         + "*************************** 2. row ***************************\nname: m\ntime: 2\n   v: b\n"]
@@ -66,7 +66,7 @@ struct CommandLineQueryStreamTests {
         let start = Self.first.utf8.count + 1
         #expect(run.stderr.contains("malformed response: truncated response: object at byte \(start) unfinished at byte \(start + 40)"),
                 "\(run.stderr)")
-        #expect(run.stdout == "name,tags,time,v\nm,,1,a\nm,,2,b\n")
+        #expect(run.stdout == "name,time,v\nm,1,a\nm,2,b\n")
     }
 
     /// A chunk marked `"partial":true` and then a clean end of the body: the rows that came are
@@ -98,6 +98,6 @@ struct CommandLineQueryStreamTests {
         let run = try query(answering: Self.first + "\n" + #"{"error":"boom"}"# + "\n")
         #expect(run.status == 1)
         #expect(run.stderr.contains("boom"))
-        #expect(run.stdout == "name,tags,time,v\nm,,1,a\nm,,2,b\n")
+        #expect(run.stdout == "name,time,v\nm,1,a\nm,2,b\n")
     }
 }

@@ -29,16 +29,16 @@ struct CommandLineQueryValueTests {
     }
 
     static let csv = """
-        name,tags,time,b,f,host,i,s
-        v,,1,true,0.1,a,-9223372036854775808,"a,b"
-        v,,2,false,0,a,9223372036854775807,"say ""hi\"""
-        v,,3,,1e+21,a,0,snow ☃ 😀
-        v,,4,,1e-07,a,,<&>
-        v,,5,,2.5e-05,a,-1,back\\slash
-        v,,6,,100,a,42,
-        v,,7,,123456789.12345679,a,,
-        v,,8,,61.13,a,,
-        v,,9,,0.1,a,,
+        name,time,b,f,host,i,s
+        v,1,true,0.1,a,-9223372036854775808,"a,b"
+        v,2,false,0,a,9223372036854775807,"say ""hi\"""
+        v,3,,1e+21,a,0,snow ☃ 😀
+        v,4,,1e-07,a,,<&>
+        v,5,,2.5e-05,a,-1,back\\slash
+        v,6,,100,a,42,
+        v,7,,123456789.12345679,a,,
+        v,8,,61.13,a,,
+        v,9,,0.1,a,,
 
         """
 
@@ -99,7 +99,7 @@ struct CommandLineQueryValueTests {
         #expect(run.status == 1)
         #expect(run.stderr.contains("influxkit: statement 2: undefined function nosuch()"))
         let expected = [
-            "csv": "name,tags,time,i\nv,,1,-9223372036854775808\n",
+            "csv": "name,time,i\nv,1,-9223372036854775808\n",
             "jsonl": #"{"name":"v","tags":{},"time":1,"i":-9223372036854775808}"# + "\n",
             "vertical": "*************************** 1. row ***************************\nname: v\ntime: 1\n   i: -9223372036854775808\n",
         ]

@@ -20,10 +20,10 @@
 ///   Python's `str()` writes them (`1`, `1.5`, `1e+20`, `True`, `False`); a `null` tag becomes an
 ///   empty value, which the encoder drops and which hides a global tag of the same key (as in
 ///   influxdb-python); arrays and objects are refused.
-/// - Time: an integer is a count of `precision` units (`.epoch`), a string must be RFC3339
-///   (`.rfc3339`, checked here); `null` or no time lets the server stamp the point. Floats are
-///   refused (influxdb-python refuses them too); note that Python's own parser is more lenient
-///   with time strings than RFC3339.
+/// - Time: an integer is a count of `precision` units (`.epoch`), a string an ISO 8601 time
+///   as influxdb-python reads it (``RFC3339/nanoseconds(fromISO8601:)``: no zone means UTC, a
+///   space may stand for `T`, a bare date is midnight); `null` or no time lets the server stamp
+///   the point. Floats are refused (influxdb-python refuses them too).
 public enum PointsJSON {
     /// Converts `json` into points, one result per point in input order, so each refused point
     /// can be reported with its index while the others are written.
@@ -143,11 +143,12 @@ public enum PointsJSON {
         case let .integer(value)?:
             time = .epoch(value, precision)
         case let .string(text)?:
-            time = .rfc3339(text)
             do {
-                _ = try time?.nanosecondsSinceEpoch()
+                time = .epoch(try RFC3339.nanoseconds(fromISO8601: text), .nanoseconds)
+            } catch let InfluxError.invalidArgument(reason) {
+                throw Problem(reason)
             } catch {
-                throw Problem((error as? InfluxError).map(\.pointReason) ?? "invalid time")
+                throw Problem("invalid time \"\(text)\"")
             }
         case .unsigned?, .number?:
             throw Problem("time is outside the server's range")

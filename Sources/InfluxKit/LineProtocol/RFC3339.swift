@@ -11,13 +11,20 @@ public enum RFC3339 {
     /// Throws `InfluxError.invalidArgument` when `text` is malformed or names a time outside the
     /// server's range (``Point/Time/minNanoseconds`` ... ``Point/Time/maxNanoseconds``).
     public static func nanoseconds(from text: String) throws -> Int64 {
+        try nanoseconds(from: text, parse: parse, malformed: "invalid rfc3339 time \"\(text)\"")
+    }
+
+    /// Nanoseconds since the epoch of `text` read by `parse`; `malformed` is the message for
+    /// text it cannot read.
+    static func nanoseconds(
+        from text: String, parse: (UnsafeRawBufferPointer) -> ParseResult, malformed: @autoclosure () -> String
+    ) throws -> Int64 {
         var text = text
-        let parsed = text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
-        switch parsed {
+        switch text.withUTF8({ parse(UnsafeRawBufferPointer($0)) }) {
         case let .success(nanoseconds):
             return nanoseconds
         case .malformed:
-            throw InfluxError.invalidArgument("invalid rfc3339 time \"\(text)\"")
+            throw InfluxError.invalidArgument(malformed())
         case .outOfRange:
             throw InfluxError.invalidArgument(
                 "time \"\(text)\" is outside the range 1677-09-21T00:12:43.145224194Z to 2262-04-11T23:47:16.854775806Z")

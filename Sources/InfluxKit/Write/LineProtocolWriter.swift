@@ -480,7 +480,8 @@ public final class LineProtocolWriter {
             return try accept(bytes, parts: parts!, line: record.line)
         }
         checked.rejectedByValidator += 1
-        onRejection(Rejection(source: source, line: record.line, reason: problem, byServer: false))
+        onRejection(Rejection(source: source, line: record.line, reason: LineProtocolValidator.explained(problem, in: bytes),
+                              byServer: false))
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return }
         let rest = Array(buffer[(newline + 1)..<record.range.upperBound])
         guard depth >= Self.runawayDepth else {

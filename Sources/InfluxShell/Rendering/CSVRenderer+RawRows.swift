@@ -12,19 +12,14 @@ extension CSVRenderer {
     /// written as the decoding path writes it.
     public mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
         for (index, series) in result.result.series.enumerated() {
-            if series.columns != lastColumns {
-                appendRow(["name", "tags"] + series.columns, into: &out)
-                lastColumns = series.columns
-            }
-            rowPrefix.removeAll(keepingCapacity: true)
-            Self.appendQuoted(series.name ?? "", to: &rowPrefix)
-            rowPrefix.append(UInt8(ascii: ","))
-            Self.appendQuoted(ValueText.tagList(series.tags), to: &rowPrefix)
+            beginSeries(name: series.name, tags: series.tags, columns: series.columns, into: &out)
             rowPrefix.withUnsafeBufferPointer { prefix in
                 for row in result.rows(ofSeriesAt: index) {
                     out.append(prefix)
+                    var first = true
                     for value in row {
-                        out.append(UInt8(ascii: ","))
+                        if !first { out.append(UInt8(ascii: ",")) }
+                        first = false
                         appendRaw(value, into: &out)
                     }
                     out.append(UInt8(ascii: "\n"))

@@ -1,13 +1,16 @@
 import InfluxKit
 
-/// RFC 4180 CSV with `name` and `tags` (as `k=v,k=v`) as the first two columns of every row,
-/// so all series of a result form one flat table.
+/// RFC 4180 CSV as the Go shell's `-format csv` writes it: a `name` column when a series has
+/// a name and a `tags` column (`k=v,k=v`) when it has tags, before its own columns, so all
+/// series of a result form one flat table.
 ///
-/// The header line is printed once, and again only when a series has different columns (e.g. a
-/// second statement selecting other fields).
+/// A header line is printed only when it differs from the last one printed: once for all the
+/// chunks and series of a statement that share their shape, and again for a series or a
+/// statement with other columns (the Go shell repeats it for every series of a statement).
 public struct CSVRenderer: ResultRenderer {
-    var lastColumns: [String]?
-    /// The quoted name and tags of the series being written, reused between series.
+    var lastHeader: [String]?
+    /// The quoted name and tags of the series being written, with their commas, reused between
+    /// series.
     var rowPrefix: [UInt8] = []
 
     /// Creates a renderer.
@@ -16,18 +19,11 @@ public struct CSVRenderer: ResultRenderer {
     /// Renders the rows of every series of `result`.
     public mutating func render(_ result: ResultSet, into out: inout OutputBuffer) {
         for series in result.series {
-            if series.columns != lastColumns {
-                appendRow(["name", "tags"] + series.columns, into: &out)
-                lastColumns = series.columns
-            }
-            let name = series.name ?? ""
-            let tags = ValueText.tagList(series.tags)
+            beginSeries(name: series.name, tags: series.tags, columns: series.columns, into: &out)
             for row in series.values {
-                appendQuoted(name, into: &out)
-                out.append(UInt8(ascii: ","))
-                appendQuoted(tags, into: &out)
-                for value in row {
-                    out.append(UInt8(ascii: ","))
+                out.append(rowPrefix)
+                for (index, value) in row.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
                     if case let .string(s) = value {
                         appendQuoted(s, into: &out)
                     } else {
@@ -36,6 +32,26 @@ public struct CSVRenderer: ResultRenderer {
                 }
                 out.append(UInt8(ascii: "\n"))
             }
+        }
+    }
+
+    /// Prints the header of a series unless it is the last one printed, and prepares
+    /// ``rowPrefix``: the name and tags columns the header has.
+    mutating func beginSeries(name: String?, tags: [String: String]?, columns: [String], into out: inout OutputBuffer) {
+        let hasName = !(name ?? "").isEmpty, hasTags = !(tags ?? [:]).isEmpty
+        let header = (hasName ? ["name"] : []) + (hasTags ? ["tags"] : []) + columns
+        if header != lastHeader {
+            appendRow(header, into: &out)
+            lastHeader = header
+        }
+        rowPrefix.removeAll(keepingCapacity: true)
+        if let name, hasName {
+            Self.appendQuoted(name, to: &rowPrefix)
+            rowPrefix.append(UInt8(ascii: ","))
+        }
+        if hasTags {
+            Self.appendQuoted(ValueText.tagList(tags), to: &rowPrefix)
+            rowPrefix.append(UInt8(ascii: ","))
         }
     }
 

@@ -1,8 +1,9 @@
 import InfluxKit
 
 /// JSON Lines: one object per row, `{"name":…,"tags":{…},"col":value,…}`, values with their
-/// JSON types. `name` is the series name (null when it has none) and `tags` its tags (`{}` when
-/// none). A column called `name` or `tags` (as in `SHOW DATABASES`) takes that key and the
+/// JSON types. `name` is the series name, left out when it has none (`SHOW SERIES`; rather
+/// than influxdb-python's made-up `results`, which a real measurement may be called), and `tags`
+/// its tags (`{}` when none). A column called `name` or `tags` (as in `SHOW DATABASES`) takes that key and the
 /// series' own is left out, so no object holds a key twice.
 public struct JSONLinesRenderer: ResultRenderer {
     /// Creates a renderer.
@@ -25,7 +26,7 @@ public struct JSONLinesRenderer: ResultRenderer {
     /// has that name.
     static func meta(of series: Series) -> [(key: String, value: JSONValue)] {
         var meta: [(key: String, value: JSONValue)] = []
-        if !series.columns.contains("name") { meta.append(("name", series.name.map(JSONValue.string) ?? .null)) }
+        if let name = series.name, !series.columns.contains("name") { meta.append(("name", .string(name))) }
         if !series.columns.contains("tags") {
             let tags = (series.tags ?? [:]).sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue.string($0.value)) }
             meta.append(("tags", .object(tags)))
