@@ -22,23 +22,28 @@ struct ShellSubcommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .column
+    @Option(help: "Output format (default: the profile's, else column).")
+    var format: OutputFormat?
 
-    @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339.")
+    @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339 (default: the profile's precision).")
     var precision: Precision?
 
     func run() throws {
         let received = ByteCount()
-        let client = try connection.makeClient(observing: received.add)
-        var settings = ShellSettings(database: client.configuration.database, retentionPolicy: connection.rp)
-        settings.format = format
-        settings.precision = precision
+        let resolved = try connection.resolved()
+        let client = try connection.makeClient(configuration: resolved.configuration, observing: received.add)
+        var settings = ShellSettings(database: client.configuration.database, retentionPolicy: client.configuration.retentionPolicy)
+        settings.format = format ?? resolved.format?.output ?? .column
+        settings.precision = precision ?? resolved.precision
         let interactive = isatty(STDIN_FILENO) == 1
         let home = ProcessInfo.processInfo.environment["HOME"]
         let shell = Shell(
             client: client, settings: settings, interactive: interactive,
             historyPath: home.map { $0 + "/.influxkit_history" }, receivedBytes: { received.total })
+        shell.profileName = resolved.profile?.profile.name
+        shell.profileConfiguration = { [transport = connection.transport] name in
+            try ProfileChoice.connection(toProfile: name, transport: transport)
+        }
         let status = shell.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FoundationEssentials
+import Glibc
 import InfluxKit
 import InfluxShell
 
@@ -10,13 +11,13 @@ struct TransportOptions: ParsableArguments {
     @Flag(help: "Do not verify the server's TLS certificate (prints a warning).")
     var unsafeSsl = false
 
-    @Option(help: ArgumentHelp("PEM file of CA certificates to trust.", valueName: "file"))
+    @Option(help: ArgumentHelp("PEM file of CA certificates to trust.", valueName: "file"), completion: .file())
     var caCert: String?
 
-    @Option(help: ArgumentHelp("PEM client certificate (mTLS).", valueName: "file"))
+    @Option(help: ArgumentHelp("PEM client certificate (mTLS).", valueName: "file"), completion: .file())
     var clientCert: String?
 
-    @Option(help: ArgumentHelp("PEM private key of --client-cert.", valueName: "file"))
+    @Option(help: ArgumentHelp("PEM private key of --client-cert.", valueName: "file"), completion: .file())
     var clientKey: String?
 
     @Option(help: ArgumentHelp(
@@ -48,21 +49,22 @@ struct TransportOptions: ParsableArguments {
         if clientKey != nil && clientCert == nil { throw ValidationError("--client-key needs --client-cert") }
         if noProxy && proxy != nil { throw ValidationError("give --proxy or --no-proxy, not both") }
         if let proxy, proxy.isEmpty { throw ValidationError("--proxy needs a url (--no-proxy connects directly)") }
+        for (flag, path) in [("--ca-cert", caCert), ("--client-cert", clientCert), ("--client-key", clientKey)] {
+            if let path, access(path, F_OK) != 0 { throw ValidationError("\(flag) \(path): the file does not exist") }
+        }
     }
 
-    /// Sets these options in `configuration`, whose server and credentials are already set:
-    /// core dumps are turned off when it holds a secret, and with `-v` the proxy in use is said.
+    /// Sets these options in `configuration`, whose server and credentials are already set
+    /// (only those given: a profile's stay otherwise); core dumps are turned off when it holds a
+    /// secret, and with `-v` the proxy in use is said.
     func apply(to configuration: inout ClientConfiguration, environment: [String: String]) {
-        configuration.verifySSL = !unsafeSsl
-        configuration.caFile = caCert
-        configuration.clientCertificate = clientCert
-        configuration.clientKey = clientKey
-        if let timeout {
-            configuration.timeout = timeout
-            configuration.connectTimeout = min(configuration.connectTimeout, timeout)
-        }
+        if unsafeSsl { configuration.verifySSL = false }
+        if let caCert { configuration.caFile = caCert }
+        if let clientCert { configuration.clientCertificate = clientCert }
+        if let clientKey { configuration.clientKey = clientKey }
+        if let timeout { configuration.limitTime(to: timeout) }
         if let retries { configuration.retries = retries }
-        configuration.gzip = gzip
+        if gzip { configuration.gzip = true }
         if configuration.password != nil || configuration.token != nil { CoreDumps.disable() }
         // An empty proxy makes libcurl ignore the environment's.
         if noProxy { configuration.proxy = "" } else if let proxy { configuration.proxy = proxy }
@@ -70,5 +72,14 @@ struct TransportOptions: ParsableArguments {
             configuration.requestObserver = Diagnostics.log
             if let line = ProxyReport.line(for: configuration, environment: environment) { Diagnostics.error(line) }
         }
+    }
+
+    /// The settings these flags gave, as `config show` names them.
+    var givenSettings: [String] {
+        let given: [(String, Bool)] = [
+            ("ca-cert", caCert != nil), ("client-cert", clientCert != nil), ("client-key", clientKey != nil),
+            ("timeout", timeout != nil), ("retries", retries != nil), ("gzip", gzip),
+        ]
+        return given.filter(\.1).map(\.0)
     }
 }

@@ -14,6 +14,11 @@ public final class Shell {
     public internal(set) var settings: ShellSettings
     /// Statements and commands that failed so far.
     public internal(set) var failures = 0
+    /// The connection profile in use, shown in the prompt (set by `connect PROFILE`).
+    public var profileName: String?
+    /// The configuration of a connection profile, for `connect NAME`; nil when there is no
+    /// profile of that name (`connect` then takes the name as a host).
+    public var profileConfiguration: ((String) throws -> ClientConfiguration?)?
 
     let interactive: Bool
     let historyPath: String?
@@ -100,7 +105,8 @@ public final class Shell {
     }
 
     private var prompt: String {
-        var name = settings.database ?? ""
+        var name = profileName.map { "(\($0)) " } ?? ""
+        name += settings.database ?? ""
         if let rp = settings.retentionPolicy { name += ".\(rp)" }
         guard splitter.isContinuing else { return "\(name)> " }
         return String(repeating: " ", count: max(name.count - 1, 0)) + "-> "
