@@ -7,23 +7,22 @@ enum CommandTypo {
     /// The message for `arguments` (without the program name) when a word before any option
     /// names no subcommand of the command it follows; nil when they do (or start with options).
     static func message(for arguments: [String], root: ParsableCommand.Type) -> String? {
-        var command = root
-        var path = [root._commandName]
-        for word in arguments {
-            let subcommands = command.configuration.subcommands
-            guard !word.hasPrefix("-"), !subcommands.isEmpty, word != "help" else { return nil }
-            guard let next = subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) }) else {
-                let names = subcommands.map(\._commandName)
-                let see = "see '\(path.joined(separator: " ")) --help'"
-                guard let nearest = nearest(to: word, in: names) else {
-                    return "unknown command '\(word)' for '\(path.joined(separator: " "))' (commands: \(names.joined(separator: ", ")); \(see))"
-                }
-                return "unknown command '\(word)' for '\(path.joined(separator: " "))'; did you mean '\(nearest)'? (\(see))"
-            }
-            command = next
-            path.append(word)
+        message(for: arguments[...], under: root, path: [root._commandName])
+    }
+
+    private static func message(for arguments: ArraySlice<String>, under command: ParsableCommand.Type, path: [String]) -> String? {
+        let subcommands: [ParsableCommand.Type] = command.configuration.subcommands
+        guard let word = arguments.first, !word.hasPrefix("-"), !subcommands.isEmpty, word != "help" else { return nil }
+        let names = subcommands.map { $0._commandName }
+        if let index = names.firstIndex(of: word) {
+            return message(for: arguments.dropFirst(), under: subcommands[index], path: path + [word])
         }
-        return nil
+        let command = path.joined(separator: " ")
+        let see = "see '\(command) --help'"
+        guard let nearest = nearest(to: word, in: names) else {
+            return "unknown command '\(word)' for '\(command)' (commands: \(names.joined(separator: ", ")); \(see))"
+        }
+        return "unknown command '\(word)' for '\(command)'; did you mean '\(nearest)'? (\(see))"
     }
 
     /// The name closest to `word` in edits, if close enough to be what was meant: at most two

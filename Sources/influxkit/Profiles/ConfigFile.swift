@@ -47,7 +47,9 @@ struct ConfigFile {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw UsageFailure("\(path):\(error.source.begin.line): \(error.description)")
+            // toml++ shows the character it did not expect as it is, a line break too.
+            let reason = error.description.trimmingWhitespace().replacing("\n", with: "\\n").replacing("\r", with: "\\r")
+            throw UsageFailure("\(path):\(error.source.begin.line): \(reason.prefix(1).lowercased() + reason.dropFirst())")
         }
         self.path = path
         self.text = ConfigText(text)

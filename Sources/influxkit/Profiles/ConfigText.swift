@@ -20,8 +20,20 @@ struct ConfigText {
     /// The table a header line opens (`[name]`, `["name"]`, `['name']`), or nil for other lines.
     static func tableName(of line: String) -> String? {
         let trimmed = line.trimmingWhitespace()
-        guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[["), let close = trimmed.lastIndex(of: "]") else { return nil }
-        let inside = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmingWhitespace()
+        guard trimmed.hasPrefix("["), !trimmed.hasPrefix("[[") else { return nil }
+        let body = trimmed.dropFirst().drop { $0 == " " || $0 == "\t" }
+        // The `]` that closes the header: after the closing quote of a quoted name.
+        var searchFrom = body.startIndex
+        if let quote = body.first, quote == "\"" || quote == "'" {
+            var index = body.index(after: body.startIndex)
+            while index < body.endIndex, body[index] != quote {
+                if body[index] == "\\" && quote == "\"" { index = body.index(after: index) }
+                if index < body.endIndex { index = body.index(after: index) }
+            }
+            searchFrom = min(index, body.endIndex)
+        }
+        guard let close = body[searchFrom...].firstIndex(of: "]") else { return nil }
+        let inside = body[..<close].trimmingWhitespace()
         if inside.count >= 2, let quote = inside.first, quote == "\"" || quote == "'", inside.last == quote {
             let name = inside.dropFirst().dropLast()
             return quote == "'" ? String(name) : String(name).replacing("\\\"", with: "\"").replacing("\\\\", with: "\\")

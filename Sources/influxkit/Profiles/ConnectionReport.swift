@@ -36,7 +36,7 @@ struct ConnectionReport {
             ("ca-cert", text(configuration.caFile), source("ca-cert")),
             ("client-cert", text(configuration.clientCertificate), source("client-cert")),
             ("client-key", text(configuration.clientKey), source("client-key")),
-            ("timeout", configuration.timeout.map { "\($0) s" } ?? "none", source("timeout")),
+            ("timeout", configuration.timeout.map { "\($0)" } ?? "none", source("timeout")),
             ("retries", String(configuration.retries), source("retries")),
             ("gzip", String(configuration.gzip), source("gzip")),
             ("precision", resolved.precision?.rawValue ?? "rfc3339", source("precision")),

@@ -67,7 +67,9 @@ struct ProfileOptions: ParsableArguments {
             var check = ClientConfiguration()
             do { try check.setServerURL(url) } catch { throw ValidationError("--url: \(error)") }
         }
-        if let passwordFile { try ProfileSecret.checkMode(of: passwordFile, profile: "new") }
+        if let passwordFile {
+            do { try ProfileSecret.checkMode(of: passwordFile, profile: "new") } catch let failure as UsageFailure { throw ValidationError(failure.description) }
+        }
     }
 
     /// The `key = value` lines of the profile's table, in the order of ``Profile/keys``.
