@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import InfluxKit
 import TOMLKit
 
 /// The config file, `$XDG_CONFIG_HOME/influxkit/config.toml` (`~/.config/influxkit/config.toml`

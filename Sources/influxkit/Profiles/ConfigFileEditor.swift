@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import InfluxKit
 
 /// Changes to the config file made line by line, so that every comment and line the change
 /// does not touch stays as it was; the result is parsed again before it replaces the file.

@@ -1,3 +1,5 @@
+import InfluxKit
+
 /// The config file's lines as written: where a table or a key is, for messages that say
 /// `FILE:LINE`, and edits that keep every comment and line they do not touch.
 ///
