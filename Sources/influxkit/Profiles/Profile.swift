@@ -4,7 +4,8 @@ import InfluxShell
 /// One table of the config file: a named connection, every setting optional.
 ///
 /// A profile never holds a secret itself: the password (or token, when `auth-scheme` is set)
-/// comes from `password-command` or `password-file`, fetched only when a connection needs it.
+/// comes from `password-command` or `password-file`, read each time a command connects with it
+/// (unless a flag or variable gives the password or token).
 struct Profile {
     /// The table's name.
     var name: String
