@@ -1,6 +1,5 @@
 import ArgumentParser
 import FoundationEssentials
-import Glibc
 import InfluxKit
 import InfluxShell
 
@@ -11,14 +10,7 @@ struct TransportOptions: ParsableArguments {
     @Flag(help: "Do not verify the server's TLS certificate (prints a warning).")
     var unsafeSsl = false
 
-    @Option(help: ArgumentHelp("PEM file of CA certificates to trust.", valueName: "file"), completion: .file())
-    var caCert: String?
-
-    @Option(help: ArgumentHelp("PEM client certificate (mTLS).", valueName: "file"), completion: .file())
-    var clientCert: String?
-
-    @Option(help: ArgumentHelp("PEM private key of --client-cert.", valueName: "file"), completion: .file())
-    var clientKey: String?
+    @OptionGroup var files: TLSFileOptions
 
     @Option(help: ArgumentHelp(
         "Connect through this proxy (http://[user:password@]host:port). Without it, http_proxy, https_proxy and ALL_PROXY from the environment are used (except for hosts in NO_PROXY), and a proxy for plain http sees the credentials; -v shows the proxy.",
@@ -46,12 +38,8 @@ struct TransportOptions: ParsableArguments {
             throw ValidationError("--timeout must be a positive number of seconds, at most 31536000 (a year)")
         }
         if let retries, retries < 0 { throw ValidationError("--retries must not be negative") }
-        if clientKey != nil && clientCert == nil { throw ValidationError("--client-key needs --client-cert") }
         if noProxy && proxy != nil { throw ValidationError("give --proxy or --no-proxy, not both") }
         if let proxy, proxy.isEmpty { throw ValidationError("--proxy needs a url (--no-proxy connects directly)") }
-        for (flag, path) in [("--ca-cert", caCert), ("--client-cert", clientCert), ("--client-key", clientKey)] {
-            if let path, access(path, F_OK) != 0 { throw ValidationError("\(flag) \(path): the file does not exist") }
-        }
     }
 
     /// Sets these options in `configuration`, whose server and credentials are already set
@@ -59,9 +47,9 @@ struct TransportOptions: ParsableArguments {
     /// secret, and with `-v` the proxy in use is said.
     func apply(to configuration: inout ClientConfiguration, environment: [String: String]) {
         if unsafeSsl { configuration.verifySSL = false }
-        if let caCert { configuration.caFile = caCert }
-        if let clientCert { configuration.clientCertificate = clientCert }
-        if let clientKey { configuration.clientKey = clientKey }
+        if let caCert = files.caCert { configuration.caFile = caCert }
+        if let clientCert = files.clientCert { configuration.clientCertificate = clientCert }
+        if let clientKey = files.clientKey { configuration.clientKey = clientKey }
         if let timeout { configuration.limitTime(to: timeout) }
         if let retries { configuration.retries = retries }
         if gzip { configuration.gzip = true }
@@ -77,7 +65,7 @@ struct TransportOptions: ParsableArguments {
     /// The settings these flags gave, as `config show` names them.
     var givenSettings: [String] {
         let given: [(String, Bool)] = [
-            ("ca-cert", caCert != nil), ("client-cert", clientCert != nil), ("client-key", clientKey != nil),
+            ("ca-cert", files.caCert != nil), ("client-cert", files.clientCert != nil), ("client-key", files.clientKey != nil),
             ("timeout", timeout != nil), ("retries", retries != nil), ("gzip", gzip),
         ]
         return given.filter(\.1).map(\.0)

@@ -30,14 +30,7 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Output format of query and shell (lp: query only).", valueName: "format"))
     var format: QueryFormat?
 
-    @Option(help: ArgumentHelp("PEM file of CA certificates to trust.", valueName: "file"), completion: .file())
-    var caCert: String?
-
-    @Option(help: ArgumentHelp("PEM client certificate (mTLS).", valueName: "file"), completion: .file())
-    var clientCert: String?
-
-    @Option(help: ArgumentHelp("PEM private key of --client-cert.", valueName: "file"), completion: .file())
-    var clientKey: String?
+    @OptionGroup var files: TLSFileOptions
 
     @Option(help: ArgumentHelp("Seconds a request may take.", valueName: "seconds"))
     var timeout: Double?
@@ -79,8 +72,8 @@ struct ProfileOptions: ParsableArguments {
             ("url", url.map(quoted)), ("host", host.map(quoted)), ("port", port.map(String.init)),
             ("ssl", ssl ? "true" : nil), ("username", username.map(quoted)), ("database", database.map(quoted)),
             ("retention-policy", rp.map(quoted)), ("precision", precision.map { quoted($0.rawValue) }),
-            ("format", format.map { quoted($0.defaultValueDescription) }), ("ca-cert", caCert.map(quoted)),
-            ("client-cert", clientCert.map(quoted)), ("client-key", clientKey.map(quoted)),
+            ("format", format.map { quoted($0.defaultValueDescription) }), ("ca-cert", files.caCert.map(quoted)),
+            ("client-cert", files.clientCert.map(quoted)), ("client-key", files.clientKey.map(quoted)),
             ("timeout", timeout.map { "\($0)" }), ("retries", retries.map(String.init)), ("gzip", gzip ? "true" : nil),
             ("auth-scheme", authScheme.map { quoted($0.rawValue) }), ("password-command", passwordCommand.map(quoted)),
             ("password-file", passwordFile.map(quoted)),
