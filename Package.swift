@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,12 @@ let package = Package(
                 "InfluxKit",
                 "InfluxShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
+            // TOMLKit imports Foundation; without this its extensions (String.contains through
+            // NSString, …) would win overload resolution here and link all of Foundation and ICU
+            // into the binary (33 → 87 MB, +19 % instructions at every start; docs/profiles.md).
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
             plugins: ["BuildInfo"]
         ),
         // The git commit for `influxkit --version`, written before each build.

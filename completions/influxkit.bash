@@ -173,22 +173,22 @@ _influxkit() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    shell|ping|query|write|export|copy|db|user|rp|grant|help)
+    shell|ping|query|write|export|copy|db|user|rp|grant|config|help)
         # Offer subcommand argument completions
         "_influxkit_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'shell ping query write export copy db user rp grant help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'shell ping query write export copy db user rp grant config help' -- "${cur}"))
         ;;
     esac
 }
 
 _influxkit_shell() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --pretty --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -224,13 +224,19 @@ _influxkit_shell() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -257,7 +263,7 @@ _influxkit_ping() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -293,13 +299,19 @@ _influxkit_ping() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -316,9 +328,9 @@ _influxkit_ping() {
 
 _influxkit_query() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --chunked --no-chunked --timing --pretty --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
     repeating_options=(--param)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries -f --file --format --epoch --width --height --tz --chunk-size)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries -f --file --format --epoch --width --height --tz --chunk-size)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -354,13 +366,19 @@ _influxkit_query() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -373,6 +391,7 @@ _influxkit_query() {
         return
         ;;
     '-f'|'--file')
+        __influxkit_add_completions -f
         return
         ;;
     '--format')
@@ -404,7 +423,7 @@ _influxkit_write() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --server-timestamps --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format --measurement --measurement-column --tag-columns --time-column --time-format --field-types --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -440,13 +459,19 @@ _influxkit_write() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -459,26 +484,7 @@ _influxkit_write() {
         return
         ;;
     '--format')
-        __influxkit_add_completions -W 'lp'$'\n''json'$'\n''csv'
-        return
-        ;;
-    '--measurement')
-        return
-        ;;
-    '--measurement-column')
-        return
-        ;;
-    '--tag-columns')
-        return
-        ;;
-    '--time-column')
-        return
-        ;;
-    '--time-format')
-        __influxkit_add_completions -W 'auto'$'\n''rfc3339'$'\n''epoch-s'$'\n''epoch-ms'$'\n''epoch-us'$'\n''epoch-ns'
-        return
-        ;;
-    '--field-types')
+        __influxkit_add_completions -W 'lp'$'\n''json'
         return
         ;;
     '--precision')
@@ -496,6 +502,7 @@ _influxkit_write() {
         return
         ;;
     '--errors-file')
+        __influxkit_add_completions -f
         return
         ;;
     '--progress')
@@ -506,6 +513,15 @@ _influxkit_write() {
         return
         ;;
     '--checkpoint')
+        __influxkit_add_completions -f
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __influxkit_add_completions -f
         return
         ;;
     esac
@@ -515,7 +531,7 @@ _influxkit_export() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=(--measurement)
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --measurement-regex --start --end --where --slice --parallel -o --output --compress --format --precision --checkpoint --progress)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --measurement-regex --start --end --where --slice --parallel -o --output --compress --format --precision --checkpoint --progress)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -551,13 +567,19 @@ _influxkit_export() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -621,12 +643,15 @@ _influxkit_copy() {
     repeating_flags=()
     non_repeating_flags=(--unsafe-ssl --no-proxy --gzip --verbose -v --create --include-strings --verify --verify-only --version -h --help)
     repeating_options=(--measurement)
-    non_repeating_options=(--from --from-username --from-password --from-token --from-auth-scheme --to --to-username --to-password --to-token --to-auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections --progress)
+    non_repeating_options=(--from --from-profile --from-username --from-password --from-token --from-auth-scheme --to --to-profile --to-username --to-password --to-token --to-auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --database -d --rp --measurement-regex --start --end --where --slice --parallel --to-database --to-rp --checkpoint --batch-size --connections --progress)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--from')
+        return
+        ;;
+    '--from-profile')
         return
         ;;
     '--from-username')
@@ -645,6 +670,9 @@ _influxkit_copy() {
     '--to')
         return
         ;;
+    '--to-profile')
+        return
+        ;;
     '--to-username')
         return
         ;;
@@ -659,12 +687,15 @@ _influxkit_copy() {
         return
         ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -753,7 +784,7 @@ _influxkit_db_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -789,13 +820,19 @@ _influxkit_db_list() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -818,7 +855,7 @@ _influxkit_db_create() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --if-not-exists --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration --rp-name)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration --rp-name)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -854,13 +891,19 @@ _influxkit_db_create() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -891,7 +934,7 @@ _influxkit_db_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --if-exists --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -927,13 +970,19 @@ _influxkit_db_drop() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -975,7 +1024,7 @@ _influxkit_user_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -1011,13 +1060,19 @@ _influxkit_user_list() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1040,7 +1095,7 @@ _influxkit_user_create() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --admin --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1076,13 +1131,19 @@ _influxkit_user_create() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1101,7 +1162,7 @@ _influxkit_user_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1137,13 +1198,19 @@ _influxkit_user_drop() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1162,7 +1229,7 @@ _influxkit_user_password() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1198,13 +1265,19 @@ _influxkit_user_password() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1223,7 +1296,7 @@ _influxkit_user_grant-admin() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1259,13 +1332,19 @@ _influxkit_user_grant-admin() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1284,7 +1363,7 @@ _influxkit_user_revoke-admin() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1320,13 +1399,19 @@ _influxkit_user_revoke-admin() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1368,7 +1453,7 @@ _influxkit_rp_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 0
 
     # Offer option value completions
@@ -1404,13 +1489,19 @@ _influxkit_rp_list() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1433,7 +1524,7 @@ _influxkit_rp_create() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --default --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1469,13 +1560,19 @@ _influxkit_rp_create() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1503,7 +1600,7 @@ _influxkit_rp_alter() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --default --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --duration --replication --shard-duration)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1539,13 +1636,19 @@ _influxkit_rp_alter() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1573,7 +1676,7 @@ _influxkit_rp_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1609,13 +1712,19 @@ _influxkit_rp_drop() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1657,7 +1766,7 @@ _influxkit_grant_list() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --format)
     __influxkit_offer_flags_options 1
 
     # Offer option value completions
@@ -1693,13 +1802,19 @@ _influxkit_grant_list() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1722,7 +1837,7 @@ _influxkit_grant_add() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 3
 
     # Offer option value completions
@@ -1758,13 +1873,19 @@ _influxkit_grant_add() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1791,7 +1912,7 @@ _influxkit_grant_revoke() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
     __influxkit_offer_flags_options 3
 
     # Offer option value completions
@@ -1827,13 +1948,19 @@ _influxkit_grant_revoke() {
         __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
         return
         ;;
+    '-P'|'--profile')
+        return
+        ;;
     '--ca-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-cert')
+        __influxkit_add_completions -f
         return
         ;;
     '--client-key')
+        __influxkit_add_completions -f
         return
         ;;
     '--proxy')
@@ -1854,6 +1981,186 @@ _influxkit_grant_revoke() {
         return
         ;;
     esac
+}
+
+_influxkit_config() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __influxkit_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    show|list|add|remove|use)
+        # Offer subcommand argument completions
+        "_influxkit_config_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'show list add remove use' -- "${cur}"))
+        ;;
+    esac
+}
+
+_influxkit_config_show() {
+    repeating_flags=()
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries)
+    __influxkit_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--dsn')
+        return
+        ;;
+    '--database'|'-d')
+        return
+        ;;
+    '--rp')
+        return
+        ;;
+    '--username'|'-u')
+        return
+        ;;
+    '--password'|'-p')
+        return
+        ;;
+    '--token')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
+    '-P'|'--profile')
+        return
+        ;;
+    '--ca-cert')
+        __influxkit_add_completions -f
+        return
+        ;;
+    '--client-cert')
+        __influxkit_add_completions -f
+        return
+        ;;
+    '--client-key')
+        __influxkit_add_completions -f
+        return
+        ;;
+    '--proxy')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    esac
+}
+
+_influxkit_config_list() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __influxkit_offer_flags_options 0
+}
+
+_influxkit_config_add() {
+    repeating_flags=()
+    non_repeating_flags=(--ssl --gzip --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--url --host --port --username -u --database -d --rp --precision --format --ca-cert --client-cert --client-key --timeout --retries --auth-scheme --password-command --password-file)
+    __influxkit_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--username'|'-u')
+        return
+        ;;
+    '--database'|'-d')
+        return
+        ;;
+    '--rp')
+        return
+        ;;
+    '--precision')
+        __influxkit_add_completions -W 'ns'$'\n''u'$'\n''ms'$'\n''s'$'\n''m'$'\n''h'
+        return
+        ;;
+    '--format')
+        return
+        ;;
+    '--ca-cert')
+        __influxkit_add_completions -f
+        return
+        ;;
+    '--client-cert')
+        __influxkit_add_completions -f
+        return
+        ;;
+    '--client-key')
+        __influxkit_add_completions -f
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--retries')
+        return
+        ;;
+    '--auth-scheme')
+        __influxkit_add_completions -W 'token'$'\n''bearer'$'\n''basic'
+        return
+        ;;
+    '--password-command')
+        return
+        ;;
+    '--password-file')
+        __influxkit_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_influxkit_config_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __influxkit_offer_flags_options 1
+}
+
+_influxkit_config_use() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __influxkit_offer_flags_options 1
 }
 
 _influxkit_help() {

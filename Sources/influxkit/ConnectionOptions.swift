@@ -8,8 +8,9 @@ extension AuthScheme: ExpressibleByArgument {}
 
 /// The options every subcommand shares to reach and log in to the server.
 ///
-/// Precedence: `--dsn`, then the single flags, then the environment, then the defaults; `--url`
-/// overrides host, port and scheme whatever else is given.
+/// Precedence, setting by setting: flags (`--dsn` first, then the single flags, `--url` last),
+/// then the `INFLUX_*` variables, then the profile (`--profile`, `INFLUX_PROFILE` or the config
+/// file's default), then the built-in defaults.
 struct ConnectionOptions: ParsableArguments {
     @Option(help: "Server host name or address (env INFLUX_HOST).")
     var host: String?
@@ -49,6 +50,11 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Use HTTPS.")
     var ssl = false
 
+    @Option(name: [.customShort("P"), .long], help: ArgumentHelp(
+        "Connection profile of the config file (env INFLUX_PROFILE; default: the file's 'default'); flags and INFLUX_* variables override its settings.",
+        valueName: "name"))
+    var profile: String?
+
     @OptionGroup var transport: TransportOptions
 
     func validate() throws {
@@ -59,29 +65,58 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    /// The client configuration: `--dsn`, then flags, then the environment, then defaults;
-    /// `--url` last. A password from `--password-stdin` is read here.
+    /// The client configuration: flags, then `INFLUX_*` variables, then the profile, then the
+    /// defaults (see ``ResolvedConnection``). A password from `--password-stdin` is read here,
+    /// and the profile's password command run when its secret is the one to use.
     func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ClientConfiguration {
-        var configuration = ClientConfiguration()
-        if let dsn {
-            configuration = try ClientConfiguration(dsn: dsn)
-        } else {
-            configuration.host = environment["INFLUX_HOST"] ?? configuration.host
-            if let text = environment["INFLUX_PORT"] { configuration.port = try Self.environmentPort(text) }
+        try resolved(environment: environment).configuration
+    }
+
+    /// Every setting and where it came from; `fetchingSecrets: false` (for `config show`) reads
+    /// neither standard input nor the profile's secret, and lets the profile's TLS files be missing.
+    func resolved(environment: [String: String] = ProcessInfo.processInfo.environment, fetchingSecrets: Bool = true) throws -> ResolvedConnection {
+        var resolved = ResolvedConnection()
+        if let (profile, file, chosenBy) = try ProfileChoice.profile(named: profile, environment: environment) {
+            try resolved.apply(profile, file: file, chosenBy: chosenBy)
         }
-        if let host { configuration.host = host }
-        if let port { configuration.port = port }
-        configuration.database = database ?? configuration.database ?? environment["INFLUX_DATABASE"]
-        configuration.username = username ?? configuration.username ?? environment["INFLUX_USERNAME"]
-        configuration.password = password ?? configuration.password ?? environment["INFLUX_PASSWORD"]
-        configuration.token = token ?? environment["INFLUX_TOKEN"]
-        if let authScheme { configuration.authScheme = authScheme }
-        configuration.retentionPolicy = rp
-        if ssl { configuration.ssl = true }
-        if let url { try configuration.setServerURL(url) }
-        if passwordStdin { configuration.password = try Self.readPasswordLine() }
-        transport.apply(to: &configuration, environment: environment)
-        return configuration
+        try resolved.applyEnvironment(environment)
+        try applyFlags(to: &resolved)
+        if fetchingSecrets {
+            try resolved.checkProfileFiles()
+            if passwordStdin { resolved.set("password", \.password, try Self.readPasswordLine(), from: "--password-stdin") }
+            try resolved.fetchProfileSecret()
+        }
+        transport.apply(to: &resolved.configuration, environment: environment)
+        resolved.note(transport.givenSettings) { "--\($0)" }
+        if transport.verbose, let (profile, file, chosenBy) = resolved.profile {
+            Diagnostics.error("profile \(profile.name) from \(file) (\(chosenBy))")
+        }
+        return resolved
+    }
+
+    /// The flags' layer: `--dsn`, then the single flags, `--url` last.
+    private func applyFlags(to resolved: inout ResolvedConnection) throws {
+        if let dsn {
+            let parsed = try ClientConfiguration(dsn: dsn)
+            resolved.set("host", \.host, parsed.host, from: "--dsn")
+            resolved.set("port", \.port, parsed.port, from: "--dsn")
+            resolved.set("ssl", \.ssl, parsed.ssl, from: "--dsn")
+            resolved.set("path-prefix", \.pathPrefix, "", from: "--dsn")
+            resolved.configuration.useUDP = parsed.useUDP
+            resolved.set("username", \.username, parsed.username, from: "--dsn")
+            resolved.set("password", \.password, parsed.password, from: "--dsn")
+            resolved.set("database", \.database, parsed.database, from: "--dsn")
+        }
+        resolved.set("host", \.host, host, from: "--host")
+        resolved.set("port", \.port, port, from: "--port")
+        resolved.set("database", \.database, database, from: "--database")
+        resolved.set("username", \.username, username, from: "--username")
+        resolved.set("password", \.password, password, from: "--password")
+        resolved.set("token", \.token, token, from: "--token")
+        resolved.set("auth-scheme", \.authScheme, authScheme, from: "--auth-scheme")
+        resolved.set("retention-policy", \.retentionPolicy, rp, from: "--rp")
+        resolved.set("ssl", \.ssl, ssl ? true : nil, from: "--ssl")
+        if let url { try resolved.setServerURL(url, from: "--url") }
     }
 
     /// A client for these options; warns about `--unsafe-ssl`, and asks for the password on the
@@ -107,13 +142,6 @@ struct ConnectionOptions: ParsableArguments {
         let client = try InfluxClient(configuration: configuration)
         try PasswordPrompt.askIfNeeded(client)
         return client
-    }
-
-    private static func environmentPort(_ text: String) throws -> Int {
-        guard let port = Int(text), (1...65535).contains(port) else {
-            throw ValidationError("INFLUX_PORT must be a port number between 1 and 65535")
-        }
-        return port
     }
 
     /// One line of standard input, read byte by byte so the rest stays for the command;

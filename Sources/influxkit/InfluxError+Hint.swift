@@ -5,8 +5,16 @@ extension InfluxError {
     /// can fix with an option, which option.
     var messageWithHint: String {
         switch self {
+        case let .tls(_, reason) where Self.speaksPlainHTTP(reason):
+            return "\(description) (the server seems to speak plain http: use an http:// url, or leave out --ssl)"
         case let .tls(_, reason) where reason.lowercased().contains("certificate"):
             return "\(description) (trust its CA with --ca-cert FILE, or skip verification with --unsafe-ssl)"
+        case let .authentication(message) where message.contains("authorization failed"):
+            // influxd's answer to a user or password it does not know (none given: "unable to
+            // parse authentication credentials").
+            return "\(description) (the user name or the password is wrong)"
+        case .notInfluxDB(status: 404, _), .notFound(message: "404 page not found"):
+            return "\(description) (nothing answers there as influxdb: is the path prefix of the url right?)"
         case .authentication:
             return "\(description) (give a user with -u and its password with -p, --password-stdin or INFLUX_PASSWORD, "
                 + "or a token with --token or INFLUX_TOKEN and --auth-scheme for its form)"
@@ -25,5 +33,11 @@ extension InfluxError {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0))
         }
         return plain ? text : "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+
+    /// Whether OpenSSL's reason says the peer answered a TLS hello in plain text.
+    private static func speaksPlainHTTP(_ reason: String) -> Bool {
+        let lowered = reason.lowercased()
+        return ["wrong version number", "packet length too long", "http request", "unknown protocol"].contains { lowered.contains($0) }
     }
 }

@@ -12,7 +12,9 @@ struct InfluxKitCommand: ParsableCommand {
         abstract: "A command-line client for InfluxDB 1.x.",
         discussion: """
             Connection options go after the subcommand; INFLUX_HOST, INFLUX_PORT, INFLUX_USERNAME, \
-            INFLUX_PASSWORD, INFLUX_TOKEN and INFLUX_DATABASE are used when a flag is not given. \
+            INFLUX_PASSWORD, INFLUX_TOKEN and INFLUX_DATABASE are used when a flag is not given, and a \
+            profile of ~/.config/influxkit/config.toml (-P NAME, INFLUX_PROFILE, or its default) when \
+            neither is; 'influxkit config show' tells which gave what. \
             Exit status: 0 success, 1 server or statement error, 2 server unreachable, 3 lines \
             rejected, 4 authentication or authorization failed, 64 usage error.
 
@@ -28,7 +30,7 @@ struct InfluxKitCommand: ParsableCommand {
         version: Self.version,
         subcommands: [
             ShellSubcommand.self, PingCommand.self, QueryCommand.self, WriteCommand.self, ExportCommand.self, CopyCommand.self, DatabaseCommand.self,
-            UserCommand.self, RetentionPolicyCommand.self, GrantCommand.self,
+            UserCommand.self, RetentionPolicyCommand.self, GrantCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: ShellSubcommand.self
     )
@@ -45,6 +47,10 @@ struct InfluxKitCommand: ParsableCommand {
     /// could not be written makes a success exit 1.
     static func main() {
         StandardStreams.holdClosed()
+        if let typo = CommandTypo.message(for: Array(CommandLine.arguments.dropFirst()), root: Self.self) {
+            Diagnostics.error(typo)
+            StandardStreams.exit(64)
+        }
         do {
             var command = try parsedByItsSubcommand() ?? parseAsRoot()
             SecretArguments.scrub()
@@ -58,6 +64,9 @@ struct InfluxKitCommand: ParsableCommand {
         } catch let failure as RunFailure {
             Diagnostics.error(failure.description)
             StandardStreams.exit(1)
+        } catch let failure as UsageFailure {
+            Diagnostics.error(failure.description)
+            StandardStreams.exit(64)
         } catch {
             // ArgumentParser's own messages (help, usage errors), written as its `exit(withError:)`
             // writes them, but checked.

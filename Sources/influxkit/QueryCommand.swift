@@ -40,13 +40,13 @@ struct QueryCommand: ParsableCommand {
     @Argument(help: "InfluxQL statements.")
     var statements: [String] = []
 
-    @Option(name: [.customShort("f"), .long], help: "Read statements from this file.")
+    @Option(name: [.customShort("f"), .long], help: "Read statements from this file.", completion: .file())
     var file: String?
 
-    @Option(help: "Output format; lp writes the rows of a SELECT as line protocol, typed as SHOW FIELD KEYS says.")
-    var format = QueryFormat(.column)
+    @Option(help: "Output format (default: the profile's, else column); lp writes the rows of a SELECT as line protocol, typed as SHOW FIELD KEYS says.")
+    var format: QueryFormat?
 
-    @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339.")
+    @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339 (default: the profile's precision).")
     var epoch: Precision?
 
     @Option(help: ArgumentHelp("Width of a chart: characters for --format chart (default: the terminal's, or 80), pixels for svg (800).", valueName: "n"))
@@ -83,11 +83,14 @@ struct QueryCommand: ParsableCommand {
         for parameter in parameters { _ = try boundParameter(parameter) }
     }
 
-    func run() throws {
+    mutating func run() throws {
         HeapTuning.keepFreedMemory()
         let received = ByteCount()
         // The client first: --password-stdin takes the first line of standard input.
-        let client = try connection.makeClient(observing: timing ? received.add : nil)
+        let resolved = try connection.resolved()
+        format = format ?? resolved.format
+        epoch = epoch ?? resolved.precision
+        let client = try connection.makeClient(configuration: resolved.configuration, observing: timing ? received.add : nil)
         let text = try statementText()
         guard InfluxQL.containsStatement(text) else { throw ValidationError("no statement given") }
         let params = Dictionary(try parameters.map(boundParameter), uniquingKeysWith: { $1 })
@@ -105,7 +108,7 @@ struct QueryCommand: ParsableCommand {
     private func printResults(
         of text: String, params: [String: JSONValue], from client: InfluxClient
     ) throws -> (rows: Int, failed: Int) {
-        guard let output = format.output else { return try printLineProtocol(of: text, params: params, from: client) }
+        guard let output = (format ?? QueryFormat(.column)).output else { return try printLineProtocol(of: text, params: params, from: client) }
         // Errors are explained while the answer streams, when `client` is busy: by another client.
         let explainer = try InfluxClient(configuration: client.configuration)
         // Charts read times as integers, which are cheaper to read than RFC 3339 text.

@@ -24,10 +24,10 @@ struct ShellSubcommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .column
+    @Option(help: "Output format (default: the profile's, else column).")
+    var format: OutputFormat?
 
-    @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339.")
+    @Option(help: "Print times as integers in this unit (ns, u, ms, s, m, h) instead of RFC3339 (default: the profile's precision).")
     var precision: Precision?
 
     @Flag(help: "Indent json output (the default on a terminal, where 'pretty' toggles it).")
@@ -35,10 +35,11 @@ struct ShellSubcommand: ParsableCommand {
 
     func run() throws {
         let received = ByteCount()
-        let client = try connection.makeClient(observing: received.add)
-        var settings = ShellSettings(database: client.configuration.database, retentionPolicy: connection.rp)
-        settings.format = format
-        settings.precision = precision
+        let resolved = try connection.resolved()
+        let client = try connection.makeClient(configuration: resolved.configuration, observing: received.add)
+        var settings = ShellSettings(database: client.configuration.database, retentionPolicy: client.configuration.retentionPolicy)
+        settings.format = format ?? resolved.format?.output ?? .column
+        settings.precision = precision ?? resolved.precision
         let interactive = isatty(STDIN_FILENO) == 1
         settings.pretty = interactive || pretty
         // A script needs the server: one that cannot be reached fails as a one-shot command does.
@@ -47,6 +48,10 @@ struct ShellSubcommand: ParsableCommand {
         let shell = Shell(
             client: client, settings: settings, interactive: interactive,
             historyPath: home.map { $0 + "/.influxkit_history" }, receivedBytes: { received.total })
+        shell.profileName = resolved.profile?.profile.name
+        shell.profileConfiguration = { [transport = connection.transport] name in
+            try ProfileChoice.connection(toProfile: name, transport: transport)
+        }
         let status = shell.run()
         if let failure = shell.connectionFailure { throw ExitCode(failure.exitCode) }
         if status != 0 { throw ExitCode(status) }

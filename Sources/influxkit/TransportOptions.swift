@@ -10,14 +10,7 @@ struct TransportOptions: ParsableArguments {
     @Flag(help: "Do not verify the server's TLS certificate (prints a warning).")
     var unsafeSsl = false
 
-    @Option(help: ArgumentHelp("PEM file of CA certificates to trust.", valueName: "file"))
-    var caCert: String?
-
-    @Option(help: ArgumentHelp("PEM client certificate (mTLS).", valueName: "file"))
-    var clientCert: String?
-
-    @Option(help: ArgumentHelp("PEM private key of --client-cert.", valueName: "file"))
-    var clientKey: String?
+    @OptionGroup var files: TLSFileOptions
 
     @Option(help: ArgumentHelp(
         "Connect through this proxy (http://[user:password@]host:port). Without it, http_proxy, https_proxy and ALL_PROXY from the environment are used (except for hosts in NO_PROXY), and a proxy for plain http sees the credentials; -v shows the proxy.",
@@ -45,24 +38,21 @@ struct TransportOptions: ParsableArguments {
             throw ValidationError("--timeout must be a positive number of seconds, at most 31536000 (a year)")
         }
         if let retries, retries < 0 { throw ValidationError("--retries must not be negative") }
-        if clientKey != nil && clientCert == nil { throw ValidationError("--client-key needs --client-cert") }
         if noProxy && proxy != nil { throw ValidationError("give --proxy or --no-proxy, not both") }
         if let proxy, proxy.isEmpty { throw ValidationError("--proxy needs a url (--no-proxy connects directly)") }
     }
 
-    /// Sets these options in `configuration`, whose server and credentials are already set:
-    /// core dumps are turned off when it holds a secret, and with `-v` the proxy in use is said.
+    /// Sets these options in `configuration`, whose server and credentials are already set
+    /// (only those given: a profile's stay otherwise); core dumps are turned off when it holds a
+    /// secret, and with `-v` the proxy in use is said.
     func apply(to configuration: inout ClientConfiguration, environment: [String: String]) {
-        configuration.verifySSL = !unsafeSsl
-        configuration.caFile = caCert
-        configuration.clientCertificate = clientCert
-        configuration.clientKey = clientKey
-        if let timeout {
-            configuration.timeout = timeout
-            configuration.connectTimeout = min(configuration.connectTimeout, timeout)
-        }
+        if unsafeSsl { configuration.verifySSL = false }
+        if let caCert = files.caCert { configuration.caFile = caCert }
+        if let clientCert = files.clientCert { configuration.clientCertificate = clientCert }
+        if let clientKey = files.clientKey { configuration.clientKey = clientKey }
+        if let timeout { configuration.limitTime(to: timeout) }
         if let retries { configuration.retries = retries }
-        configuration.gzip = gzip
+        if gzip { configuration.gzip = true }
         if configuration.password != nil || configuration.token != nil { CoreDumps.disable() }
         // An empty proxy makes libcurl ignore the environment's.
         if noProxy { configuration.proxy = "" } else if let proxy { configuration.proxy = proxy }
@@ -70,5 +60,14 @@ struct TransportOptions: ParsableArguments {
             configuration.requestObserver = Diagnostics.log
             if let line = ProxyReport.line(for: configuration, environment: environment) { Diagnostics.error(line) }
         }
+    }
+
+    /// The settings these flags gave, as `config show` names them.
+    var givenSettings: [String] {
+        let given: [(String, Bool)] = [
+            ("ca-cert", files.caCert != nil), ("client-cert", files.clientCert != nil), ("client-key", files.clientKey != nil),
+            ("timeout", timeout != nil), ("retries", retries != nil), ("gzip", gzip),
+        ]
+        return given.filter(\.1).map(\.0)
     }
 }

@@ -31,7 +31,7 @@ struct WriteCommand: ParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Argument(help: "Input files; '-' or none for standard input.")
+    @Argument(help: "Input files; '-' or none for standard input.", completion: .file())
     var files: [String] = []
 
     @Option(help: """
@@ -58,7 +58,7 @@ struct WriteCommand: ParsableCommand {
     @Flag(help: "Check the input and print on standard output what would be sent; send nothing.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("Write rejected lines (FILE:LINE: reason) to this file instead of standard error.", valueName: "path"))
+    @Option(help: ArgumentHelp("Write rejected lines (FILE:LINE: reason) to this file instead of standard error.", valueName: "path"), completion: .file())
     var errorsFile: String?
 
     @Option(help: "Progress on standard error: auto (on a terminal), always or never.")
@@ -78,7 +78,7 @@ struct WriteCommand: ParsableCommand {
         Record in this file the last input line the server has settled; run the same command \
         again after a crash or an error to go on from there without gaps or duplicates. Delete \
         it to start over.
-        """, valueName: "file"))
+        """, valueName: "file"), completion: .file())
     var checkpoint: String?
 
     func validate() throws {

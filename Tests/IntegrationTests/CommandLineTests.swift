@@ -31,6 +31,8 @@ struct CommandLineTests {
         process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("INFLUX_") }
+        // No config file of the user's: a test that wants profiles gives XDG_CONFIG_HOME.
+        env["XDG_CONFIG_HOME"] = "/nonexistent/influxkit-tests"
         env.merge(environment) { $1 }
         process.environment = env
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()

@@ -181,10 +181,14 @@ extension Shell {
             precision: settings.precision ?? .nanoseconds, consistency: settings.consistency)
     }
 
+    /// `connect PROFILE` (a profile of that name, its database too) or `connect ADDRESS`.
     private func connect(_ address: String) throws {
-        let configuration = try client.configuration.connecting(to: address)
+        let profile = try profileConfiguration?(address)
+        let configuration = try profile ?? client.configuration.connecting(to: address)
         let connected = try InfluxClient(configuration: configuration)
         let version = try connected.ping()
+        profileName = profile == nil ? nil : address
+        if let database = profile?.database { settings.database = database; settings.retentionPolicy = profile?.retentionPolicy }
         // Ctrl-C retargets before the old client is let go.
         if interactive { ShellInterrupt.target(connected) }
         client = connected
@@ -242,6 +246,7 @@ extension Shell {
           consistency LEVEL         any, one, quorum or all, for insert
           settings                  shows the settings
           connect HOST:PORT | URL   connects to another server, keeping the user and path prefix
+          connect PROFILE           connects as a profile of the config file says (prompt shows it)
           auth [USER]               asks for a user name and password
           insert LINE               writes one line of line protocol
           insert into RP LINE       writes into retention policy RP

@@ -17,6 +17,11 @@ public final class Shell {
     /// The first failure to reach the server or to be let in (connection, TLS, time limit,
     /// credentials), which decides a script's exit status as it does a one-shot command's.
     public internal(set) var connectionFailure: InfluxError?
+    /// The connection profile in use, shown in the prompt (set by `connect PROFILE`).
+    public var profileName: String?
+    /// The configuration of a connection profile, for `connect NAME`; nil when there is no
+    /// profile of that name (`connect` then takes the name as a host).
+    public var profileConfiguration: ((String) throws -> ClientConfiguration?)?
 
     let interactive: Bool
     let historyPath: String?
@@ -106,7 +111,8 @@ public final class Shell {
     }
 
     private var prompt: String {
-        var name = settings.database ?? ""
+        var name = profileName.map { "(\($0)) " } ?? ""
+        name += settings.database ?? ""
         if let rp = settings.retentionPolicy { name += ".\(rp)" }
         guard splitter.isContinuing else { return "\(name)> " }
         return String(repeating: " ", count: max(name.count - 1, 0)) + "-> "

@@ -20,7 +20,7 @@ public enum ShellCommand: Equatable, Sendable {
     case consistency(Consistency)
     /// `settings`: the current settings.
     case settings
-    /// `connect host:port`.
+    /// `connect host:port`, `connect URL` or `connect PROFILE`.
     case connect(String)
     /// `auth` (asks for user and password) or `auth USER` (asks for the password).
     case auth(username: String?)
@@ -100,7 +100,7 @@ public enum ShellCommand: Equatable, Sendable {
             self = .consistency(level)
         case "settings": self = try noArgument(.settings)
         case "connect":
-            guard words.count == 1 else { throw InfluxError.invalidArgument("connect takes host:port") }
+            guard words.count == 1 else { throw InfluxError.invalidArgument("connect takes host:port, a url or a profile name") }
             self = .connect(words[0])
         case "auth":
             guard words.count <= 1 else { throw InfluxError.invalidArgument("auth takes at most a user name; the password is asked for") }
