@@ -57,8 +57,11 @@ struct TransportOptions: ParsableArguments {
         configuration.caFile = caCert
         configuration.clientCertificate = clientCert
         configuration.clientKey = clientKey
+        // No total limit unless --timeout gives one; the library's idle limit applies only
+        // without it.
+        configuration.timeout = timeout
         if let timeout {
-            configuration.timeout = timeout
+            configuration.idleTimeout = nil
             configuration.connectTimeout = min(configuration.connectTimeout, timeout)
         }
         if let retries { configuration.retries = retries }

@@ -40,13 +40,15 @@ public struct ClientConfiguration: Sendable {
     public var proxy: String?
     /// Seconds to wait for the connection to be established.
     public var connectTimeout: Double = 10
-    /// Seconds a whole request may take, all its tries together; `nil` for no limit (long chunked
-    /// queries), in which case ``idleTimeout`` still cuts a transfer that stalls.
-    public var timeout: Double?
+    /// Seconds a whole request may take, all its tries together: 120 by default, so that no
+    /// call waits forever. Set `nil` for no limit (long chunked queries and exports), in which
+    /// case ``idleTimeout`` still cuts a transfer that stalls. The `async` methods take a
+    /// `timeout` of their own for one call.
+    public var timeout: Double? = ClientConfiguration.defaultTimeout
     /// Seconds a transfer may go on without moving a byte (less than one byte a second over
     /// that time, counting both directions) before it fails with `.timeout`, so that a server
-    /// that accepts and never answers, or trickles, cannot hold a request forever. Applies only
-    /// while ``timeout`` is `nil` (a total timeout replaces it); `nil` turns it off.
+    /// that accepts and never answers, or trickles, cannot hold a request until ``timeout``
+    /// (or forever, without one); `nil` turns it off.
     public var idleTimeout: Double? = 60
     /// The most bytes one object of a `/query` answer may have (one chunk, or the whole of an
     /// answer that is not chunked), after gunzipping: a longer one fails with
@@ -87,6 +89,9 @@ public struct ClientConfiguration: Sendable {
     /// `influxkit --verbose`). It runs on the thread that sent the request; it is never given
     /// credentials.
     public var requestObserver: (@Sendable (RequestLog) -> Void)?
+
+    /// The default of ``timeout``: two minutes.
+    public static let defaultTimeout: Double = 120
 
     /// Creates a configuration; every property keeps its default unless set.
     public init(

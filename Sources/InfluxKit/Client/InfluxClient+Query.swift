@@ -152,9 +152,9 @@ extension InfluxClient {
             if case .connectionFailed = error { return true }
             return readOnly && RetryPolicy.isTransient(error)
         }
-        let head = try retrying { timeout in
+        let head = try retrying { limit in
             var attempt = request
-            attempt.timeout = timeout
+            attempt.timeLimit = limit
             errorBody.removeAll()
             let head: HTTPResponseHead
             do {

@@ -182,14 +182,15 @@ public final class InfluxClient: @unchecked Sendable {
     ///
     /// The request takes its cancellation token once it holds the lock: a
     /// ``cancelCurrentRequest()`` meant for the request in progress must not also cancel one
-    /// still waiting for its turn.
+    /// still waiting for its turn. The token is also cancelled by the task of the `async` call
+    /// that made the request, if any (``CallOptions``).
     private func performLocked(
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
         try lock.withLock {
             var request = request
-            request.cancellation = requestCancellation.token()
+            request.cancellation = requestCancellation.token(call: CallOptions.current?.cancellation)
             let open = try transport ?? makeTransport(current)
             transport = open
             return try open.perform(request, onBody: onBody)

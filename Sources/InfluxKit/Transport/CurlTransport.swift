@@ -52,8 +52,9 @@ final class CurlTransport: HTTPTransport {
             try set(CURLOPT_NOPROXY, "")
         }
         try set(CURLOPT_CONNECTTIMEOUT_MS, max(Seconds.milliseconds(c.connectTimeout), 1))
-        if c.timeout == nil, let idle = c.idleTimeout, idle > 0 {
-            // Below one byte a second for `idle` seconds: a silent or trickling peer.
+        if let idle = c.idleTimeout, idle > 0 {
+            // Below one byte a second for `idle` seconds: a silent or trickling peer, cut even
+            // when the total time limit is further away.
             try set(CURLOPT_LOW_SPEED_LIMIT, 1)
             try set(CURLOPT_LOW_SPEED_TIME, Int(min(idle, 86_400 * 365).rounded(.up)))
         }
@@ -111,7 +112,7 @@ final class CurlTransport: HTTPTransport {
         defer { forgetRequest() }
 
         try set(CURLOPT_URL, url(for: request))
-        let timeout = request.timeout ?? configuration.timeout
+        let timeout = request.timeLimit?.left ?? configuration.timeout
         try set(CURLOPT_TIMEOUT_MS, timeout.map { max(Seconds.milliseconds($0), 1) } ?? 0)
         try check(ik_curl_setopt_list(handle, CURLOPT_HTTPHEADER, list))
 
@@ -137,7 +138,7 @@ final class CurlTransport: HTTPTransport {
                 return withExtendedLifetime(state) { curl_easy_perform(handle) }
             }
             if let error = state.error { throw error }
-            guard code == CURLE_OK else { throw transferError(code) }
+            guard code == CURLE_OK else { throw transferError(code, limit: request.timeLimit) }
             return state.finishHead()
         }
     }
@@ -160,7 +161,7 @@ final class CurlTransport: HTTPTransport {
         return url
     }
 
-    private func transferError(_ code: CURLcode) -> InfluxError {
+    private func transferError(_ code: CURLcode, limit: HTTPRequest.TimeLimit?) -> InfluxError {
         let detail = String(cString: errorBuffer)
         var reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         var systemError = 0
@@ -172,7 +173,7 @@ final class CurlTransport: HTTPTransport {
         let tlsAlert = configuration.ssl && reason.contains("alert")
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
-            return .timeout(url: baseURL, seconds: expiredTimeout())
+            return .timeout(url: baseURL, seconds: expiredTimeout(limit))
         case CURLE_RECV_ERROR where tlsAlert, CURLE_SEND_ERROR where tlsAlert:
             return .tls(url: baseURL, reason: reason)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
@@ -188,15 +189,21 @@ final class CurlTransport: HTTPTransport {
     }
 
     /// The seconds of the timeout that ended the transfer: the connect timeout unless the
-    /// connection (TLS included) was established, or a shorter total timeout; without a total
-    /// timeout, the idle timeout once connected.
-    private func expiredTimeout() -> Double {
+    /// connection (TLS included) was established, or a shorter total timeout; once connected,
+    /// the total timeout when its time is up, else the idle timeout (the low-speed limit).
+    private func expiredTimeout(_ limit: HTTPRequest.TimeLimit?) -> Double {
+        let connect = configuration.connectTimeout
         var readyToSend = 0.0
+        var elapsed = 0.0
         _ = ik_curl_getinfo_double(handle, CURLINFO_PRETRANSFER_TIME, &readyToSend)
-        guard let total = configuration.timeout else {
-            return readyToSend == 0 ? configuration.connectTimeout : configuration.idleTimeout ?? configuration.connectTimeout
-        }
-        return readyToSend == 0 ? min(configuration.connectTimeout, total) : total
+        _ = ik_curl_getinfo_double(handle, CURLINFO_TOTAL_TIME, &elapsed)
+        let left = limit?.left ?? configuration.timeout
+        let total = limit?.total ?? configuration.timeout
+        if readyToSend == 0 { return min(connect, total ?? connect) }
+        guard let left, let total else { return configuration.idleTimeout ?? connect }
+        // The low-speed limit fired well before the total time limit was up.
+        if let idle = configuration.idleTimeout, idle < left, elapsed < left * 0.9 { return idle }
+        return total
     }
 
     /// The version of the libcurl loaded, such as `7.88.1`.
