@@ -4,8 +4,8 @@ extension InfluxError {
     /// The message the command prints: the library's short description, and for errors the user
     /// can fix with an option, which option.
     var messageWithHint: String {
-        switch self {
-        case let .tls(_, reason) where reason.lowercased().contains("certificate"):
+        switch code {
+        case .tls where message.lowercased().contains("certificate"):
             return "\(description) (trust its CA with --ca-cert FILE, or skip verification with --unsafe-ssl)"
         case .authentication:
             return "\(description) (give a user with -u and its password with -p, --password-stdin or INFLUX_PASSWORD, "

@@ -47,8 +47,9 @@ extension InfluxClient {
                     beforeRetry: retry, retryAfter: failure.retryAfter, elapsed: elapsed(),
                     jitter: Double.random(in: 0...1))
                 else {
-                    if case let .timeout(url, seconds, _) = failure.error, retry > 1 {
-                        throw InfluxError.timeout(url: url, seconds: seconds, attempts: retry)
+                    let error = failure.error
+                    if error.code == .timeout, retry > 1 {
+                        throw InfluxError.timeout(url: error.url ?? "", seconds: error.seconds ?? 0, attempts: retry)
                     }
                     throw failure.error
                 }

@@ -195,7 +195,6 @@ public enum PointsJSON {
 extension InfluxError {
     /// The reason of an `.invalidPoint`, or the description of any other error.
     var pointReason: String {
-        if case let .invalidPoint(reason) = self { return reason }
-        return description
+        code == .invalidPoint ? message : description
     }
 }

@@ -15,7 +15,7 @@ final class CurlTransport: HTTPTransport {
     init(configuration: ClientConfiguration) throws {
         _ = Self.globalInit
         guard let handle = curl_easy_init() else {
-            throw InfluxError.invalidArgument("libcurl could not create a handle")
+            throw InfluxError.libcurl(reason: "could not create a handle")
         }
         self.handle = handle
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -82,7 +82,7 @@ final class CurlTransport: HTTPTransport {
 
     private func check(_ code: CURLcode) throws {
         guard code == CURLE_OK else {
-            throw InfluxError.invalidArgument("libcurl option rejected: \(String(cString: curl_easy_strerror(code)))")
+            throw InfluxError.libcurl(reason: "option rejected: \(String(cString: curl_easy_strerror(code)))")
         }
     }
 
@@ -217,7 +217,7 @@ final class CurlTransport: HTTPTransport {
     static func gzip(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
         var stream = z_stream()
         guard ik_deflate_init_gzip(&stream, level) == Z_OK else {
-            throw InfluxError.invalidArgument("zlib could not start a gzip stream")
+            throw InfluxError.zlib(reason: "could not start a gzip stream")
         }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))))
@@ -231,7 +231,7 @@ final class CurlTransport: HTTPTransport {
             }
         }
         guard status == Z_STREAM_END else {
-            throw InfluxError.invalidArgument("zlib could not compress the request body")
+            throw InfluxError.zlib(reason: "could not compress the request body")
         }
         output.removeLast(Int(stream.avail_out))
         return output
@@ -251,7 +251,7 @@ public final class Gunzip {
     /// Creates a decompressor.
     public init() throws {
         guard ik_inflate_init_gzip(&stream) == Z_OK else {
-            throw InfluxError.invalidArgument("zlib could not start a gunzip stream")
+            throw InfluxError.zlib(reason: "could not start a gunzip stream")
         }
     }
 
@@ -314,7 +314,7 @@ public final class Gzip {
     /// Creates a compressor at zlib `level` (1, the fastest, to 9, the smallest).
     public init(level: Int32 = 1) throws {
         guard ik_deflate_init_gzip(&stream, level) == Z_OK else {
-            throw InfluxError.invalidArgument("zlib could not start a gzip stream")
+            throw InfluxError.zlib(reason: "could not start a gzip stream")
         }
     }
 
@@ -362,7 +362,7 @@ public final class Gzip {
             case Z_OK, Z_BUF_ERROR:
                 if flush == Z_NO_FLUSH && stream.avail_in == 0 && produced < output.count { return }
             default:
-                throw InfluxError.invalidArgument("zlib could not compress: error \(status)")
+                throw InfluxError.zlib(reason: "could not compress: error \(status)")
             }
         }
     }
