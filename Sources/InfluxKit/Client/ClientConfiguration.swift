@@ -83,7 +83,8 @@ public struct ClientConfiguration: Sendable {
     /// is refused. Lower it when a network on the way drops fragmented datagrams (for example
     /// to 1,472 for an Ethernet MTU of 1,500 without fragmentation).
     public var maxDatagramSize: Int = 65_507
-    /// influxdb-python's `pool_size`, accepted for compatibility: a client keeps one connection.
+    /// The most connections a client keeps, and so the most requests it runs at once
+    /// (influxdb-python's `pool_size`); more wait for a free one. At least 1.
     public var poolSize: Int = 10
     /// Hears of every request once it has finished or failed (for request logs such as
     /// `influxkit --verbose`). It runs on the thread that sent the request; it is never given

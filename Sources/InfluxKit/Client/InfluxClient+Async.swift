@@ -2,10 +2,10 @@ import FoundationEssentials
 
 /// The `async` surface, for Swift concurrency.
 ///
-/// Each method runs the synchronous method of the same name on the client's own serial queue,
-/// a thread outside Swift's cooperative pool, and resumes the caller when it is done; the
-/// results and errors are those of the synchronous method. Calls on one client are serialised
-/// as the synchronous ones are: use several clients for parallel requests.
+/// Each method runs the synchronous method of the same name on the client's own queue, on a
+/// thread outside Swift's cooperative pool (no task or event-loop thread is blocked), and
+/// resumes the caller when it is done; the results and errors are those of the synchronous
+/// method. Calls on one client run in parallel, up to ``ClientConfiguration/poolSize`` at once.
 ///
 /// Cancelling the calling task aborts the transfer in progress (libcurl checks at least once a
 /// second, also while the server is silent) and throws `InfluxError.cancelled`; a retry that
