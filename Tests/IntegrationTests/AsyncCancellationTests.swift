@@ -66,9 +66,7 @@ struct AsyncCancellationTests {
     /// Dropping a chunk stream while the server holds back the next chunk frees the client at
     /// once, instead of when the server sends again.
     @Test func droppingAStalledChunkStreamFreesTheClient() async throws {
-        let first = #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[1,1]]}],"partial":true}]}"# + "\n"
-        let second = #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[2,2]]}]}]}"# + "\n"
-        let peer = try HTTPPeer(.stream, queryBody: [first, second], releaseTimeout: 3_600)
+        let peer = try HTTPPeer(.stream, queryBody: ConcurrentClientTests.twoChunks, releaseTimeout: 3_600)
         let client = try Self.unlimitedClient(of: peer)
         var rows = 0
         for try await chunk in client.queryChunks("SELECT v FROM m") {

@@ -119,13 +119,14 @@ struct ConcurrentClientTests {
         configuration.retries = 0
         let client = try InfluxClient(configuration: configuration)
         let tasks = (0..<3).map { _ in Task { try await client.ping() } }
-        while try peer.requests().count < 2 { try await Task.sleep(for: .milliseconds(20)) }
+        try await AsyncCancellationTests.waitUntil(peer, hasSeen: 2)
         try await Task.sleep(for: .milliseconds(500))  // lets a third request arrive, if it would
         #expect(try peer.requests().count == 2)
         for task in tasks { task.cancel() }
         for task in tasks { await #expect(throws: InfluxError.cancelled) { try await task.value } }
     }
 
+    /// A chunked answer in two chunks of one row each (the `stream` peer holds back the second).
     static let twoChunks = [
         #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[1,1]]}],"partial":true}]}"# + "\n",
         #"{"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[2,2]]}]}]}"# + "\n",
