@@ -1,5 +1,11 @@
 import CCurl
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// HTTP(S) over one libcurl easy handle, reused across requests so connections stay alive.
 ///
