@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "influxkit",
+    // Built and tested on Linux (glibc) only. macOS 15 is the first whose Swift runtime has the
+    // Synchronization module the library uses; it is untested there.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "InfluxKit", targets: ["InfluxKit"]),
         .executable(name: "influxkit", targets: ["influxkit"]),

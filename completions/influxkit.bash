@@ -186,7 +186,7 @@ _influxkit() {
 
 _influxkit_shell() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --pretty --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision)
     __influxkit_offer_flags_options 0
@@ -328,7 +328,7 @@ _influxkit_ping() {
 
 _influxkit_query() {
     repeating_flags=()
-    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --chunked --no-chunked --timing --version -h --help)
+    non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --chunked --no-chunked --timing --pretty --version -h --help)
     repeating_options=(--param)
     non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries -f --file --format --epoch --width --height --tz --chunk-size)
     __influxkit_offer_flags_options -1
@@ -423,7 +423,7 @@ _influxkit_write() {
     repeating_flags=()
     non_repeating_flags=(--password-stdin --ssl --unsafe-ssl --no-proxy --gzip --verbose -v --dry-run --server-timestamps --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --format --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
+    non_repeating_options=(--host --port --url --dsn --database -d --rp --username -u --password -p --token --auth-scheme -P --profile --ca-cert --client-cert --client-key --proxy --timeout --retries --format --measurement --measurement-column --tag-columns --time-column --time-format --field-types --precision --consistency --batch-size --connections --errors-file --progress --rate-limit --checkpoint)
     __influxkit_offer_flags_options -1
 
     # Offer option value completions
@@ -484,7 +484,26 @@ _influxkit_write() {
         return
         ;;
     '--format')
-        __influxkit_add_completions -W 'lp'$'\n''json'
+        __influxkit_add_completions -W 'lp'$'\n''json'$'\n''csv'
+        return
+        ;;
+    '--measurement')
+        return
+        ;;
+    '--measurement-column')
+        return
+        ;;
+    '--tag-columns')
+        return
+        ;;
+    '--time-column')
+        return
+        ;;
+    '--time-format')
+        __influxkit_add_completions -W 'auto'$'\n''rfc3339'$'\n''epoch-s'$'\n''epoch-ms'$'\n''epoch-us'$'\n''epoch-ns'
+        return
+        ;;
+    '--field-types')
         return
         ;;
     '--precision')

@@ -16,8 +16,8 @@ struct Checkpoint<State: Codable>: Sendable {
         let bytes: [UInt8]
         do {
             bytes = try InputFile(name: path).readAll()
-        } catch let InfluxError.invalidArgument(reason) {
-            throw ValidationError("cannot read the checkpoint: \(reason)")
+        } catch let error as InfluxError where error.code == .invalidArgument {
+            throw ValidationError("cannot read the checkpoint: \(error.message)")
         }
         guard let position = try? JSONDecoder().decode(State.self, from: Data(bytes)) else {
             throw ValidationError("cannot read the checkpoint \(path): it is not one that influxkit wrote")

@@ -1,3 +1,4 @@
+import InfluxKit
 /// What the first lines of a line-protocol input say about its database: whether a
 /// `# CONTEXT-DATABASE:` line (the `influx -import` format) names one before the first point.
 enum ImportHeader {

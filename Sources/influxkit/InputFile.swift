@@ -24,8 +24,8 @@ struct InputFile {
         }
         do {
             try gunzip?.finish()
-        } catch let InfluxError.invalidArgument(reason) {
-            throw InfluxError.invalidArgument("\(name): \(reason)")
+        } catch let error as InfluxError where error.code == .invalidArgument {
+            throw InfluxError.invalidArgument("\(name): \(error.message)")
         }
     }
 

@@ -15,7 +15,7 @@ enum PasswordPrompt {
         defer { close(terminal) }
         do {
             _ = try client.query("SHOW DATABASES")
-        } catch InfluxError.authentication {
+        } catch let error as InfluxError where error.code == .authentication {
             let password = TerminalPrompt.read(prompt: "password for \(user): ", terminal: terminal, echo: false)
             try client.switchUser(user, password: password)
         }

@@ -35,7 +35,7 @@ struct PointFeed {
 
     /// The reason of a point's error, without the `invalid point:` prefix.
     static func reason(_ error: InfluxError) -> String {
-        if case let .invalidPoint(reason) = error { return reason }
+        if error.code == .invalidPoint { return error.message }
         return "\(error)"
     }
 }

@@ -232,9 +232,9 @@ struct WriteCommand: ParsableCommand {
                 meter.update(writer.summary, bytes: bytes)
             }
             try stream.finish(take)
-        } catch let InfluxError.invalidLine(line, reason) {
+        } catch let error as InfluxError where error.code == .invalidLine {
             meter.finish()
-            Diagnostics.error("\(input.name):\(line): \(reason)")
+            Diagnostics.error("\(input.name):\(error.lineNumber ?? 0): \(error.message)")
             throw ExitCode(64)
         }
         try points.send()

@@ -9,7 +9,7 @@ import Testing
         func take(_ line: Int, _ result: Result<Point, InfluxError>) {
             switch result {
             case let .success(point): rows.append((line, point, nil))
-            case let .failure(.invalidPoint(reason)): rows.append((line, nil, reason))
+            case let .failure(error) where error.code == .invalidPoint: rows.append((line, nil, error.message))
             case let .failure(error): rows.append((line, nil, "\(error)"))
             }
         }

@@ -4,11 +4,14 @@ import Glibc
 import Synchronization
 import Testing
 
-/// `cancelCurrentRequest()` cancels the request in progress, not one waiting for its turn.
+/// `cancelCurrentRequest()` cancels the request in progress, not one waiting for its turn (for
+/// a free connection of the pool, here of one).
 @Suite struct ClientCancellationTests {
     @Test func aRequestWaitingForTheLockIsNotCancelled() throws {
         let transport = BlockingTransport()
-        let client = try InfluxClient(configuration: ClientConfiguration(), makeTransport: { _ in transport })
+        var configuration = ClientConfiguration()
+        configuration.poolSize = 1
+        let client = try InfluxClient(configuration: configuration, makeTransport: { _ in transport })
         let first = Mutex<Result<String, any Error>?>(nil)
         let second = Mutex<Result<String, any Error>?>(nil)
         let done = DispatchGroup()

@@ -98,8 +98,8 @@ import Testing
         #expect {
             _ = try ClientConfiguration(dsn: dsn)
         } throws: { error in
-            guard case let .invalidArgument(message) = error as? InfluxError else { return false }
-            return message.hasPrefix("the dsn ") && !"\(error)".contains("hunter2")
+            guard let error = error as? InfluxError, error.code == .invalidArgument else { return false }
+            return error.message.hasPrefix("the dsn ") && !"\(error)".contains("hunter2")
         }
     }
 

@@ -9,9 +9,9 @@ import Testing
         let transport = FakeTransport([])
         do {
             _ = try InfluxClient(configuration: configuration, makeTransport: { _ in transport })
-        } catch let InfluxError.invalidArgument(message) {
+        } catch let error as InfluxError where error.code == .invalidArgument {
             #expect(transport.requests.isEmpty)
-            return message
+            return error.message
         } catch {
             Issue.record("unexpected error \(error)")
         }

@@ -87,8 +87,8 @@ import Testing
         #expect {
             try client.writePoints(points)
         } throws: { error in
-            guard case let .invalidPoint(reason) = error as? InfluxError else { return false }
-            return reason.hasPrefix("point 1:")
+            guard let error = error as? InfluxError, error.code == .invalidPoint else { return false }
+            return error.message.hasPrefix("point 1:")
         }
         let body = String(decoding: transport.requests[0].body ?? [], as: UTF8.self)
         #expect(body == "m v=1.5\nm v=true\n")

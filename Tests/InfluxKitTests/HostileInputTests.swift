@@ -89,7 +89,8 @@ import Testing
                 // What is accepted means something: it serializes to text that reads back alike.
                 let text = value.serialized()
                 #expect(try JSONReader().parse(text).serialized() == text, "\(bytes)")
-            } catch let InfluxError.malformedResponse(reason) {
+            } catch let error as InfluxError where error.code == .malformedResponse {
+                let reason = error.message
                 refused += 1
                 #expect(reason.contains(" at byte "), "the reason says where: \(reason)")
             } catch {
@@ -111,7 +112,8 @@ import Testing
                     accepted += 1
                     #expect(!configuration.host.isEmpty, "\(dsn)")
                     #expect((1...65535).contains(configuration.port), "\(dsn)")
-                } catch let InfluxError.invalidArgument(message) {
+                } catch let error as InfluxError where error.code == .invalidArgument {
+                    let message = error.message
                     refused += 1
                     #expect(message.hasPrefix("the dsn "), "\(message)")
                     // The message never repeats the DSN, which may hold a password.

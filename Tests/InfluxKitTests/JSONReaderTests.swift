@@ -7,8 +7,8 @@ func malformedReason<T>(_ body: () throws -> T) -> String? {
     do {
         _ = try body()
         return nil
-    } catch let InfluxError.malformedResponse(reason) {
-        return reason
+    } catch let error as InfluxError where error.code == .malformedResponse {
+        return error.message
     } catch {
         Issue.record("unexpected error \(error)")
         return "unexpected"

@@ -78,8 +78,8 @@ import Testing
         ])
         let results = try PointsJSON.points(from: json)
         let reasons: [String?] = results.map {
-            if case let .failure(.invalidPoint(reason)) = $0 { return reason }
-            return nil
+            guard case let .failure(error) = $0, error.code == .invalidPoint else { return nil }
+            return error.message
         }
         #expect(reasons == [
             nil,

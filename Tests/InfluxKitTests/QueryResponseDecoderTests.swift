@@ -348,7 +348,7 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
                 mutated[position] = replacement
                 do {
                     _ = try decodeInPieces(mutated, size: 13)
-                } catch InfluxError.malformedResponse, InfluxError.http {
+                } catch let error as InfluxError where error.code == .malformedResponse || error.code == .http {
                     failures += 1
                 }
             }

@@ -37,7 +37,7 @@ import Testing
         #expect {
             _ = try client.query("SHOW DATABASES")
         } throws: { error in
-            if case .notInfluxDB(200, _) = error as? InfluxError { return true }
+            if let error = error as? InfluxError, error.code == .notInfluxDB, error.status == 200 { return true }
             return false
         }
     }

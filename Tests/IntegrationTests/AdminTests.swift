@@ -151,7 +151,7 @@ struct AdminTests {
         #expect {
             try user.write(lines: ["m v=1"])
         } throws: { error in
-            if case .authorization = error as? InfluxError { return true }
+            if (error as? InfluxError)?.code == .authorization { return true }
             return false
         }
 
@@ -174,7 +174,7 @@ struct AdminTests {
         #expect {
             _ = try user.databases()
         } throws: { error in
-            if case .authentication = error as? InfluxError { return true }
+            if (error as? InfluxError)?.code == .authentication { return true }
             return false
         }
         try user.switchUser(name, password: newPassword)

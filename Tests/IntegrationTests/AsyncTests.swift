@@ -49,8 +49,8 @@ struct AsyncTests {
         await #expect {
             try await client.query("SELECT * FROM")
         } throws: { error in
-            guard case .http(400, let message)? = error as? InfluxError else { return false }
-            return message.contains("error parsing query")
+            guard let error = error as? InfluxError, error.code == .http, error.status == 400 else { return false }
+            return error.message.contains("error parsing query")
         }
         let results = try await client.query("SHOW RETENTION POLICIES ON no_such_database_async")
         #expect(results.first?.error == "database not found: no_such_database_async")
@@ -120,8 +120,7 @@ struct AsyncTests {
         await #expect {
             for try await _ in client.queryChunks("SHOW DATABASES") {}
         } throws: { error in
-            guard case .connectionFailed? = error as? InfluxError else { return false }
-            return true
+            (error as? InfluxError)?.code == .connectionFailed
         }
     }
 

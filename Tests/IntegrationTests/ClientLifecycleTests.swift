@@ -31,7 +31,7 @@ struct ClientLifecycleTests {
         #expect {
             _ = try wrong.users()
         } throws: { error in
-            if case .authentication = error as? InfluxError { return true }
+            if (error as? InfluxError)?.code == .authentication { return true }
             return false
         }
     }

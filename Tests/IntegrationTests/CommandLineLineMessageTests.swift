@@ -15,8 +15,8 @@ struct CommandLineLineMessageTests {
     func serverReason(_ server: InfluxServer, _ database: String, _ line: String) throws -> String {
         do {
             try server.client().write(lines: Array(line.utf8), database: database)
-        } catch let InfluxError.http(_, message) {
-            return String(message.components(separatedBy: "': ").last ?? message)
+        } catch let error as InfluxError where error.code == .http {
+            return String(error.message.components(separatedBy: "': ").last ?? error.message)
         }
         Issue.record("the server took \(line)")
         return ""

@@ -59,8 +59,8 @@ enum CSVTimeParser: Sendable {
     private static func rfc3339(_ text: String) throws(CSVProblem) -> Int64 {
         do {
             return try RFC3339.nanoseconds(fromISO8601: text)
-        } catch let InfluxError.invalidArgument(reason) {
-            throw CSVProblem(reason)
+        } catch let error as InfluxError where error.code == .invalidArgument {
+            throw CSVProblem(error.message)
         } catch {
             throw CSVProblem("invalid time \"\(text)\"")
         }

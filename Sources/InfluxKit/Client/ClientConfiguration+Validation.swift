@@ -16,6 +16,7 @@ extension ClientConfiguration {
             throw InfluxError.invalidArgument("retry delays must be finite numbers of seconds, zero or more")
         }
         if retries < 0 { throw InfluxError.invalidArgument("retries must not be negative") }
+        if poolSize < 1 { throw InfluxError.invalidArgument("pool size must be at least 1") }
         if let token, Self.hasControlCharacter(token) {
             throw InfluxError.invalidArgument("the token holds a control character (a line break?)")
         }

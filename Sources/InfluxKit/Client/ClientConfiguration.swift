@@ -40,13 +40,15 @@ public struct ClientConfiguration: Sendable {
     public var proxy: String?
     /// Seconds to wait for the connection to be established.
     public var connectTimeout: Double = 10
-    /// Seconds a whole request may take, all its tries together; `nil` for no limit (long chunked
-    /// queries), in which case ``idleTimeout`` still cuts a transfer that stalls.
-    public var timeout: Double?
+    /// Seconds a whole request may take, all its tries together: 120 by default, so that no
+    /// call waits forever. Set `nil` for no limit (long chunked queries and exports), in which
+    /// case ``idleTimeout`` still cuts a transfer that stalls. The `async` methods take a
+    /// `timeout` of their own for one call.
+    public var timeout: Double? = ClientConfiguration.defaultTimeout
     /// Seconds a transfer may go on without moving a byte (less than one byte a second over
     /// that time, counting both directions) before it fails with `.timeout`, so that a server
-    /// that accepts and never answers, or trickles, cannot hold a request forever. Applies only
-    /// while ``timeout`` is `nil` (a total timeout replaces it); `nil` turns it off.
+    /// that accepts and never answers, or trickles, cannot hold a request until ``timeout``
+    /// (or forever, without one); `nil` turns it off.
     public var idleTimeout: Double? = 60
     /// The most bytes one object of a `/query` answer may have (one chunk, or the whole of an
     /// answer that is not chunked), after gunzipping: a longer one fails with
@@ -81,12 +83,16 @@ public struct ClientConfiguration: Sendable {
     /// is refused. Lower it when a network on the way drops fragmented datagrams (for example
     /// to 1,472 for an Ethernet MTU of 1,500 without fragmentation).
     public var maxDatagramSize: Int = 65_507
-    /// influxdb-python's `pool_size`, accepted for compatibility: a client keeps one connection.
+    /// The most connections a client keeps, and so the most requests it runs at once
+    /// (influxdb-python's `pool_size`); more wait for a free one. At least 1.
     public var poolSize: Int = 10
     /// Hears of every request once it has finished or failed (for request logs such as
     /// `influxkit --verbose`). It runs on the thread that sent the request; it is never given
     /// credentials.
     public var requestObserver: (@Sendable (RequestLog) -> Void)?
+
+    /// The default of ``timeout``: two minutes.
+    public static let defaultTimeout: Double = 120
 
     /// Creates a configuration; every property keeps its default unless set.
     public init(

@@ -2,25 +2,25 @@ import FoundationEssentials
 
 /// The `async` surface, for Swift concurrency.
 ///
-/// Each method runs the synchronous method of the same name on the client's own serial queue,
-/// a thread outside Swift's cooperative pool, and resumes the caller when it is done; the
-/// results and errors are those of the synchronous method. Calls on one client are serialised
-/// as the synchronous ones are: use several clients for parallel requests.
+/// Each method runs the synchronous method of the same name on the client's own queue, on a
+/// thread outside Swift's cooperative pool (no task or event-loop thread is blocked), and
+/// resumes the caller when it is done; the results and errors are those of the synchronous
+/// method. Calls on one client run in parallel, up to ``ClientConfiguration/poolSize`` at once.
 ///
-/// Cancelling the calling task throws `InfluxError.cancelled`: before the request starts, or
-/// between two results of a query as they arrive. A write, or a query waiting for the server's
-/// first answer, runs to its end (bounded by the configured timeouts) before the cancellation
-/// is seen.
+/// Cancelling the calling task aborts the transfer in progress (libcurl checks at least once a
+/// second, also while the server is silent) and throws `InfluxError.cancelled`; a retry that
+/// has not started yet does not start. `timeout` limits the whole call, all tries together,
+/// instead of ``ClientConfiguration/timeout``; past it the call throws `.timeout`.
 extension InfluxClient {
     /// Pings the server and returns its version; see ``ping()``.
     @discardableResult
-    public func ping() async throws -> String {
-        try await runBlocking { _ in try self.ping() }
+    public func ping(timeout: Duration? = nil) async throws -> String {
+        try await runBlocking(timeout: timeout) { _ in try self.ping() }
     }
 
     /// What the server is; see ``serverInfo()``.
-    public func serverInfo() async throws -> ServerInfo {
-        try await runBlocking { _ in try self.serverInfo() }
+    public func serverInfo(timeout: Duration? = nil) async throws -> ServerInfo {
+        try await runBlocking(timeout: timeout) { _ in try self.serverInfo() }
     }
 
     /// Runs InfluxQL and returns one result per statement; see
@@ -32,9 +32,10 @@ extension InfluxClient {
         epoch: Precision? = nil,
         params: [String: JSONValue] = [:],
         chunked: Bool = false,
-        chunkSize: Int? = nil
+        chunkSize: Int? = nil,
+        timeout: Duration? = nil
     ) async throws -> [ResultSet] {
-        try await runBlocking { cancellation in
+        try await runBlocking(timeout: timeout) { cancellation in
             try self.collectResults(
                 query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
                 chunked: chunked, chunkSize: chunkSize, beforeEachChunk: cancellation.check)
@@ -47,9 +48,10 @@ extension InfluxClient {
         database: String? = nil,
         retentionPolicy: String? = nil,
         precision: Precision = .nanoseconds,
-        consistency: Consistency? = nil
+        consistency: Consistency? = nil,
+        timeout: Duration? = nil
     ) async throws {
-        try await runBlocking { _ in
+        try await runBlocking(timeout: timeout) { _ in
             try self.write(
                 lines: lines, database: database, retentionPolicy: retentionPolicy,
                 precision: precision, consistency: consistency)
@@ -62,9 +64,10 @@ extension InfluxClient {
         database: String? = nil,
         retentionPolicy: String? = nil,
         precision: Precision = .nanoseconds,
-        consistency: Consistency? = nil
+        consistency: Consistency? = nil,
+        timeout: Duration? = nil
     ) async throws {
-        try await runBlocking { _ in
+        try await runBlocking(timeout: timeout) { _ in
             try self.write(
                 lines: lines, database: database, retentionPolicy: retentionPolicy,
                 precision: precision, consistency: consistency)
@@ -80,9 +83,10 @@ extension InfluxClient {
         retentionPolicy: String? = nil,
         tags: [String: String] = [:],
         batchSize: Int? = nil,
-        consistency: Consistency? = nil
+        consistency: Consistency? = nil,
+        timeout: Duration? = nil
     ) async throws {
-        try await runBlocking { _ in
+        try await runBlocking(timeout: timeout) { _ in
             try self.writePoints(
                 points, timePrecision: timePrecision, database: database, retentionPolicy: retentionPolicy,
                 tags: tags, batchSize: batchSize, consistency: consistency)
@@ -98,8 +102,8 @@ extension InfluxClient {
     /// as in ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:onResult:)``;
     /// a failed request ends the stream with its error. Cancelling the iterating task ends the
     /// stream without an error, as `AsyncThrowingStream` does (check `Task.isCancelled` to tell
-    /// a cut-short result from a whole one); that, or dropping the stream before its end,
-    /// aborts the transfer when the next chunk arrives.
+    /// a cut-short result from a whole one); dropping the stream before its end aborts the
+    /// transfer, within a second even while the server sends nothing.
     ///
     /// While the stream runs the client is busy: calling the same client from inside the loop
     /// waits for the stream, which waits for the loop. Use a second client there.
@@ -113,32 +117,38 @@ extension InfluxClient {
         bufferSize: Int = 4
     ) -> AsyncThrowingStream<ResultSet, any Error> {
         let channel = ChunkChannel<ResultSet>(capacity: bufferSize)
+        let dropped = CancellationFlag()
         blockingQueue.async {
             do {
-                try self.query(
-                    query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
-                    chunked: true, chunkSize: chunkSize, onResult: channel.send)
+                try CallOptions.$current.withValue(CallOptions(cancellation: dropped)) {
+                    try self.query(
+                        query, database: database, retentionPolicy: retentionPolicy, epoch: epoch, params: params,
+                        chunked: true, chunkSize: chunkSize, onResult: channel.send)
+                }
                 channel.finish(throwing: nil)
             } catch {
                 channel.finish(throwing: error)
             }
         }
-        let consumer = ChunkConsumer(channel)
+        let consumer = ChunkConsumer(channel, dropped: dropped)
         return AsyncThrowingStream { try await consumer.next() }
     }
 
     /// Runs `work` on ``blockingQueue`` and waits for it without blocking the calling thread;
-    /// `work` receives the flag raised when the calling task is cancelled.
+    /// `work` receives the flag raised when the calling task is cancelled, and its requests are
+    /// aborted by it and limited by `timeout` (``CallOptions``).
     private func runBlocking<T: Sendable>(
+        timeout: Duration? = nil,
         _ work: @escaping @Sendable (CancellationFlag) throws -> T
     ) async throws -> T {
         let cancellation = CancellationFlag()
+        let options = CallOptions(cancellation: cancellation, timeout: try timeout.map(CallOptions.seconds(of:)))
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 blockingQueue.async {
                     continuation.resume(with: Result {
                         try cancellation.check()
-                        return try work(cancellation)
+                        return try CallOptions.$current.withValue(options) { try work(cancellation) }
                     })
                 }
             }
@@ -149,15 +159,19 @@ extension InfluxClient {
 }
 
 /// The iterating end of a ``ChunkChannel``, owned by the stream: when the stream and its
-/// iterator are gone, the channel is cancelled so the reading thread does not wait forever.
+/// iterator are gone, the channel is cancelled so the reading thread does not wait forever,
+/// and `dropped` is raised, which aborts the transfer even while the server is silent.
 final class ChunkConsumer<Chunk: Sendable>: Sendable {
     private let channel: ChunkChannel<Chunk>
+    private let dropped: CancellationFlag?
 
-    init(_ channel: ChunkChannel<Chunk>) {
+    init(_ channel: ChunkChannel<Chunk>, dropped: CancellationFlag? = nil) {
         self.channel = channel
+        self.dropped = dropped
     }
 
     deinit {
+        dropped?.cancel()
         channel.cancel()
     }
 

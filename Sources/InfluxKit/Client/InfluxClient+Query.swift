@@ -149,12 +149,12 @@ extension InfluxClient {
         let readOnly = InfluxQL.isReadOnly(query)
         func mayRetry(_ error: InfluxError) -> Bool {
             guard !delivered else { return false }
-            if case .connectionFailed = error { return true }
+            if error.code == .connectionFailed { return true }
             return readOnly && RetryPolicy.isTransient(error)
         }
-        let head = try retrying { timeout in
+        let head = try retrying { limit in
             var attempt = request
-            attempt.timeout = timeout
+            attempt.timeLimit = limit
             errorBody.removeAll()
             let head: HTTPResponseHead
             do {
@@ -185,8 +185,8 @@ extension InfluxClient {
         do {
             try work()
         } catch let error as InfluxError {
-            if case let .malformedResponse(reason) = error, head.influxDBVersion == nil {
-                throw InfluxError.notInfluxDB(status: head.status, reason: reason)
+            if error.code == .malformedResponse, head.influxDBVersion == nil {
+                throw InfluxError.notInfluxDB(status: head.status, reason: error.message)
             }
             throw error
         }

@@ -21,27 +21,35 @@ struct TransientFailure: Error {
 extension InfluxClient {
     /// Runs `attempt` until it succeeds, fails for good, or the ``RetryPolicy`` of the
     /// configuration gives up; `attempt` throws ``TransientFailure`` for what may be tried again
-    /// and gets the seconds left of the configured timeout. `onRetry` hears of each retry. Once
-    /// `cancellation` is raised, no attempt starts (`InfluxError.cancelled`).
+    /// and gets the time limit of its try (`nil`: none). `onRetry` hears of each retry. Once
+    /// `cancellation`, or the flag of the `async` call running this (``CallOptions``), is
+    /// raised, no attempt starts (`InfluxError.cancelled`); that call's timeout replaces the
+    /// configured one.
     func retrying<T>(
-        onRetry: () -> Void = {}, cancellation: CancellationFlag? = nil, _ attempt: (_ timeout: Double?) throws -> T
+        onRetry: () -> Void = {}, cancellation: CancellationFlag? = nil,
+        _ attempt: (_ limit: HTTPRequest.TimeLimit?) throws -> T
     ) throws -> T {
-        let policy = RetryPolicy(configuration: configuration)
+        let call = CallOptions.current
+        var policy = RetryPolicy(configuration: configuration)
+        if let timeout = call?.timeout { policy.timeout = timeout }
+        let cancellation = cancellation ?? call?.cancellation
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         var retry = 0
         while true {
             try cancellation?.check()
+            try call?.cancellation?.check()
             do {
-                return try attempt(policy.timeout.map { max($0 - elapsed(), 0.001) })
+                return try attempt(policy.timeout.map { .init(left: max($0 - elapsed(), 0.001), total: $0) })
             } catch let failure as TransientFailure {
                 retry += 1
                 guard let wait = policy.delay(
                     beforeRetry: retry, retryAfter: failure.retryAfter, elapsed: elapsed(),
                     jitter: Double.random(in: 0...1))
                 else {
-                    if case let .timeout(url, seconds, _) = failure.error, retry > 1 {
-                        throw InfluxError.timeout(url: url, seconds: seconds, attempts: retry)
+                    let error = failure.error
+                    if error.code == .timeout, retry > 1 {
+                        throw InfluxError.timeout(url: error.url ?? "", seconds: error.seconds ?? 0, attempts: retry)
                     }
                     throw failure.error
                 }
@@ -72,9 +80,9 @@ extension InfluxClient {
         _ request: HTTPRequest, bodyLimit: Int = errorBodyLimit, onRetry: () -> Void = {},
         cancellation: CancellationFlag? = nil
     ) throws -> (HTTPResponseHead, [UInt8]) {
-        try retrying(onRetry: onRetry, cancellation: cancellation) { timeout in
+        try retrying(onRetry: onRetry, cancellation: cancellation) { limit in
             var attempt = request
-            attempt.timeout = timeout
+            attempt.timeLimit = limit
             let (head, body) = try TransientFailure.catching { try send(attempt, bodyLimit: bodyLimit) }
             if RetryPolicy.isTransient(status: head.status) {
                 throw TransientFailure(

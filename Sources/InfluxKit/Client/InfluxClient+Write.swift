@@ -115,8 +115,8 @@ extension InfluxClient {
             do {
                 try encoder.append(point, globalTags: tags)
             } catch let error as InfluxError {
-                guard case let .invalidPoint(reason) = error else { throw error }
-                refused.append((index, reason))
+                guard error.code == .invalidPoint else { throw error }
+                refused.append((index, error.message))
             }
             if encoder.pointCount >= limit { try flush() }
         }

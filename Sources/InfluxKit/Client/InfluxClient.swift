@@ -3,23 +3,30 @@ import FoundationEssentials
 
 /// A client for one InfluxDB 1.x server (or the 1.x-compatible API of 2.x/3.x).
 ///
-/// One client keeps one connection alive across requests. Calls are serialised internally, so a
-/// client may be shared, but requests from several threads queue behind each other; use one
-/// client per thread for parallel work. The connection and its libcurl handle are released by
-/// ``close()`` or when the client is deallocated, whichever comes first.
+/// A client may be shared by any number of threads and tasks. It keeps a pool of up to
+/// ``ClientConfiguration/poolSize`` connections (libcurl handles), each kept alive across
+/// requests: that many requests run at once, and more wait for a free connection. The
+/// connections are released by ``close()``, ``shutdown()`` or when the client is deallocated,
+/// whichever comes first.
 public final class InfluxClient: @unchecked Sendable {
     /// The configuration the client was created with (database and user as last switched).
     public var configuration: ClientConfiguration { lock.withLock { current } }
     private var current: ClientConfiguration
-    /// `nil` once closed; the next request opens a new one.
-    private var transport: (any HTTPTransport)?
+    /// Connections no request is using.
+    private var idle: [any HTTPTransport] = []
+    /// Connections taken by requests in progress.
+    private var busy = 0
+    /// Counts `close()` and `switchUser`: a connection taken before them is not reused after.
+    private var generation = 0
     private let makeTransport: (ClientConfiguration) throws -> any HTTPTransport
+    /// Guards the state above; held only for moments, never during a transfer.
     private let lock = Condition()
     private let requestCancellation = RequestCancellation()
     /// What `/ping` said the server is, once asked.
     private var server: ServerInfo?
-    /// Where the `async` methods run the blocking calls, off Swift's cooperative thread pool.
-    let blockingQueue = DispatchQueue(label: "influxkit.client")
+    /// Where the `async` methods run the blocking calls, off Swift's cooperative thread pool;
+    /// concurrent, so that calls run in parallel up to the pool's size.
+    let blockingQueue = DispatchQueue(label: "influxkit.client", attributes: .concurrent)
 
     /// Creates a client; no request is sent until the first call. Throws `.invalidArgument` for
     /// a configuration that ``ClientConfiguration/validate()`` refuses.
@@ -63,7 +70,7 @@ public final class InfluxClient: @unchecked Sendable {
         try configuration.validate()
         self.current = configuration
         self.makeTransport = makeTransport
-        self.transport = try makeTransport(configuration)
+        self.idle = [try makeTransport(configuration)]
     }
 
     /// Creates a client whose connection is opened by its first request.
@@ -73,7 +80,6 @@ public final class InfluxClient: @unchecked Sendable {
     ) {
         self.current = configuration
         self.makeTransport = makeTransport
-        self.transport = nil
     }
 
     /// A client with the same settings (as last switched) and a connection of its own, opened by
@@ -95,18 +101,33 @@ public final class InfluxClient: @unchecked Sendable {
             changed.username = username
             changed.password = password
             try changed.validate()
-            transport = try makeTransport(changed)
+            idle = [try makeTransport(changed)]
+            generation += 1
             current = changed
         }
     }
 
-    /// Closes the connection and releases its libcurl handle now rather than when the client is
-    /// deallocated (influxdb-python's `close()`).
+    /// Closes the connections and releases their libcurl handles now rather than when the client
+    /// is deallocated (influxdb-python's `close()`).
     ///
     /// Closing twice does nothing. The client stays usable, as influxdb-python's does: a later
-    /// call opens a new connection. A request in progress on another thread finishes first.
+    /// call opens a new connection. A request in progress goes on, and its connection is closed
+    /// when it ends.
     public func close() {
-        lock.withLock { transport = nil }
+        lock.withLock {
+            idle.removeAll()
+            generation += 1
+        }
+    }
+
+    /// Waits until no request is in progress, then closes the connections: what a server calls
+    /// before it exits. Requests started later open new connections.
+    public func shutdown() {
+        lock.withLock {
+            while busy > 0 { lock.wait() }
+            idle.removeAll()
+            generation += 1
+        }
     }
 
     /// Aborts the request in progress, which then throws `InfluxError.cancelled`; does nothing
@@ -143,8 +164,7 @@ public final class InfluxClient: @unchecked Sendable {
         return (head, body)
     }
 
-    /// Runs one request on the transport, serialised with every other call, and tells the
-    /// configured observer about it.
+    /// Runs one request on a connection of the pool, and tells the configured observer about it.
     func perform(
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
@@ -178,21 +198,56 @@ public final class InfluxClient: @unchecked Sendable {
         }
     }
 
-    /// Runs one request on the transport (opened again after `close()`), under the lock.
+    /// Runs one request on a connection taken from the pool (a new one when none is idle and
+    /// the pool is not full), which goes back to the pool afterwards.
     ///
-    /// The request takes its cancellation token once it holds the lock: a
-    /// ``cancelCurrentRequest()`` meant for the request in progress must not also cancel one
-    /// still waiting for its turn.
+    /// The request takes its cancellation token once it has its connection: a
+    /// ``cancelCurrentRequest()`` meant for the requests in progress must not also cancel one
+    /// still waiting for its turn. The token is also cancelled by the task of the `async` call
+    /// that made the request, if any (``CallOptions``).
     private func performLocked(
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
+        let (connection, taken) = try checkOut()
+        defer { checkIn(connection, taken: taken) }
+        var request = request
+        request.cancellation = requestCancellation.token(call: CallOptions.current?.cancellation)
+        return try Self.$connectionsHeld.withValue(Self.connectionsHeld + 1) {
+            try connection.perform(request, onBody: onBody)
+        }
+    }
+
+    /// How many connections of any client the requests running on this thread hold: a
+    /// request made from inside another's callback holds more than one.
+    @TaskLocal private static var connectionsHeld = 0
+
+    /// Takes a connection, waiting while the pool is full; throws instead of waiting when this
+    /// thread already holds a connection (a call from inside a callback), which could wait for
+    /// itself forever.
+    private func checkOut() throws -> (any HTTPTransport, generation: Int) {
         try lock.withLock {
-            var request = request
-            request.cancellation = requestCancellation.token()
-            let open = try transport ?? makeTransport(current)
-            transport = open
-            return try open.perform(request, onBody: onBody)
+            while idle.isEmpty && busy >= current.poolSize {
+                if Self.connectionsHeld > 0 {
+                    throw InfluxError.invalidArgument(
+                        "every connection of the pool (poolSize \(current.poolSize)) is in use, one by the calling request: "
+                            + "a call from inside a callback needs a larger poolSize")
+                }
+                lock.wait()
+            }
+            let connection = try idle.popLast() ?? makeTransport(current)
+            busy += 1
+            return (connection, generation)
+        }
+    }
+
+    /// Returns a connection to the pool, unless the pool was closed or its user switched since
+    /// it was taken.
+    private func checkIn(_ connection: any HTTPTransport, taken: Int) {
+        lock.withLock {
+            busy -= 1
+            if taken == generation { idle.append(connection) }
+            lock.broadcast()
         }
     }
 

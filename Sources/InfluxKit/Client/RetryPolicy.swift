@@ -1,5 +1,11 @@
 import FoundationEssentials
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// When and how long to wait before a request is tried again.
 ///
@@ -41,10 +47,7 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// Whether a request that failed with `error` may be tried again: connect errors and timeouts.
     public static func isTransient(_ error: InfluxError) -> Bool {
-        switch error {
-        case .connectionFailed, .timeout: return true
-        default: return false
-        }
+        error.code == .connectionFailed || error.code == .timeout
     }
 
     /// Seconds to wait before retry number `retry` (from 1), or `nil` to give up.

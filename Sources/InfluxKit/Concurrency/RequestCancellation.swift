@@ -13,17 +13,22 @@ final class RequestCancellation: Sendable {
         generation.wrappingAdd(1, ordering: .releasing)
     }
 
-    /// A token for a request starting now.
-    func token() -> Token {
-        Token(source: self, start: generation.load(ordering: .acquiring))
+    /// A token for a request starting now; it is cancelled as well once `call` is raised (the
+    /// flag of the task that made the request).
+    func token(call: CancellationFlag? = nil) -> Token {
+        Token(source: self, start: generation.load(ordering: .acquiring), call: call)
     }
 
     /// What a request checks while it runs.
     struct Token: Sendable {
         fileprivate let source: RequestCancellation
         fileprivate let start: Int
+        fileprivate let call: CancellationFlag?
 
-        /// Whether ``RequestCancellation/cancel()`` was called since the token was taken.
-        var isCancelled: Bool { source.generation.load(ordering: .acquiring) != start }
+        /// Whether ``RequestCancellation/cancel()`` was called since the token was taken, or
+        /// the calling task was cancelled.
+        var isCancelled: Bool {
+            source.generation.load(ordering: .acquiring) != start || call?.isCancelled == true
+        }
     }
 }

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Seconds (a `Double` a caller or a peer chose) turned into whole units without trapping: a
 /// value that is not a number or not above zero gives zero, one beyond ``longest`` (infinity
@@ -24,10 +30,10 @@ enum Seconds {
     }
 
     /// `seconds` as a `timespec`, clamped.
-    static func timespec(_ seconds: Double) -> Glibc.timespec {
+    static func timespec(_ seconds: Double) -> CTimespec {
         let value = clamped(seconds)
         let whole = value.rounded(.down)
-        return Glibc.timespec(tv_sec: Int(whole), tv_nsec: min(Int((value - whole) * 1e9), 999_999_999))
+        return CTimespec(tv_sec: Int(whole), tv_nsec: min(Int((value - whole) * 1e9), 999_999_999))
     }
 
     /// Whether `seconds` is a finite number of seconds within `0...longest`, above zero unless
@@ -36,3 +42,6 @@ enum Seconds {
         seconds.isFinite && seconds <= longest && (zeroAllowed ? seconds >= 0 : seconds > 0)
     }
 }
+
+/// The C library's `timespec`, named apart from ``Seconds/timespec(_:)``.
+typealias CTimespec = timespec

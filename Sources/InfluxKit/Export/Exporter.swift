@@ -207,9 +207,9 @@ public final class Exporter: Sendable {
 
     /// Whether a slice that failed with `error` may succeed when read again.
     static func mayRetry(_ error: InfluxError) -> Bool {
-        switch error {
+        switch error.code {
         case .connectionFailed, .timeout, .malformedResponse: return true
-        case let .http(status, _): return RetryPolicy.isTransient(status: status)
+        case .http: return RetryPolicy.isTransient(status: error.status ?? 0)
         default: return false
         }
     }

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The line protocol of one slice, held until the slices before it are written out: in memory
 /// up to a limit, beyond it in an anonymous temporary file (removed when closed), so memory stays

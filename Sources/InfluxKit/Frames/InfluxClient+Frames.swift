@@ -64,8 +64,8 @@ extension InfluxClient {
                 guard let wanted, wanted != column.type else { continue }
                 do {
                     try typed.setColumn(name, column.converted(to: wanted))
-                } catch let InfluxError.invalidArgument(reason) {
-                    throw InfluxError.invalidArgument("column \"\(name)\" of \(key): \(reason)")
+                } catch let error as InfluxError where error.code == .invalidArgument {
+                    throw InfluxError.invalidArgument("column \"\(name)\" of \(key): \(error.message)")
                 }
             }
             frames[key] = typed

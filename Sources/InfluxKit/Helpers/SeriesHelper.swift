@@ -151,7 +151,7 @@ public final class SeriesHelper: Sendable {
                 lines: queue.encoder.bytes, database: configuration.database,
                 retentionPolicy: configuration.retentionPolicy, precision: configuration.timePrecision)
         } catch let error as InfluxError {
-            if case .partialWrite = error {
+            if error.code == .partialWrite {
                 queue.points.removeAll()
                 queue.encoder.removeAll()
             }

@@ -145,8 +145,8 @@ public enum PointsJSON {
         case let .string(text)?:
             do {
                 time = .epoch(try RFC3339.nanoseconds(fromISO8601: text), .nanoseconds)
-            } catch let InfluxError.invalidArgument(reason) {
-                throw Problem(reason)
+            } catch let error as InfluxError where error.code == .invalidArgument {
+                throw Problem(error.message)
             } catch {
                 throw Problem("invalid time \"\(text)\"")
             }
@@ -196,7 +196,6 @@ public enum PointsJSON {
 extension InfluxError {
     /// The reason of an `.invalidPoint`, or the description of any other error.
     var pointReason: String {
-        if case let .invalidPoint(reason) = self { return reason }
-        return description
+        code == .invalidPoint ? message : description
     }
 }

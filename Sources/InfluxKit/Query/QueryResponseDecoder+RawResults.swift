@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension QueryResponseDecoder {
     /// Scans the next piece of the body like ``feed(_:_:)``, but hands over each result with

@@ -80,10 +80,13 @@ extension InfluxClient {
     /// ``unsupportedStatementError(for:)`` when the server does not run such a statement (its raw
     /// parser error says less).
     func explainingUnsupported(_ error: InfluxError, of statement: String) -> InfluxError {
-        switch error {
-        case let .statement(index, message):
-            return unsupportedStatementError(for: statement) ?? .statement(index: index, message: explainedStatementError(message))
-        case .http(400..<500, _), .notFound: return unsupportedStatementError(for: statement) ?? error
+        switch error.code {
+        case .statement:
+            let explained = explainedStatementError(error.message)
+            return unsupportedStatementError(for: statement) ?? .statement(index: error.statementIndex ?? 0, message: explained)
+        case .http where (400..<500).contains(error.status ?? 0):
+            return unsupportedStatementError(for: statement) ?? error
+        case .notFound: return unsupportedStatementError(for: statement) ?? error
         default: return error
         }
     }

@@ -1,5 +1,11 @@
 import CCurl
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// HTTP(S) over one libcurl easy handle, reused across requests so connections stay alive.
 ///
@@ -15,7 +21,7 @@ final class CurlTransport: HTTPTransport {
     init(configuration: ClientConfiguration) throws {
         _ = Self.globalInit
         guard let handle = curl_easy_init() else {
-            throw InfluxError.invalidArgument("libcurl could not create a handle")
+            throw InfluxError.libcurl(reason: "could not create a handle")
         }
         self.handle = handle
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -52,8 +58,9 @@ final class CurlTransport: HTTPTransport {
             try set(CURLOPT_NOPROXY, "")
         }
         try set(CURLOPT_CONNECTTIMEOUT_MS, max(Seconds.milliseconds(c.connectTimeout), 1))
-        if c.timeout == nil, let idle = c.idleTimeout, idle > 0 {
-            // Below one byte a second for `idle` seconds: a silent or trickling peer.
+        if let idle = c.idleTimeout, idle > 0 {
+            // Below one byte a second for `idle` seconds: a silent or trickling peer, cut even
+            // when the total time limit is further away.
             try set(CURLOPT_LOW_SPEED_LIMIT, 1)
             try set(CURLOPT_LOW_SPEED_TIME, Int(min(idle, 86_400 * 365).rounded(.up)))
         }
@@ -81,7 +88,7 @@ final class CurlTransport: HTTPTransport {
 
     private func check(_ code: CURLcode) throws {
         guard code == CURLE_OK else {
-            throw InfluxError.invalidArgument("libcurl option rejected: \(String(cString: curl_easy_strerror(code)))")
+            throw InfluxError.libcurl(reason: "option rejected: \(String(cString: curl_easy_strerror(code)))")
         }
     }
 
@@ -111,7 +118,7 @@ final class CurlTransport: HTTPTransport {
         defer { forgetRequest() }
 
         try set(CURLOPT_URL, url(for: request))
-        let timeout = request.timeout ?? configuration.timeout
+        let timeout = request.timeLimit?.left ?? configuration.timeout
         try set(CURLOPT_TIMEOUT_MS, timeout.map { max(Seconds.milliseconds($0), 1) } ?? 0)
         try check(ik_curl_setopt_list(handle, CURLOPT_HTTPHEADER, list))
 
@@ -137,7 +144,7 @@ final class CurlTransport: HTTPTransport {
                 return withExtendedLifetime(state) { curl_easy_perform(handle) }
             }
             if let error = state.error { throw error }
-            guard code == CURLE_OK else { throw transferError(code) }
+            guard code == CURLE_OK else { throw transferError(code, limit: request.timeLimit) }
             return state.finishHead()
         }
     }
@@ -160,7 +167,7 @@ final class CurlTransport: HTTPTransport {
         return url
     }
 
-    private func transferError(_ code: CURLcode) -> InfluxError {
+    private func transferError(_ code: CURLcode, limit: HTTPRequest.TimeLimit?) -> InfluxError {
         let detail = String(cString: errorBuffer)
         var reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         var systemError = 0
@@ -172,7 +179,7 @@ final class CurlTransport: HTTPTransport {
         let tlsAlert = configuration.ssl && reason.contains("alert")
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
-            return .timeout(url: baseURL, seconds: expiredTimeout())
+            return .timeout(url: baseURL, seconds: expiredTimeout(limit))
         case CURLE_RECV_ERROR where tlsAlert, CURLE_SEND_ERROR where tlsAlert:
             return .tls(url: baseURL, reason: reason)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
@@ -188,15 +195,21 @@ final class CurlTransport: HTTPTransport {
     }
 
     /// The seconds of the timeout that ended the transfer: the connect timeout unless the
-    /// connection (TLS included) was established, or a shorter total timeout; without a total
-    /// timeout, the idle timeout once connected.
-    private func expiredTimeout() -> Double {
+    /// connection (TLS included) was established, or a shorter total timeout; once connected,
+    /// the total timeout when its time is up, else the idle timeout (the low-speed limit).
+    private func expiredTimeout(_ limit: HTTPRequest.TimeLimit?) -> Double {
+        let connect = configuration.connectTimeout
         var readyToSend = 0.0
+        var elapsed = 0.0
         _ = ik_curl_getinfo_double(handle, CURLINFO_PRETRANSFER_TIME, &readyToSend)
-        guard let total = configuration.timeout else {
-            return readyToSend == 0 ? configuration.connectTimeout : configuration.idleTimeout ?? configuration.connectTimeout
-        }
-        return readyToSend == 0 ? min(configuration.connectTimeout, total) : total
+        _ = ik_curl_getinfo_double(handle, CURLINFO_TOTAL_TIME, &elapsed)
+        let left = limit?.left ?? configuration.timeout
+        let total = limit?.total ?? configuration.timeout
+        if readyToSend == 0 { return min(connect, total ?? connect) }
+        guard let left, let total else { return configuration.idleTimeout ?? connect }
+        // The low-speed limit fired well before the total time limit was up.
+        if let idle = configuration.idleTimeout, idle < left, elapsed < left * 0.9 { return idle }
+        return total
     }
 
     /// The version of the libcurl loaded, such as `7.88.1`.
@@ -210,7 +223,7 @@ final class CurlTransport: HTTPTransport {
     static func gzip(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
         var stream = z_stream()
         guard ik_deflate_init_gzip(&stream, level) == Z_OK else {
-            throw InfluxError.invalidArgument("zlib could not start a gzip stream")
+            throw InfluxError.zlib(reason: "could not start a gzip stream")
         }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))))
@@ -224,7 +237,7 @@ final class CurlTransport: HTTPTransport {
             }
         }
         guard status == Z_STREAM_END else {
-            throw InfluxError.invalidArgument("zlib could not compress the request body")
+            throw InfluxError.zlib(reason: "could not compress the request body")
         }
         output.removeLast(Int(stream.avail_out))
         return output
@@ -244,7 +257,7 @@ public final class Gunzip {
     /// Creates a decompressor.
     public init() throws {
         guard ik_inflate_init_gzip(&stream) == Z_OK else {
-            throw InfluxError.invalidArgument("zlib could not start a gunzip stream")
+            throw InfluxError.zlib(reason: "could not start a gunzip stream")
         }
     }
 
@@ -307,7 +320,7 @@ public final class Gzip {
     /// Creates a compressor at zlib `level` (1, the fastest, to 9, the smallest).
     public init(level: Int32 = 1) throws {
         guard ik_deflate_init_gzip(&stream, level) == Z_OK else {
-            throw InfluxError.invalidArgument("zlib could not start a gzip stream")
+            throw InfluxError.zlib(reason: "could not start a gzip stream")
         }
     }
 
@@ -355,7 +368,7 @@ public final class Gzip {
             case Z_OK, Z_BUF_ERROR:
                 if flush == Z_NO_FLUSH && stream.avail_in == 0 && produced < output.count { return }
             default:
-                throw InfluxError.invalidArgument("zlib could not compress: error \(status)")
+                throw InfluxError.zlib(reason: "could not compress: error \(status)")
             }
         }
     }

@@ -21,11 +21,20 @@ package struct HTTPRequest: Sendable {
     package var body: [UInt8]? = nil
     /// Whether the transport may gzip the body (when the client is configured for gzip).
     var compressible: Bool = false
-    /// Seconds this request may take, overriding the configured timeout (what is left of it after
-    /// earlier tries); `nil` for the configured one.
-    var timeout: Double? = nil
+    /// The time limit of this try, overriding the configured timeout; `nil` for the configured one.
+    var timeLimit: TimeLimit? = nil
     /// Aborts the transfer with `.cancelled` once cancelled.
     var cancellation: RequestCancellation.Token? = nil
+}
+
+extension HTTPRequest {
+    /// How long one try of a request may take.
+    struct TimeLimit: Sendable, Equatable {
+        /// The seconds this try may take: what is left of `total` after earlier tries.
+        var left: Double
+        /// The seconds the whole call may take, all tries together: what a timeout names.
+        var total: Double
+    }
 }
 
 /// The status line and headers of a response.

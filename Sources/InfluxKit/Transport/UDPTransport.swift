@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Sends datagrams to influxd's UDP listener (`[[udp]]` in `influxdb.conf`) over a plain BSD
 /// socket.
@@ -38,7 +44,7 @@ final class UDPTransport {
             next = candidate.pointee.ai_next
         }
         let entry = chosen
-        socket = Glibc.socket(entry.ai_family, entry.ai_socktype, entry.ai_protocol)
+        socket = openSocket(entry.ai_family, entry.ai_socktype, entry.ai_protocol)
         guard socket >= 0 else {
             throw InfluxError.connectionFailed(url: url, reason: String(cString: strerror(errno)))
         }
@@ -70,4 +76,9 @@ final class UDPTransport {
         }
         throw InfluxError.connectionFailed(url: url, reason: String(cString: strerror(code)))
     }
+}
+
+/// The C library's `socket(2)`, named apart from the transport's `socket` property.
+private func openSocket(_ family: Int32, _ type: Int32, _ proto: Int32) -> Int32 {
+    socket(family, type, proto)
 }

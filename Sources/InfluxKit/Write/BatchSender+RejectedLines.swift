@@ -21,7 +21,8 @@ extension BatchSender {
     /// troubleshoot/), where 1.x names every malformed line (and says `partial write` when it
     /// stored the others). Such a refusal is sent again in halves until the line stands alone.
     func refusalOfAll(_ error: InfluxError, in batch: LineBatch, lines: Range<Int>) -> String? {
-        guard case let .http(400, message) = error, message.hasPrefix("unable to parse '") else { return nil }
+        let message = error.message
+        guard error.code == .http, error.status == 400, message.hasPrefix("unable to parse '") else { return nil }
         let named = lines.filter { message.contains("unable to parse '\(batch.text(of: $0))'") }.count
         guard named < lines.count else { return nil }
         return lines.count == 1 ? String(message.prefix { $0 != "\n" }) : message

@@ -303,8 +303,8 @@ final class BatchSender: @unchecked Sendable {
                 try send(batch, lines: middle..<lines.upperBound, with: deliver)
                 return
             }
-            if case let .rejectedLines(rejected) = error {
-                let refused = attributeRejectedLines(rejected, in: batch, lines: lines)
+            if error.code == .rejectedLines {
+                let refused = attributeRejectedLines(error.rejections, in: batch, lines: lines)
                 count {
                     $0.written += lines.count - refused
                     $0.rejectedByServer += refused
@@ -380,32 +380,29 @@ final class BatchSender: @unchecked Sendable {
     /// Why the server refused a whole request that may go through in halves: too large (413,
     /// nothing written), or points of one new field disagreeing on its type.
     private static func refusalInWhole(_ error: InfluxError) -> String? {
-        switch error {
-        case let .http(413, message): return "too large for the server: \(message)"
-        case let .http(400, message) where message.hasPrefix("field type conflict"): return message
+        guard error.code == .http else { return nil }
+        switch error.status {
+        case 413: return "too large for the server: \(error.message)"
+        case 400 where error.message.hasPrefix("field type conflict"): return error.message
         default: return nil
         }
     }
 
     /// The server's text when `error` means "some points were refused, the rest written".
     private static func rejectionMessage(_ error: InfluxError) -> String? {
-        switch error {
-        case let .partialWrite(message, _): return message
-        case let .http(400, message) where message.contains("unable to parse"): return message
-        default: return nil
-        }
+        if error.code == .partialWrite { return error.message }
+        if error.code == .http, error.status == 400, error.message.contains("unable to parse") { return error.message }
+        return nil
     }
 
     /// Whether `error` says the server stored none of the request (a 400 that is not a
     /// `partial write`).
     private static func isRefusedWhole(_ error: InfluxError) -> Bool {
-        if case .http = error { return true }
-        return false
+        error.code == .http
     }
 
     private static func droppedCount(_ error: InfluxError) -> Int {
-        if case let .partialWrite(_, dropped) = error { return dropped }
-        return 0
+        error.code == .partialWrite ? error.droppedPoints ?? 0 : 0
     }
 
     /// The server's reason after `prefix`, up to the end of that line of the message.

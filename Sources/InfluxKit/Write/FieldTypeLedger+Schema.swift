@@ -45,7 +45,7 @@ extension FieldTypeLedger.Schema {
                 schema.fields[try row.requiredSeriesName(), default: [:]][try row.string("fieldKey"), default: []].append(type)
             }
         } catch let error as InfluxError {
-            switch error {
+            switch error.code {
             case .connectionFailed, .tls, .timeout, .authentication, .cancelled: throw error
             default: return Self()
             }

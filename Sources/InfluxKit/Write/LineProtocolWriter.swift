@@ -237,8 +237,8 @@ public final class LineProtocolWriter {
         ) { statement, database in
             do {
                 return try client.query(statement, database: database).first { $0.error != nil }?.error
-            } catch InfluxError.http(400, let message) {
-                return message
+            } catch let error as InfluxError where error.code == .http && error.status == 400 {
+                return error.message
             }
         }
     }

@@ -50,7 +50,7 @@ extension Shell {
         let names: [String]
         do {
             names = try client.databases()
-        } catch InfluxError.authorization {
+        } catch let error as InfluxError where error.code == .authorization {
             printError("note: not allowed to list databases, so \(database) is used unchecked")
             return
         }
@@ -126,12 +126,12 @@ extension Shell {
                 emit()
                 if pager?.quit == true { client.cancelCurrentRequest() }
             }
-        } catch InfluxError.cancelled where pager?.quit == true {
+        } catch let error as InfluxError where error == .cancelled && pager?.quit == true {
             pager?.finish()
             return  // the user left the pager before the end: nothing more to show
-        } catch let InfluxError.http(status, message) where (400..<500).contains(status) {
+        } catch let error as InfluxError where error.code == .http && (400..<500).contains(error.status ?? 0) {
             finish()  // a statement the server refuses to parse: say so when it is one this server lacks
-            throw client.unsupportedStatementError(for: text) ?? InfluxError.http(status: status, message: message)
+            throw client.unsupportedStatementError(for: text) ?? error
         } catch {
             finish()
             throw error

@@ -167,7 +167,7 @@ public final class Shell {
     /// Prints `ERR: error` and counts the failure.
     func report(_ error: any Error) {
         if connectionFailure == nil, let error = error as? InfluxError {
-            switch error {
+            switch error.code {
             case .connectionFailed, .tls, .timeout, .notInfluxDB, .authentication, .authorization: connectionFailure = error
             default: break
             }

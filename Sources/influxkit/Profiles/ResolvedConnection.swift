@@ -7,8 +7,9 @@ import InfluxShell
 /// `INFLUX_*` variables, the flags; a later layer's value replaces an earlier one's, setting by
 /// setting. A URL sets host, port, ssl and path prefix at once, at its own layer.
 struct ResolvedConnection {
-    /// The configuration so far.
-    var configuration = ClientConfiguration()
+    /// The configuration so far; the command line's default is no total time limit (the
+    /// library's idle limit still applies), unlike the library's default deadline.
+    var configuration = { var base = ClientConfiguration(); base.timeout = nil; return base }()
     /// The profile in use, and what chose it (`--profile`, `INFLUX_PROFILE`, the file's default).
     private(set) var profile: (profile: Profile, file: String, chosenBy: String)?
     /// Output format and precision: the profile's, for commands that print results.

@@ -22,6 +22,8 @@ final class HTTPPeer {
         case html
         /// Reads the request and never answers.
         case silent
+        /// Answers 200, then sends one byte of the body every 4 seconds.
+        case trickle
         /// Never accepts: connecting times out.
         case backlog
         /// A forwarding HTTP proxy.

@@ -17,6 +17,8 @@ Modes (--mode):
              "values":[ never closes: rows are sent until the client hangs up.
   html       a proxy's error page: --status (default 502), text/html, no X-Influxdb-Version.
   silent     read the request, then never answer (until the client hangs up).
+  trickle    read the request, answer 200 with a long Content-Length, then send one byte of the
+             body every 4 seconds (until the client hangs up): a peer that holds a transfer.
   backlog    never accept: the listen queue is filled at start, so connecting times out.
   proxy      a forwarding HTTP proxy: requests with an absolute URL are sent on to their
              target with an added `Via: 1.1 http-peer`, and the answer is relayed with one too.
@@ -159,6 +161,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.answer_html()
         elif mode == "silent":
             self.hang()
+        elif mode == "trickle":
+            self.trickle()
         elif mode == "proxy":
             self.forward(body)
         elif mode in peer_servers.MODES:
@@ -341,6 +345,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(page)
 
+    def trickle(self):
+        self.close_connection = True
+        self.send_response(200)
+        self.send_header("X-Influxdb-Version", VERSION)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "1000000")
+        self.end_headers()
+        try:
+            while True:
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(4)
+        except OSError:
+            pass
+
     def hang(self):
         self.close_connection = True
         try:
@@ -397,7 +416,7 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 def parse_arguments():
     parser = argparse.ArgumentParser(description="scripted HTTP peer for the transport tests")
     parser.add_argument("--mode", required=True,
-                        choices=["influxdb", "stream", "endless", "html", "silent", "backlog", "proxy"] + list(peer_servers.MODES))
+                        choices=["influxdb", "stream", "endless", "html", "silent", "trickle", "backlog", "proxy"] + list(peer_servers.MODES))
     parser.add_argument("--log", required=True, help="file to append the JSON records to")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free one)")
     parser.add_argument("--query-body", action="append", default=[],
