@@ -82,7 +82,7 @@ struct CheckpointTests {
         process.standardError = stderr
         try process.run()
         // Two full batches go out; the fifth line waits in the batch being filled.
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        stdin.fileHandleForWriting.feed(Data(input.utf8))
         let deadline = ContinuousClock.now + .seconds(20)
         while ContinuousClock.now < deadline {
             if let data = FileManager.default.contents(atPath: checkpoint),

@@ -21,7 +21,7 @@ struct CommandLineInterruptTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = errors
             try process.run()
-            input.fileHandleForWriting.write(Data(text.utf8))
+            input.fileHandleForWriting.feed(Data(text.utf8))
         }
 
         func closeInput() {

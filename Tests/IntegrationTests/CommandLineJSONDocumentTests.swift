@@ -41,7 +41,7 @@ struct CommandLineJSONDocumentTests {
         try process.run()
         let handle = stdin.fileHandleForWriting
         Thread {
-            handle.write(Data(input.utf8))
+            handle.feed(Data(input.utf8))
             try? handle.close()
         }.start()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()

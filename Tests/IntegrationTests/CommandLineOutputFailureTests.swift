@@ -28,7 +28,7 @@ struct CommandLineOutputFailureTests {
         process.standardOutput = output ?? FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
         process.standardError = stderr
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
+        stdin.fileHandleForWriting.feed(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

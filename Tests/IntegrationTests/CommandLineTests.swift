@@ -44,7 +44,7 @@ struct CommandLineTests {
         // pipe can fill up and block the process.
         let inputHandle = stdin.fileHandleForWriting
         Thread {
-            inputHandle.write(input)
+            inputHandle.feed(input)
             try? inputHandle.close()
         }.start()
         let errors = Collected()

@@ -23,7 +23,7 @@ struct CommandLineWriteTests {
         process.standardOutput = output
         try process.run()
         let handle = input.fileHandleForWriting
-        Thread { handle.write(Data(text.utf8)); try? handle.close() }.start()
+        Thread { handle.feed(Data(text.utf8)); try? handle.close() }.start()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return data

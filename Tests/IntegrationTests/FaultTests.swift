@@ -44,11 +44,11 @@ struct FaultTests {
         let restarts = DispatchQueue(label: "fault-restarts")
         Thread {
             let third = input.count / 3
-            handle.write(input.prefix(third))
+            handle.feed(input.prefix(third))
             restarts.async { midway(1) }
-            handle.write(input[third..<(2 * third)])
+            handle.feed(input[third..<(2 * third)])
             restarts.async { midway(2) }
-            handle.write(input.suffix(from: 2 * third))
+            handle.feed(input.suffix(from: 2 * third))
             try? handle.close()
         }.start()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()

@@ -11,24 +11,22 @@ final class DeadPort {
 
     /// Binds a port of `LoopbackPort.candidates`; `nil` after many tries.
     init?() {
-        for _ in 0..<200 {
-            let port = Int.random(in: LoopbackPort.candidates)
-            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard socket >= 0 else { return nil }
+        var socket: Int32 = -1
+        let port = LoopbackPort.claim { port in
+            socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard socket >= 0 else { return false }
             var address = LoopbackPort.address(port)
             let bound = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                     bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
                 }
             }
-            if bound == 0 {
-                self.port = port
-                self.socket = socket
-                return
-            }
-            close(socket)
+            if bound != 0 { close(socket) }
+            return bound == 0
         }
-        return nil
+        guard let port else { return nil }
+        self.port = port
+        self.socket = socket
     }
 
     deinit {

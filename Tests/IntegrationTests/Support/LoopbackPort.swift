@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// Finds free TCP ports on 127.0.0.1.
 enum LoopbackPort {
@@ -6,26 +7,37 @@ enum LoopbackPort {
     /// so that outgoing connections do not take them between the check and the server's start.
     static let candidates = 20000...32000
 
-    /// A port `p` such that both `p` and `p + 1` can be bound now, or `nil` after many tries.
-    static func freePair() -> Int? {
+    /// Every port handed out in this process: never handed out again, so a server killed and
+    /// restarted on its port (the fault tests) cannot find it taken by another test's server
+    /// that was given it while it was down.
+    private static let handedOut = Mutex<Set<Int>>([])
+
+    /// A random candidate not handed out before, for which `usable` holds; it is then handed
+    /// out (with the port after it when `pair`). `nil` after many tries.
+    static func claim(pair: Bool = false, _ usable: (Int) -> Bool) -> Int? {
         for _ in 0..<200 {
             let port = Int.random(in: candidates)
-            if isFree(port) && isFree(port + 1) {
-                return port
+            let taken = handedOut.withLock { $0.contains(port) || (pair && $0.contains(port + 1)) }
+            guard !taken, usable(port) else { continue }
+            let won = handedOut.withLock { ports in
+                guard !ports.contains(port) && !(pair && ports.contains(port + 1)) else { return false }
+                ports.insert(port)
+                if pair { ports.insert(port + 1) }
+                return true
             }
+            if won { return port }
         }
         return nil
     }
 
+    /// A port `p` such that both `p` and `p + 1` can be bound now, or `nil` after many tries.
+    static func freePair() -> Int? {
+        claim(pair: true) { isFree($0) && isFree($0 + 1) }
+    }
+
     /// A port other than `avoiding` that a UDP socket can bind now, or `nil` after many tries.
     static func freeUDP(avoiding: Set<Int> = []) -> Int? {
-        for _ in 0..<200 {
-            let port = Int.random(in: candidates)
-            if !avoiding.contains(port) && isFree(port, type: SOCK_DGRAM) {
-                return port
-            }
-        }
-        return nil
+        claim { !avoiding.contains($0) && isFree($0, type: SOCK_DGRAM) }
     }
 
     /// Whether a socket of `type` (TCP by default) could be bound to `127.0.0.1:port` right now.
