@@ -58,7 +58,7 @@ struct ConnectionOptions: ParsableArguments {
     @OptionGroup var transport: TransportOptions
 
     func validate() throws {
-        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
+        if let port, !SettingLimits.ports.contains(port) { throw ValidationError("--port must be between 1 and 65535") }
         if passwordStdin && password != nil { throw ValidationError("give -p/--password or --password-stdin, not both") }
         if authScheme != nil && token == nil && ProcessInfo.processInfo.environment["INFLUX_TOKEN"] == nil {
             throw ValidationError("--auth-scheme needs a token (--token or INFLUX_TOKEN)")

@@ -33,8 +33,7 @@ struct TransportOptions: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        // Finite and bounded (a year): `inf` once passed `> 0` and trapped when made milliseconds.
-        if let timeout, !(timeout > 0 && timeout <= 31_536_000) {
+        if let timeout, !SettingLimits.isTimeout(timeout) {
             throw ValidationError("--timeout must be a positive number of seconds, at most 31536000 (a year)")
         }
         if let retries, retries < 0 { throw ValidationError("--retries must not be negative") }

@@ -37,7 +37,7 @@ extension Profile {
             do { try check.setServerURL(url!) } catch { throw ProfileValueError("url: \(error)") }
         case "host": host = try string()
         case "port":
-            guard let int, (1...65535).contains(int) else { throw ProfileValueError("port must be a number from 1 to 65535") }
+            guard let int, SettingLimits.ports.contains(int) else { throw ProfileValueError("port must be a number from 1 to 65535") }
             port = int
         case "ssl": ssl = try bool()
         case "username": username = try string()
@@ -55,7 +55,7 @@ extension Profile {
         case "client-cert": clientCert = try string()
         case "client-key": clientKey = try string()
         case "timeout":
-            guard let double, double > 0 && double <= 31_536_000 else { throw ProfileValueError("timeout must be a positive number of seconds, at most 31536000") }
+            guard let double, SettingLimits.isTimeout(double) else { throw ProfileValueError("timeout must be a positive number of seconds, at most 31536000") }
             timeout = double
         case "retries":
             guard let int, int >= 0 else { throw ProfileValueError("retries must be a number, 0 or more") }

@@ -53,8 +53,8 @@ struct ProfileOptions: ParsableArguments {
     /// Checks what the file would refuse, before anything is written.
     func check() throws {
         if passwordCommand != nil && passwordFile != nil { throw ValidationError("give --password-command or --password-file, not both") }
-        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
-        if let timeout, !(timeout > 0 && timeout <= 31_536_000) { throw ValidationError("--timeout must be a positive number of seconds, at most 31536000") }
+        if let port, !SettingLimits.ports.contains(port) { throw ValidationError("--port must be between 1 and 65535") }
+        if let timeout, !SettingLimits.isTimeout(timeout) { throw ValidationError("--timeout must be a positive number of seconds, at most 31536000") }
         if let retries, retries < 0 { throw ValidationError("--retries must not be negative") }
         if let url {
             var check = ClientConfiguration()

@@ -78,7 +78,7 @@ struct ResolvedConnection {
     mutating func applyEnvironment(_ environment: [String: String]) throws {
         set("host", \.host, environment["INFLUX_HOST"], from: "INFLUX_HOST")
         if let text = environment["INFLUX_PORT"] {
-            guard let port = Int(text), (1...65535).contains(port) else {
+            guard let port = Int(text), SettingLimits.ports.contains(port) else {
                 throw UsageFailure("INFLUX_PORT must be a port number between 1 and 65535")
             }
             set("port", \.port, port, from: "INFLUX_PORT")
