@@ -91,10 +91,10 @@ struct ConfigCommand: ParsableCommand {
         }
 
         func run() throws {
-            var editor = try ConfigFileEditor(path: try ConfigCommand.path())
-            try editor.add(name, settings: settings.lines)
-            try editor.save()
-            OutputBuffer.write("added profile \(name) to \(editor.path)" + "\n", to: STDOUT_FILENO)
+            try ConfigCommand.edit { editor in
+                try editor.add(name, settings: settings.lines)
+                return "added profile \(name) to \(editor.path)"
+            }
         }
     }
 
@@ -107,10 +107,10 @@ struct ConfigCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            var editor = try ConfigFileEditor(path: try ConfigCommand.path())
-            try editor.remove(name)
-            try editor.save()
-            OutputBuffer.write("removed profile \(name) from \(editor.path)" + "\n", to: STDOUT_FILENO)
+            try ConfigCommand.edit { editor in
+                try editor.remove(name)
+                return "removed profile \(name) from \(editor.path)"
+            }
         }
     }
 
@@ -123,12 +123,21 @@ struct ConfigCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            var editor = try ConfigFileEditor(path: try ConfigCommand.path())
-            _ = try editor.parsed().profile(name)
-            editor.setDefault(name)
-            try editor.save()
-            OutputBuffer.write("default profile: \(name) (\(editor.path))" + "\n", to: STDOUT_FILENO)
+            try ConfigCommand.edit { editor in
+                _ = try editor.parsed().profile(name)
+                editor.setDefault(name)
+                return "default profile: \(name) (\(editor.path))"
+            }
         }
+    }
+
+    /// Opens the config file, lets `change` edit it, saves it, and prints the line `change`
+    /// returns.
+    static func edit(_ change: (inout ConfigFileEditor) throws -> String) throws {
+        var editor = try ConfigFileEditor(path: try path())
+        let message = try change(&editor)
+        try editor.save()
+        OutputBuffer.write(message + "\n", to: STDOUT_FILENO)
     }
 
     /// The config file's path, or a usage error without HOME and XDG_CONFIG_HOME.
