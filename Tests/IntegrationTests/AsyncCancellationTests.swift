@@ -28,7 +28,7 @@ struct AsyncCancellationTests {
         case .ping: try await client.ping()
         case .serverInfo: _ = try await client.serverInfo()
         case .write: try await client.write(lines: ["m v=1"])
-        case .writeBytes: try await client.write(lines: Array("m v=1\n".utf8))
+        case .writeBytes: try await client.write(lineProtocol: Array("m v=1\n".utf8))
         case .writePoints: try await client.writePoints([Point(measurement: "m", fields: ["v": .float(1)])])
         case .query: _ = try await client.query("SELECT v FROM m")
         case .chunkedQuery: _ = try await client.query("SELECT v FROM m", chunked: true)

@@ -54,7 +54,7 @@ struct QueryTests {
         for i in 0..<total {
             body += "m,host=h\(i % 3) v=\(i)i \(i)\n".utf8
         }
-        try client.write(lines: body, precision: .seconds)
+        try client.write(lineProtocol: body, precision: .seconds)
 
         var rows = 0
         var chunks = 0

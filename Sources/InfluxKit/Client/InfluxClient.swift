@@ -53,12 +53,12 @@ public final class InfluxClient: @unchecked Sendable {
         username: String? = nil,
         password: String? = nil,
         database: String? = nil,
-        ssl: Bool = false,
-        verifySSL: Bool = true
+        usesSSL: Bool = false,
+        verifiesCertificates: Bool = true
     ) throws {
         var configuration = ClientConfiguration(
-            host: host, port: port, ssl: ssl, username: username, password: password, database: database)
-        configuration.verifySSL = verifySSL
+            host: host, port: port, usesSSL: usesSSL, username: username, password: password, database: database)
+        configuration.verifiesCertificates = verifiesCertificates
         try self.init(configuration: configuration)
     }
 

@@ -81,11 +81,11 @@ extension InfluxClient {
     /// without any field is skipped and counted. A tag cell that is missing (or empty) leaves
     /// the tag out; tag cells of other types are written as their text. `globalTags` are added
     /// to every point and, as in influxdb-python, replace a tag column of the same name.
-    /// Times are floored to `timePrecision`. With `batchSize`, rows are sent that many points
+    /// Times are floored to `precision`. With `batchSize`, rows are sent that many points
     /// per request.
     /// - Returns: how many points were written and how many rows skipped.
     /// - Throws: `InfluxError.invalidArgument` for unknown or doubly-assigned columns or a frame
-    ///   without field columns; otherwise as ``writePoints(_:timePrecision:database:retentionPolicy:tags:batchSize:consistency:)``.
+    ///   without field columns; otherwise as ``writePoints(_:precision:database:retentionPolicy:tags:batchSize:consistency:)``.
     @discardableResult
     public func writeFrame(
         _ frame: Frame,
@@ -93,7 +93,7 @@ extension InfluxClient {
         tagColumns: [String]? = nil,
         fieldColumns: [String]? = nil,
         globalTags: [String: String] = [:],
-        timePrecision: Precision = .nanoseconds,
+        precision: Precision = .nanoseconds,
         database: String? = nil,
         retentionPolicy: String? = nil,
         batchSize: Int? = nil,
@@ -125,7 +125,7 @@ extension InfluxClient {
                 time: .epoch(frame.time[row], .nanoseconds))
         }
         try writePoints(
-            points, timePrecision: timePrecision, database: database, retentionPolicy: retentionPolicy,
+            points, precision: precision, database: database, retentionPolicy: retentionPolicy,
             batchSize: batchSize, consistency: consistency)
         return FrameWriteResult(pointsWritten: frame.rowCount - skipped, rowsSkipped: skipped)
     }

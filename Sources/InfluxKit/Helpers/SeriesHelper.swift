@@ -6,7 +6,7 @@ import Synchronization
 /// ```swift
 /// let stats = try SeriesHelper(.init(
 ///     seriesName: "events.stats.{server_name}", fields: ["some_stat", "other_stat"],
-///     tags: ["server_name"], client: client, bulkSize: 5, autocommit: true))
+///     tags: ["server_name"], client: client, bulkSize: 5, commitsAutomatically: true))
 /// try stats.add(tags: ["server_name": "us.east-1"], fields: ["some_stat": .integer(159)])
 /// try stats.commit()  // writes what is still queued
 /// ```
@@ -49,7 +49,7 @@ public final class SeriesHelper: Sendable {
     public init(_ configuration: Configuration) throws {
         var configuration = configuration
         configuration.fields.removeAll { $0 == "time" }
-        if configuration.autocommit && configuration.client == nil {
+        if configuration.commitsAutomatically && configuration.client == nil {
             throw InfluxError.invalidArgument("autocommit needs a client")
         }
         let fieldNames = Set(configuration.fields)
@@ -72,8 +72,8 @@ public final class SeriesHelper: Sendable {
         self.seriesName = template
         self.fieldNames = fieldNames
         self.tagNames = tagNames
-        self.effectiveBulkSize = configuration.autocommit ? max(configuration.bulkSize ?? 1, 1) : nil
-        self.queue = Mutex(Queue(encoder: LineProtocolEncoder(precision: configuration.timePrecision)))
+        self.effectiveBulkSize = configuration.commitsAutomatically ? max(configuration.bulkSize ?? 1, 1) : nil
+        self.queue = Mutex(Queue(encoder: LineProtocolEncoder(precision: configuration.precision)))
     }
 
     /// The queued points, in the order they were added (influxdb-python's `_json_body_()`).
@@ -148,8 +148,8 @@ public final class SeriesHelper: Sendable {
         }
         do {
             try client.write(
-                lines: queue.encoder.bytes, database: configuration.database,
-                retentionPolicy: configuration.retentionPolicy, precision: configuration.timePrecision)
+                lineProtocol: queue.encoder.bytes, database: configuration.database,
+                retentionPolicy: configuration.retentionPolicy, precision: configuration.precision)
         } catch let error as InfluxError {
             if error.code == .partialWrite {
                 queue.points.removeAll()

@@ -220,7 +220,7 @@ public final class LineProtocolWriter {
         let connections: [BatchSender.Deliver] = clients.map { client in
             { body, database, rp, _, onRetry in
                 try client.write(
-                    lines: body, database: database, retentionPolicy: rp,
+                    lineProtocol: body, database: database, retentionPolicy: rp,
                     precision: options.precision, consistency: options.consistency, onRetry: onRetry,
                     cancellation: cancellation)
             }
