@@ -134,6 +134,17 @@ extension InfluxClient {
         return AsyncThrowingStream { try await consumer.next() }
     }
 
+    /// Waits, without blocking the calling thread, until no request is in progress, then
+    /// closes the connections; see ``shutdown()``.
+    public func shutdown() async {
+        await withCheckedContinuation { continuation in
+            blockingQueue.async {
+                self.shutdown()
+                continuation.resume()
+            }
+        }
+    }
+
     /// Runs `work` on ``blockingQueue`` and waits for it without blocking the calling thread;
     /// see ``BlockingCall/run(on:timeout:onCancel:_:)``.
     func runBlocking<T: Sendable>(

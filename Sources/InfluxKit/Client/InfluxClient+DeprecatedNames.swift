@@ -34,6 +34,7 @@ extension InfluxClient {
     }
 
     /// Writes line protocol given as bytes; now ``write(lineProtocol:database:retentionPolicy:precision:consistency:)``.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @available(*, deprecated, renamed: "write(lineProtocol:database:retentionPolicy:precision:consistency:)")
     public func write(
         lines: [UInt8],
@@ -49,6 +50,7 @@ extension InfluxClient {
 
     /// Writes points with influxdb-python's `time_precision` label; now
     /// ``writePoints(_:precision:database:retentionPolicy:tags:batchSize:consistency:)``.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @available(*, deprecated, renamed: "writePoints(_:precision:database:retentionPolicy:tags:batchSize:consistency:)")
     public func writePoints(
         _ points: some Sequence<Point>,
@@ -65,6 +67,7 @@ extension InfluxClient {
     }
 
     /// Sends line protocol given as bytes to the UDP listener; now ``sendPacket(lineProtocol:)``.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @available(*, deprecated, renamed: "sendPacket(lineProtocol:)")
     public func sendPacket(lines: [UInt8]) throws {
         try sendPacket(lineProtocol: lines)
@@ -72,6 +75,7 @@ extension InfluxClient {
 
     /// Sends points to the UDP listener with influxdb-python's `time_precision` label; now
     /// ``sendPacket(_:precision:tags:)``.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @available(*, deprecated, renamed: "sendPacket(_:precision:tags:)")
     public func sendPacket(_ points: some Sequence<Point>, timePrecision: Precision, tags: [String: String] = [:]) throws {
         try sendPacket(points, precision: timePrecision, tags: tags)
@@ -82,6 +86,7 @@ extension InfluxClient {
     @available(
         *, deprecated,
         renamed: "writeFrame(_:measurement:tagColumns:fieldColumns:globalTags:precision:database:retentionPolicy:batchSize:consistency:)")
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @discardableResult
     public func writeFrame(
         _ frame: Frame,

@@ -13,6 +13,7 @@ extension InfluxClient {
     ///   - retentionPolicy: the retention policy (`rp=`); defaults to the configured one.
     ///   - epoch: return times as integers in this unit instead of RFC3339 strings.
     ///   - params: bind parameters, referenced as `$name` in the statement.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func query(
         _ query: String,
         database: String? = nil,
@@ -62,6 +63,7 @@ extension InfluxClient {
     /// query that changes something (see ``InfluxQL/isReadOnly(_:)``) only connect errors and 429.
     /// A query without a statement (see ``InfluxQL/containsStatement(_:)``) throws
     /// `.invalidArgument` before anything is sent.
+    @available(*, noasync, message: "use queryChunks(_:) for chunks as they arrive")
     public func query(
         _ query: String,
         database: String? = nil,

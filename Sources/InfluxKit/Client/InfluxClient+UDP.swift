@@ -13,6 +13,7 @@ extension InfluxClient {
     /// Empty lines are skipped and a `\r` ending a line is removed. A line longer than `maxDatagramSize` is not sent; every other
     /// line still is, and then the first such line is thrown as `.invalidLine` (counting lines
     /// from 1) with its size and the limit.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func sendPacket(lineProtocol lines: [UInt8]) throws {
         let settings = configuration
         let limit = try Self.datagramLimit(settings)
@@ -36,6 +37,7 @@ extension InfluxClient {
 
     /// Sends line protocol given as text (one string with lines, or several lines) to the UDP
     /// listener; see ``sendPacket(lineProtocol:)``.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func sendPacket(_ lines: [String]) throws {
         var bytes = [UInt8]()
         for line in lines {
@@ -52,6 +54,7 @@ extension InfluxClient {
     /// point's own tags. A point that cannot be written faithfully, or whose line is longer than
     /// `maxDatagramSize`, is left out; every other point is still sent, and then the first
     /// refusal is thrown as `.invalidPoint` naming the point's index.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func sendPacket(
         _ points: some Sequence<Point>,
         precision: Precision = .nanoseconds,

@@ -4,6 +4,7 @@ extension InfluxClient {
     /// Throws `.partialWrite` when the server stored the good lines but rejected others. The
     /// request is tried again after transient failures (see ``ClientConfiguration/retries``):
     /// give every point a timestamp, or a retried request may store points twice.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func write(
         lineProtocol lines: [UInt8],
         database: String? = nil,
@@ -59,6 +60,7 @@ extension InfluxClient {
     }
 
     /// Writes line protocol given as text: one string with lines, or several lines.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func write(
         lines: [String],
         database: String? = nil,
@@ -88,6 +90,7 @@ extension InfluxClient {
     /// instead, as ``sendPacket(_:precision:tags:)`` sends them: `database`,
     /// `retentionPolicy`, `batchSize` and `consistency` are then ignored (the listener's own
     /// settings apply), and `precision` must be the listener's configured precision.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func writePoints(
         _ points: some Sequence<Point>,
         precision: Precision = .nanoseconds,

@@ -26,6 +26,7 @@ extension InfluxClient {
     ///   query holds more than one statement (use ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:)``
     ///   and ``ResultSet/frames(epoch:dropEmptyColumns:)`` for several), when a series has no
     ///   `time` column (`SHOW …` statements), or when a column cannot take its requested type.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func queryFrames(
         _ query: String,
         database: String? = nil,
@@ -86,6 +87,7 @@ extension InfluxClient {
     /// - Returns: how many points were written and how many rows skipped.
     /// - Throws: `InfluxError.invalidArgument` for unknown or doubly-assigned columns or a frame
     ///   without field columns; otherwise as ``writePoints(_:precision:database:retentionPolicy:tags:batchSize:consistency:)``.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @discardableResult
     public func writeFrame(
         _ frame: Frame,

@@ -96,6 +96,7 @@ public final class SeriesHelper: Sendable {
     ///   a series name placeholder without a value; `InfluxError.invalidPoint` for a point that
     ///   cannot be written (no fields, a time outside the server's range…). Nothing is queued
     ///   then. Errors of an autocommit are those of ``commit(client:)``; the point stays queued.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func add(tags: [String: String], fields: [String: FieldValue], time: Point.Time? = nil) throws {
         if let unknown = tags.keys.sorted().first(where: { !tagNames.contains($0) }) {
             throw InfluxError.invalidArgument("unknown tag \"\(unknown)\"")
@@ -127,6 +128,7 @@ public final class SeriesHelper: Sendable {
     /// could not be reached or refused the request, the points stay queued for the next commit
     /// (writing a point twice stores it once); when the server stored part of them
     /// (`.partialWrite`), the queue is emptied, since the rest would be refused again.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @discardableResult
     public func commit(client: InfluxClient? = nil) throws -> Int {
         try queue.withLock { try write(&$0, client: client) }
