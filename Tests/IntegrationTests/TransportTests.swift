@@ -374,7 +374,7 @@ struct TransportTests {
         let client = try InfluxClient(configuration: configuration)
         #expect(try client.ping() == "1.6.7-peer")
         #expect(try client.query("SELECT value FROM cpu").first?.series.first?.values == Self.cpuRows)
-        #expect(try proxy.requests().map(\.target) == ["\(target.url)/ping", "\(target.url)/query?db=db"])
+        #expect(try proxy.requests().map(\.target) == ["\(target.url)/ping", "\(target.url)/query?db=db&chunked=true"])
         #expect(try target.requests().map { $0.header("Via") } == [["1.1 http-peer"], ["1.1 http-peer"]])
     }
 
