@@ -1,5 +1,6 @@
 import Foundation
 @testable import InfluxKit
+import Synchronization
 import Testing
 
 /// Cancelling the task of an `async` call aborts the HTTP transfer itself, also while the
@@ -28,11 +29,14 @@ struct AsyncCancellationTests {
     }
 
     /// An ``unlimitedClient(of:)`` whose transports wait for the network up to an hour before
-    /// calling libcurl again (``CurlTransport/longestWait``; a second by default).
+    /// calling libcurl again (``CurlTransport/longestWait``; a second by default). Its connect
+    /// timeout is an hour too: libcurl's timer for it, which stays set once connected, would
+    /// end the wait after ten seconds.
     static func drowsyClient(of peer: HTTPPeer) throws -> InfluxClient {
         var configuration = peer.configuration()
         configuration.timeout = nil
         configuration.idleTimeout = nil
+        configuration.connectTimeout = 3_600
         configuration.retries = 0
         return try InfluxClient(configuration: configuration) { configuration in
             let transport = try CurlTransport(configuration: configuration)
@@ -41,9 +45,42 @@ struct AsyncCancellationTests {
         }
     }
 
-    /// Returns once the peer has seen the client close the connection it was holding.
-    static func waitUntilHungUp(_ peer: HTTPPeer) async throws {
+    /// How long a call that should end at once may take before the test gives up on it: a
+    /// guard that turns a hang into a failure, not a measurement.
+    static let hangGuard = Duration.seconds(30)
+
+    /// How `task` ended, or `nil` when it did not within ``hangGuard`` (awaiting a task cannot
+    /// be cancelled, so the suite's time limit alone would wait for it forever).
+    static func result(of task: Task<Void, any Error>) async -> Result<Void, any Error>? {
+        let first = FirstAnswer<Result<Void, any Error>?>()
+        return await withCheckedContinuation { continuation in
+            first.wait(with: continuation)
+            Task { first.give(await task.result) }
+            Task {
+                try? await Task.sleep(for: hangGuard)
+                first.give(nil)
+            }
+        }
+    }
+
+    /// Expects `task` to end with `.cancelled` (within ``hangGuard``).
+    static func expectCancelled(_ task: Task<Void, any Error>) async {
+        guard let result = await result(of: task) else {
+            Issue.record("the cancelled call did not end")
+            return
+        }
+        #expect(throws: InfluxError.cancelled) { try result.get() }
+    }
+
+    /// Returns once the peer has seen the client close the connection it was holding; records
+    /// an issue when that does not happen within ``hangGuard``.
+    static func expectHangUp(_ peer: HTTPPeer) async throws {
+        let deadline = ContinuousClock.now + hangGuard
         while try !peer.events().contains("hung-up") {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("the client kept the stalled connection open")
+                return
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
     }
@@ -77,8 +114,8 @@ struct AsyncCancellationTests {
         let task = Task { try await Self.run(call, on: client) }
         try await Self.waitUntil(peer, hasSeen: 1)
         task.cancel()
-        await #expect(throws: InfluxError.cancelled) { try await task.value }
-        try await Self.waitUntilHungUp(peer)
+        await Self.expectCancelled(task)
+        try await Self.expectHangUp(peer)
         #expect(try peer.requests().count == 1)
     }
 
@@ -106,7 +143,20 @@ struct AsyncCancellationTests {
         #expect(rows == 1)
         try await client.ping()
         #expect(try peer.requests().map(\.path) == ["/query", "/ping"])
-        try await Self.waitUntilHungUp(peer)
+        try await Self.expectHangUp(peer)
         #expect(try !peer.events().contains("released"))
+    }
+}
+
+/// Resumes a continuation with the first of several answers; later ones are dropped.
+final class FirstAnswer<Value: Sendable>: Sendable {
+    private let continuation = Mutex<CheckedContinuation<Value, Never>?>(nil)
+
+    func wait(with continuation: CheckedContinuation<Value, Never>) {
+        self.continuation.withLock { $0 = continuation }
+    }
+
+    func give(_ value: Value) {
+        continuation.withLock { $0.take() }?.resume(returning: value)
     }
 }
