@@ -7,7 +7,8 @@ import InfluxKit
 /// once a second while the server is silent, sees it).
 ///
 /// The server is `http-peer.py --mode silent`; its journal tells when each request has arrived,
-/// so every cancel hits a transfer that is waiting for the answer.
+/// and the cancel comes 300 ms after that, so it hits a transfer that is waiting for the answer
+/// with libcurl's connect-phase timers (the 200 ms of happy eyeballs) behind it.
 struct CancellationBenchmark {
     let port: Int
     let journal: String
@@ -28,6 +29,7 @@ struct CancellationBenchmark {
                 let task = Task { _ = try await client.ping() }
                 while try requestsArrived() == seen { usleep(2_000) }
                 seen += 1
+                usleep(300_000)
                 let start = Stopwatch.now()
                 cancel(task)
                 do {
