@@ -19,13 +19,18 @@ struct AsyncCancellationTests {
         case ping, serverInfo, write, writeBytes, writePoints, query, chunkedQuery
     }
 
-    /// A client of `peer` with no time limit at all and no retries.
-    static func unlimitedClient(of peer: HTTPPeer) throws -> InfluxClient {
+    /// The settings of a client of `peer` with no time limit at all and no retries.
+    static func unlimitedConfiguration(of peer: HTTPPeer) -> ClientConfiguration {
         var configuration = peer.configuration()
         configuration.timeout = nil
         configuration.idleTimeout = nil
         configuration.retries = 0
-        return try InfluxClient(configuration: configuration)
+        return configuration
+    }
+
+    /// A client of `peer` with no time limit at all and no retries.
+    static func unlimitedClient(of peer: HTTPPeer) throws -> InfluxClient {
+        try InfluxClient(configuration: unlimitedConfiguration(of: peer))
     }
 
     /// An ``unlimitedClient(of:)`` whose transports wait for the network up to an hour before
@@ -33,11 +38,8 @@ struct AsyncCancellationTests {
     /// timeout is an hour too: libcurl's timer for it, which stays set once connected, would
     /// end the wait after ten seconds.
     static func drowsyClient(of peer: HTTPPeer) throws -> InfluxClient {
-        var configuration = peer.configuration()
-        configuration.timeout = nil
-        configuration.idleTimeout = nil
+        var configuration = unlimitedConfiguration(of: peer)
         configuration.connectTimeout = 3_600
-        configuration.retries = 0
         return try InfluxClient(configuration: configuration) { configuration in
             let transport = try CurlTransport(configuration: configuration)
             transport.longestWait = 3_600_000

@@ -48,7 +48,7 @@ final class CurlTransport: HTTPTransport {
     }
 
     /// The longest wait for the network, in milliseconds, before the loop calls libcurl again
-    /// (libcurl's own timers end it sooner): the second `curl_easy_perform` waits, so that the
+    /// (libcurl's own timers end it sooner): a second, as in `curl_easy_perform`, so that the
     /// progress callback still runs about once a second while the server is silent and sees a
     /// ``InfluxClient/cancelCurrentRequest()``, which wakes nothing (it may run in a signal
     /// handler). Tests raise it to show that a task's cancellation needs no such call.
