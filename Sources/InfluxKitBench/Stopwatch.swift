@@ -17,7 +17,8 @@ enum Stopwatch {
         return times[times.count / 2]
     }
 
-    private static func now() -> Double {
+    /// Seconds on the monotonic clock since an arbitrary point.
+    static func now() -> Double {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9

@@ -3,8 +3,11 @@
 //
 //   influxkit-bench encode [POINTS] [REPEATS]   line protocol for POINTS points (default 1000000)
 //   influxkit-bench parse FILE [REPEATS]        a /query response body, as one piece and streamed
+//   influxkit-bench cancel PORT JOURNAL [RUNS]  cancel → return of a call stalled on a silent
+//                                               http-peer.py (scripts/cancel-latency starts it)
 //
-// Each measurement runs REPEATS times (default 3) and the median is printed.
+// Each measurement runs REPEATS times (default 3) and the median is printed; cancel runs RUNS
+// times (default 50) and prints the median and the maximum.
 import Glibc
 
 let arguments = CommandLine.arguments
@@ -25,6 +28,13 @@ case "parse" where arguments.count > 2:
     } catch {
         fail("\(arguments[2]): \(error)")
     }
+case "cancel" where arguments.count > 3:
+    do {
+        try await CancellationBenchmark(port: number(at: 2, default: 0), journal: arguments[3])
+            .run(runs: number(at: 4, default: 50))
+    } catch {
+        fail("cancel: \(error)")
+    }
 default:
-    fail("usage: influxkit-bench encode [POINTS] [REPEATS] | parse FILE [REPEATS]", status: 64)
+    fail("usage: influxkit-bench encode [POINTS] [REPEATS] | parse FILE [REPEATS] | cancel PORT JOURNAL [RUNS]", status: 64)
 }

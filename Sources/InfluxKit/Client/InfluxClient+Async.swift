@@ -7,8 +7,8 @@ import FoundationEssentials
 /// resumes the caller when it is done; the results and errors are those of the synchronous
 /// method. Calls on one client run in parallel, up to ``ClientConfiguration/poolSize`` at once.
 ///
-/// Cancelling the calling task aborts the transfer in progress (libcurl checks at least once a
-/// second, also while the server is silent) and throws `InfluxError.cancelled`; a retry that
+/// Cancelling the calling task aborts the transfer in progress at once (it wakes the transfer's
+/// wait for the network, also while the server is silent) and throws `InfluxError.cancelled`; a retry that
 /// has not started yet does not start. `timeout` limits the whole call, all tries together,
 /// instead of ``ClientConfiguration/timeout``; past it the call throws `.timeout`.
 extension InfluxClient {
@@ -103,7 +103,7 @@ extension InfluxClient {
     /// a failed request ends the stream with its error. Cancelling the iterating task ends the
     /// stream without an error, as `AsyncThrowingStream` does (check `Task.isCancelled` to tell
     /// a cut-short result from a whole one); dropping the stream before its end aborts the
-    /// transfer, within a second even while the server sends nothing.
+    /// transfer at once, even while the server sends nothing.
     ///
     /// While the stream runs the client is busy: calling the same client from inside the loop
     /// waits for the stream, which waits for the loop. Use a second client there.

@@ -30,5 +30,13 @@ final class RequestCancellation: Sendable {
         var isCancelled: Bool {
             source.generation.load(ordering: .acquiring) != start || call?.isCancelled == true
         }
+
+        /// Runs `body`, during which the cancellation of the calling task also calls `wake`
+        /// (``CancellationFlag/whileRunning(wake:_:)``). ``RequestCancellation/cancel()`` does
+        /// not: it may run in a signal handler, where no lock may be taken.
+        func whileRunning<T>(wake: @escaping @Sendable () -> Void, _ body: () throws -> T) rethrows -> T {
+            guard let call else { return try body() }
+            return try call.whileRunning(wake: wake, body)
+        }
     }
 }

@@ -9,9 +9,15 @@ import Darwin
 
 /// HTTP(S) over one libcurl easy handle, reused across requests so connections stay alive.
 ///
+/// Each transfer runs through a multi handle of its own (the loop `curl_easy_perform` runs
+/// inside), so that cancelling the calling task can wake the wait for the network at once
+/// (``CurlMulti/wake()``) rather than at libcurl's next progress callback, about a second
+/// later while the server is silent.
+///
 /// The only file of InfluxKit that talks to C. Not thread-safe: the client serialises calls.
 final class CurlTransport: HTTPTransport {
     private let handle: UnsafeMutableRawPointer
+    private let multi: CurlMulti
     private let configuration: ClientConfiguration
     private let baseURL: String
     /// Where libcurl writes the text of a failure: allocated once, with the handle, because
@@ -24,6 +30,11 @@ final class CurlTransport: HTTPTransport {
             throw InfluxError.libcurl(reason: "could not create a handle")
         }
         self.handle = handle
+        guard let multi = CurlMulti() else {
+            curl_easy_cleanup(handle)
+            throw InfluxError.libcurl(reason: "could not create a multi handle")
+        }
+        self.multi = multi
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         self.configuration = configuration
@@ -35,6 +46,13 @@ final class CurlTransport: HTTPTransport {
         curl_easy_cleanup(handle)
         errorBuffer.deallocate()
     }
+
+    /// The longest wait for the network, in milliseconds, before the loop calls libcurl again
+    /// (libcurl's own timers end it sooner): a second, as in `curl_easy_perform`, so that the
+    /// progress callback still runs about once a second while the server is silent and sees a
+    /// ``InfluxClient/cancelCurrentRequest()``, which wakes nothing (it may run in a signal
+    /// handler). Tests raise it to show that a task's cancellation needs no such call.
+    var longestWait: Int32 = 1000
 
     private static let globalInit: Void = {
         curl_global_init(Int(CURL_GLOBAL_DEFAULT))
@@ -131,7 +149,7 @@ final class CurlTransport: HTTPTransport {
             try check(ik_curl_setopt_pointer(handle, CURLOPT_XFERINFODATA, context))
             state.cancellation = request.cancellation
             defer { state.onBody = nil }
-            let code: CURLcode = body.withUnsafeBytes { bytes in
+            let code: CURLcode = try body.withUnsafeBytes { bytes in
                 switch request.method {
                 case .get:
                     _ = ik_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
@@ -141,11 +159,48 @@ final class CurlTransport: HTTPTransport {
                     _ = ik_curl_setopt_pointer(handle, CURLOPT_POSTFIELDS, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1))
                 }
                 errorBuffer[0] = 0
-                return withExtendedLifetime(state) { curl_easy_perform(handle) }
+                return try withExtendedLifetime(state) { try transfer(cancellation: request.cancellation) }
             }
             if let error = state.error { throw error }
             guard code == CURLE_OK else { throw transferError(code, limit: request.timeLimit) }
             return state.finishHead()
+        }
+    }
+
+    /// Runs the transfer set up on the easy handle to its end, as `curl_easy_perform` does, and
+    /// returns its result; throws `.cancelled` as soon as `cancellation` is, also while waiting
+    /// for the network: the task's cancellation wakes the wait. Removing the unfinished transfer
+    /// closes its connection.
+    private func transfer(cancellation: RequestCancellation.Token?) throws -> CURLcode {
+        try checkMulti(curl_multi_add_handle(multi.handle, handle))
+        defer { curl_multi_remove_handle(multi.handle, handle) }
+        guard let cancellation else { return try runTransfer(cancellation: nil) }
+        let multi = self.multi
+        return try cancellation.whileRunning(wake: { multi.wake() }) {
+            try runTransfer(cancellation: cancellation)
+        }
+    }
+
+    /// The loop of ``transfer(cancellation:)``.
+    private func runTransfer(cancellation: RequestCancellation.Token?) throws -> CURLcode {
+        var running: Int32 = 1
+        while true {
+            try checkMulti(curl_multi_perform(multi.handle, &running))
+            if running == 0 { break }
+            // Once the flag is raised, either this sees it or the wake-up ends the wait below.
+            if cancellation?.isCancelled == true { throw InfluxError.cancelled }
+            try checkMulti(curl_multi_poll(multi.handle, nil, 0, longestWait, nil))
+        }
+        var left: Int32 = 0
+        while let message = curl_multi_info_read(multi.handle, &left) {
+            if message.pointee.msg == CURLMSG_DONE { return message.pointee.data.result }
+        }
+        throw InfluxError.libcurl(reason: "the transfer ended without a result")
+    }
+
+    private func checkMulti(_ code: CURLMcode) throws {
+        guard code == CURLM_OK else {
+            throw InfluxError.libcurl(reason: String(cString: curl_multi_strerror(code)))
         }
     }
 
@@ -371,6 +426,25 @@ public final class Gzip {
                 throw InfluxError.zlib(reason: "could not compress: error \(status)")
             }
         }
+    }
+}
+
+/// A libcurl multi handle: runs one transfer at a time, and can be woken from another thread.
+private final class CurlMulti: @unchecked Sendable {
+    let handle: UnsafeMutableRawPointer
+
+    init?() {
+        guard let handle = curl_multi_init() else { return nil }
+        self.handle = handle
+    }
+
+    deinit {
+        curl_multi_cleanup(handle)
+    }
+
+    /// Ends the current or next `curl_multi_poll` at once; callable from any thread.
+    func wake() {
+        _ = curl_multi_wakeup(handle)
     }
 }
 

@@ -50,7 +50,7 @@ extension HTTPPeer {
         }
     }
 
-    /// The names of all records (`request`, `tls-failed`, `released`, `abandoned`), in order.
+    /// The names of all records (`request`, `tls-failed`, `released`, `abandoned`, `hung-up`), in order.
     func events() throws -> [String] {
         try lines().map { try decoder.decode(Record.self, from: $0).event }
     }

@@ -44,7 +44,9 @@ signed by that CA.
 Log records: {"event": "request", "method", "target", "headers": [[name, value], ...],
 "body": base64, "decoded_body": base64 (gunzipped, when Content-Encoding is gzip),
 "client_port", "client_certificate": subject CN or null, "response_gzip": bool},
-{"event": "tls-failed", "reason"}, {"event": "released"} and {"event": "abandoned"}.
+{"event": "tls-failed", "reason"}, {"event": "released"}, {"event": "abandoned"} and
+{"event": "hung-up"} (the client closed a connection the peer was holding: silent mode, a
+hanging answer, or a stream waiting for its release file).
 """
 
 import argparse
@@ -54,6 +56,7 @@ import http.client
 import http.server
 import json
 import os
+import select
 import signal
 import socket
 import socketserver
@@ -290,8 +293,27 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if options.release_file and os.path.exists(options.release_file):
                 self.server.journal.record(event="released")
                 return True
-            time.sleep(0.01)
+            if self.client_hung_up(0.01):
+                self.server.journal.record(event="hung-up")
+                return False
         self.server.journal.record(event="abandoned")
+        return False
+
+    def client_hung_up(self, wait):
+        """Whether the client closed the connection (waits up to `wait` seconds to see it); a
+        TLS connection is not checked (it only sleeps)."""
+        if isinstance(self.connection, ssl.SSLSocket):
+            time.sleep(wait)
+            return False
+        readable, _, _ = select.select([self.connection], [], [], wait)
+        if not readable:
+            return False
+        try:
+            if self.connection.recv(1, socket.MSG_PEEK) == b"":
+                return True
+        except OSError:
+            return True
+        time.sleep(wait)  # bytes of a next request: not a hang-up
         return False
 
     def answer_status(self, status, retry_after, error, body=None, location=None):
@@ -367,6 +389,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 pass
         except OSError:
             pass
+        self.server.journal.record(event="hung-up")
 
     def forward(self, body):
         target = urllib.parse.urlsplit(self.path)
