@@ -63,6 +63,7 @@ extension InfluxClient {
         var packer = DatagramPacker(limit: limit)
         var encoder = LineProtocolEncoder(precision: timePrecision)
         var refused: [(index: Int, reason: String)] = []
+        var droppedFields = 0
         for (index, point) in points.enumerated() {
             encoder.removeAll()
             do {
@@ -72,6 +73,7 @@ extension InfluxClient {
                 refused.append((index, error.message))
                 continue
             }
+            droppedFields += encoder.droppedFieldCount
             let line = encoder.bytes.dropLast()
             if !packer.add(line) {
                 refused.append((index, Self.tooLongReason(size: line.count, limit: limit)))
@@ -79,6 +81,7 @@ extension InfluxClient {
             for datagram in packer.take() { try transport.send(datagram) }
         }
         for datagram in packer.take(flush: true) { try transport.send(datagram) }
+        warnOfDroppedFields(droppedFields)
         if let first = refused.first {
             let more = refused.count > 1 ? " (and \(refused.count - 1) more refused)" : ""
             throw InfluxError.invalidPoint(reason: "point \(first.index): \(first.reason)\(more)")
