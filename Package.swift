@@ -49,7 +49,10 @@ let package = Package(
         .plugin(name: "BuildInfo", capability: .buildTool()),
         // Times the library's encoding and response parsing; built in release by scripts/bench.
         .executableTarget(name: "influxkit-bench", dependencies: ["InfluxKit"], path: "Sources/InfluxKitBench"),
-        .testTarget(name: "InfluxKitTests", dependencies: ["InfluxKit", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "InfluxKitTests",
+            dependencies: ["InfluxKit", .product(name: "InMemoryLogging", package: "swift-log")]
+        ),
         .testTarget(
             name: "InfluxShellTests",
             dependencies: ["InfluxShell", "InfluxKit"],
@@ -57,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["InfluxKit", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["InfluxKit", .product(name: "InMemoryLogging", package: "swift-log")],
             exclude: ["Support/http-peer.py", "Support/peer_servers.py"]  // run by python3 from the source tree
         ),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import InfluxKit
+import InMemoryLogging
 import Logging
 import Testing
 
@@ -10,17 +11,17 @@ struct LoggingTests {
     @Test func queriesWritesAndPingsAreLoggedAtDebugWithTheirMetadata() throws {
         let server = try InfluxServer.shared()
         let database = try server.createDatabase()
-        let recorder = LogRecorder()
+        let (logger, log) = recordingLogger()
         let client = try InfluxClient(
             configuration: ClientConfiguration(host: "127.0.0.1", port: server.port, database: database),
-            logger: recorder.logger)
+            logger: logger)
         try client.ping()
         try client.write(lines: ["cpu value=1 1000000000", "cpu value=2 2000000000"])
         let results = try client.query("SELECT value FROM cpu")
         #expect(try results.onlyRows().count == 2)
 
-        let records = recorder.records.withLock { $0 }
-        try #require(records.count == 3, "\(records.map(\.message))")
+        let records = log.entries
+        try #require(records.count == 3, "\(records.map(\.message.description))")
         #expect(records.allSatisfy { $0.level == .debug })
         let base = "http://127.0.0.1:\(server.port)"
         let (ping, write, query) = (records[0], records[1], records[2])
@@ -37,7 +38,7 @@ struct LoggingTests {
         #expect(query[LogMetadataKey.url]?.hasPrefix("\(base)/query?db=\(database)") == true)
         #expect(query[LogMetadataKey.status] == "200")
         #expect(Int(query[LogMetadataKey.responseBytes] ?? "") ?? 0 > 0)
-        #expect(query.message == "POST \(query[LogMetadataKey.url] ?? "") -> 200")
+        #expect(query.message.description == "POST \(query[LogMetadataKey.url] ?? "") -> 200")
         for record in records {
             #expect(record[LogMetadataKey.error] == nil)
             #expect(Double(record[LogMetadataKey.milliseconds] ?? "").map { $0 >= 0 } == true)
@@ -46,14 +47,14 @@ struct LoggingTests {
 
     @Test func aRetryIsANoticeBetweenTheTwoRequests() throws {
         let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503, error: "overloaded")])
-        let recorder = LogRecorder()
+        let (logger, log) = recordingLogger()
         var configuration = peer.configuration()
         configuration.retryBaseDelay = 0.01
-        let client = try InfluxClient(configuration: configuration, logger: recorder.logger)
+        let client = try InfluxClient(configuration: configuration, logger: logger)
         try client.write(lines: ["m v=1 1"])
         #expect(try peer.requests().count == 2)
 
-        let records = recorder.records.withLock { $0 }
+        let records = log.entries
         #expect(records.map(\.level) == [.debug, .notice, .debug])
         #expect(records.first?[LogMetadataKey.status] == "503")
         #expect(records.last?[LogMetadataKey.status] == "204")
@@ -69,11 +70,11 @@ struct LoggingTests {
         let server = try InfluxServer.authenticated()
         let admin = try #require(server.admin)
         let database = try server.createDatabase()
-        let recorder = LogRecorder()
+        let (logger, log) = recordingLogger()
         var configuration = ClientConfiguration(
             host: "127.0.0.1", port: server.port, username: admin.username, password: admin.password, database: database)
         configuration.retries = 0
-        let client = try InfluxClient(configuration: configuration, logger: recorder.logger)
+        let client = try InfluxClient(configuration: configuration, logger: logger)
         try client.ping()
         try client.write(lines: ["m v=1 1"])
         _ = try client.query("SELECT * FROM m")
@@ -85,7 +86,7 @@ struct LoggingTests {
         try client.switchUser(admin.username, password: "Wrong-\(admin.password)")
         #expect(throws: InfluxError.self) { try client.query("SHOW DATABASES") }
 
-        let records = recorder.records.withLock { $0 }
+        let records = log.entries
         #expect(records.count == 7)
         #expect(records.last?[LogMetadataKey.status] == "401")
         let basic = Data("\(admin.username):\(admin.password)".utf8).base64EncodedString()
@@ -100,13 +101,13 @@ struct LoggingTests {
     @Test func noRecordHoldsTheToken() throws {
         let token = "Tok-\(UUID().uuidString)"
         let peer = try HTTPPeer(.influxdb2, token: token, databases: ["db"])
-        let recorder = LogRecorder()
+        let (logger, log) = recordingLogger()
         var configuration = peer.configuration()
         configuration.token = token
-        let client = try InfluxClient(configuration: configuration, logger: recorder.logger)
+        let client = try InfluxClient(configuration: configuration, logger: logger)
         try client.ping()
         try client.write(lines: ["m v=1 1"])
-        let records = recorder.records.withLock { $0 }
+        let records = log.entries
         #expect(records.count == 2)
         #expect(records.allSatisfy { !$0.text.contains(token) })
     }

@@ -1,7 +1,7 @@
 /// The rows of one series of a ``RawResultSet``, each a ``RawRow``.
 ///
 /// Valid only while the callback that received it runs.
-public struct RawRows: RandomAccessCollection {
+package struct RawRows: RandomAccessCollection {
     /// All values of the response object, row after row.
     @usableFromInline
     let values: UnsafePointer<RawValue>?
@@ -18,14 +18,14 @@ public struct RawRows: RandomAccessCollection {
 
     /// The position of the first row (always 0).
     @inlinable
-    public var startIndex: Int { 0 }
+    package var startIndex: Int { 0 }
     /// One past the position of the last row.
     @inlinable
-    public var endIndex: Int { Swift.max(bounds.count - 1, 0) }
+    package var endIndex: Int { Swift.max(bounds.count - 1, 0) }
 
     /// The row at `position`; traps (in every build) when it is out of range.
     @inlinable
-    public subscript(position: Int) -> RawRow {
+    package subscript(position: Int) -> RawRow {
         // An `UnsafeBufferPointer` checks its bounds in debug builds only.
         precondition(position >= 0 && position < endIndex, "RawRows index \(position) out of range 0..<\(endIndex)")
         let start = bounds[position]
