@@ -87,12 +87,7 @@ extension InfluxClient {
     /// Results are handed over, and errors thrown, exactly as by `query(…onResult:)`; `decoded()`
     /// of each result equals the result that method would hand over. A result is valid only
     /// while `onResult` runs.
-    ///
-    /// `package`, not `public`: the raw types point into the response bytes and must not outlive
-    /// the callback, which Swift 6.3 cannot enforce without an experimental feature (a
-    /// `~Escapable` type built from a pointer needs `@_lifetime`); the command line and the
-    /// shell use them where that rule is kept.
-    package func streamRawResults(
+    public func streamRawResults(
         of query: String,
         database: String? = nil,
         retentionPolicy: String? = nil,

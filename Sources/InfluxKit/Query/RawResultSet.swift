@@ -4,10 +4,10 @@
 ///
 /// Everything but the rows is decoded in ``result``. The rows and their values point into the
 /// response bytes and are valid only while the callback that received them runs.
-package struct RawResultSet {
+public struct RawResultSet {
     /// The result, with every series' `values` left empty: the rows are in
     /// ``rows(ofSeriesAt:)``.
-    package let result: ResultSet
+    public let result: ResultSet
     /// All row values of the response object.
     @usableFromInline
     let values: UnsafeBufferPointer<RawValue>
@@ -34,7 +34,7 @@ package struct RawResultSet {
     /// The rows of the series at `index` in `result.series`; traps (in every build) when there
     /// is no such series.
     @inlinable
-    package func rows(ofSeriesAt index: Int) -> RawRows {
+    public func rows(ofSeriesAt index: Int) -> RawRows {
         // An `UnsafeBufferPointer` checks its bounds in debug builds only.
         precondition(index >= 0 && index < seriesRows.count, "no series at index \(index) of \(seriesRows.count)")
         let rows = seriesRows[index]
@@ -43,13 +43,13 @@ package struct RawResultSet {
     }
 
     /// The number of rows in all series.
-    package var rowCount: Int {
+    public var rowCount: Int {
         seriesRows.reduce(0) { $0 + $1.count }
     }
 
     /// The result with its rows decoded: what ``QueryResponseDecoder/feed(_:_:)`` hands over
     /// for the same bytes.
-    package func decoded() -> ResultSet {
+    public func decoded() -> ResultSet {
         var decoded = result
         for index in decoded.series.indices {
             decoded.series[index].values = rows(ofSeriesAt: index).map { $0.decoded() }

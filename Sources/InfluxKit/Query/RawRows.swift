@@ -1,7 +1,7 @@
 /// The rows of one series of a ``RawResultSet``, each a ``RawRow``.
 ///
 /// Valid only while the callback that received it runs.
-package struct RawRows: RandomAccessCollection {
+public struct RawRows: RandomAccessCollection {
     /// All values of the response object, row after row.
     @usableFromInline
     let values: UnsafePointer<RawValue>?
@@ -18,14 +18,14 @@ package struct RawRows: RandomAccessCollection {
 
     /// The position of the first row (always 0).
     @inlinable
-    package var startIndex: Int { 0 }
+    public var startIndex: Int { 0 }
     /// One past the position of the last row.
     @inlinable
-    package var endIndex: Int { Swift.max(bounds.count - 1, 0) }
+    public var endIndex: Int { Swift.max(bounds.count - 1, 0) }
 
     /// The row at `position`; traps (in every build) when it is out of range.
     @inlinable
-    package subscript(position: Int) -> RawRow {
+    public subscript(position: Int) -> RawRow {
         // An `UnsafeBufferPointer` checks its bounds in debug builds only.
         precondition(position >= 0 && position < endIndex, "RawRows index \(position) out of range 0..<\(endIndex)")
         let start = bounds[position]

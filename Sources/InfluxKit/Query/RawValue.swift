@@ -5,9 +5,9 @@
 /// it runs (see ``QueryResponseDecoder/feedRaw(_:_:)``). Every value handed out this way was
 /// already checked to be valid JSON, so ``decoded()`` always gives the value the decoding path
 /// (``QueryResponseDecoder/feed(_:_:)``) would have given.
-package struct RawValue {
+public struct RawValue {
     /// What a value's text holds, judged by its syntax alone.
-    package enum Kind: UInt8, Sendable {
+    public enum Kind: UInt8, Sendable {
         /// `null`.
         case null
         /// `true`.
@@ -31,9 +31,9 @@ package struct RawValue {
     }
 
     /// The kind of value.
-    package let kind: Kind
+    public let kind: Kind
     /// The value's JSON text; a string's includes its quotes.
-    package let text: UnsafeBufferPointer<UInt8>
+    public let text: UnsafeBufferPointer<UInt8>
 
     /// Creates a value of `kind` whose JSON text is `text`, which must be valid JSON of that kind.
     @usableFromInline
@@ -44,20 +44,20 @@ package struct RawValue {
 
     /// Whether the value is a string of any kind.
     @inlinable
-    package var isString: Bool {
+    public var isString: Bool {
         kind == .asciiString || kind == .string || kind == .escapedString
     }
 
     /// The bytes between a string's quotes, escapes as written; the whole text for other kinds.
     @inlinable
-    package var content: UnsafeBufferPointer<UInt8> {
+    public var content: UnsafeBufferPointer<UInt8> {
         guard isString, let start = text.baseAddress else { return text }
         return UnsafeBufferPointer(start: start + 1, count: text.count - 2)
     }
 
     /// The value as the decoding path reads it: strings unescaped (invalid UTF-8 repaired with
     /// U+FFFD), integers exact, other numbers correctly rounded.
-    package func decoded() -> JSONValue {
+    public func decoded() -> JSONValue {
         var scanner = JSONScanner(UnsafeRawBufferPointer(text), maximumDepth: .max)
         // The text was checked when it was recorded, so reading it again cannot fail.
         return (try? scanner.readValue(depth: 0)) ?? .null

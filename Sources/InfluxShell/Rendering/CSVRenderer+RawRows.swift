@@ -10,7 +10,7 @@ extension CSVRenderer {
     /// ASCII strings without escapes are copied (quoted as CSV needs), and so are numbers that
     /// print as written (see `ValueText.printsAsWritten`); any other value is decoded and
     /// written as the decoding path writes it.
-    package mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
+    public mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
         for (index, series) in result.result.series.enumerated() {
             beginSeries(name: series.name, tags: series.tags, columns: series.columns, into: &out)
             rowPrefix.withUnsafeBufferPointer { prefix in

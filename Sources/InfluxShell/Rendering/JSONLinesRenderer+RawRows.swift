@@ -10,7 +10,7 @@ extension JSONLinesRenderer {
     /// The members before the first value and each column's key are serialized once per
     /// series; ASCII strings without escapes, literals and numbers that print as written (see
     /// `ValueText.printsAsWritten`) are copied; any other value is decoded and serialized.
-    package mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
+    public mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
         for (index, series) in result.result.series.enumerated() {
             let meta = Self.meta(of: series)
             // `{` and the members before the columns, without the closing brace.

@@ -7,7 +7,7 @@ extension JSONRenderer {
     /// Writes one result into the document: the same bytes as ``render(_:into:)-(ResultSet,_)``
     /// writes for `result.decoded()`, each row value copied or serialized as
     /// `RawValue.appendJSON(to:)` does.
-    package mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
+    public mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
         emit(into: &out) { renderer, text in
             renderer.write(result.result, hasRows: { !result.rows(ofSeriesAt: $0).isEmpty }, into: &text) { index, text in
                 for (position, row) in result.rows(ofSeriesAt: index).enumerated() {

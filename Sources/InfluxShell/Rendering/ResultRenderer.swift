@@ -1,7 +1,7 @@
 import InfluxKit
 
 /// Turns results into text as they arrive (one call per result or chunk).
-package protocol ResultRenderer {
+public protocol ResultRenderer {
     /// Renders one result (a whole statement, or one chunk of it when streaming).
     mutating func render(_ result: ResultSet, into out: inout OutputBuffer)
     /// Writes whatever must come after the last result.
@@ -19,18 +19,18 @@ package protocol ResultRenderer {
 
 extension ResultRenderer {
     /// Nothing to finish by default.
-    package mutating func finish(into out: inout OutputBuffer) {}
+    public mutating func finish(into out: inout OutputBuffer) {}
 
     /// What ``finish(into:)`` writes, by default.
-    package mutating func breakOff(into out: inout OutputBuffer) {
+    public mutating func breakOff(into out: inout OutputBuffer) {
         finish(into: &out)
     }
 
     /// Rows are decoded first by default.
-    package var rendersRawRows: Bool { false }
+    public var rendersRawRows: Bool { false }
 
     /// Decodes the rows and renders the result.
-    package mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
+    public mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
         render(result.decoded(), into: &out)
     }
 }
@@ -58,7 +58,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// the human formats show control characters escaped, see ``TerminalText``, and charts are
     /// coloured; csv, json and jsonl keep their bytes exact); `pretty` indents json; `chart`
     /// says how charts are drawn.
-    package func makeRenderer(terminal: Bool = false, pretty: Bool = false, chart: ChartOptions = ChartOptions()) -> any ResultRenderer {
+    public func makeRenderer(terminal: Bool = false, pretty: Bool = false, chart: ChartOptions = ChartOptions()) -> any ResultRenderer {
         switch self {
         case .column:
             var renderer = ColumnRenderer()

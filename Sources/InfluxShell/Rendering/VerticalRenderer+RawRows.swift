@@ -10,7 +10,7 @@ extension VerticalRenderer {
     /// ASCII strings without escapes, literals and numbers that print as written (see
     /// `ValueText.printsAsWritten`) are copied; any other value is decoded and written as the
     /// decoding path writes it.
-    package mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
+    public mutating func render(_ result: RawResultSet, into out: inout OutputBuffer) {
         for message in result.result.messages {
             SeriesHeading.append(message, escaping: escapesControlCharacters, into: &out)
         }
