@@ -13,6 +13,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // The logging API server frameworks share (Logger, LogHandler): the library logs requests,
+        // retries and warnings to a Logger its user gives; it never bootstraps the logging system.
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +28,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "InfluxKit", dependencies: ["CCurl"]),
+        .target(name: "InfluxKit", dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
         .target(name: "InfluxShell", dependencies: ["InfluxKit", "CEditLine"]),
         .executableTarget(
             name: "influxkit",
@@ -34,6 +37,7 @@ let package = Package(
                 "InfluxShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             // TOMLKit imports Foundation; without this its extensions (String.contains through
             // NSString, …) would win overload resolution here and link all of Foundation and ICU
@@ -45,7 +49,10 @@ let package = Package(
         .plugin(name: "BuildInfo", capability: .buildTool()),
         // Times the library's encoding and response parsing; built in release by scripts/bench.
         .executableTarget(name: "influxkit-bench", dependencies: ["InfluxKit"], path: "Sources/InfluxKitBench"),
-        .testTarget(name: "InfluxKitTests", dependencies: ["InfluxKit"]),
+        .testTarget(
+            name: "InfluxKitTests",
+            dependencies: ["InfluxKit", .product(name: "InMemoryLogging", package: "swift-log")]
+        ),
         .testTarget(
             name: "InfluxShellTests",
             dependencies: ["InfluxShell", "InfluxKit"],
@@ -53,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["InfluxKit"],
+            dependencies: ["InfluxKit", .product(name: "InMemoryLogging", package: "swift-log")],
             exclude: ["Support/http-peer.py", "Support/peer_servers.py"]  // run by python3 from the source tree
         ),
     ]

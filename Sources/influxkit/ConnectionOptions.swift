@@ -121,20 +121,16 @@ struct ConnectionOptions: ParsableArguments {
 
     /// A client for these options; warns about `--unsafe-ssl`, and asks for the password on the
     /// terminal when the server wants one that was not given.
-    /// `observer` hears of every request too.
-    func makeClient(observing observer: (@Sendable (RequestLog) -> Void)? = nil) throws -> InfluxClient {
-        try makeClient(configuration: try configuration(), observing: observer)
+    /// `received`, when given, sums the response bytes of every request.
+    func makeClient(counting received: ByteCount? = nil) throws -> InfluxClient {
+        try makeClient(configuration: try configuration(), counting: received)
     }
 
     /// A client for `configuration`, made earlier by ``configuration(environment:)``.
-    func makeClient(configuration: ClientConfiguration, observing observer: (@Sendable (RequestLog) -> Void)? = nil) throws -> InfluxClient {
+    func makeClient(configuration: ClientConfiguration, counting received: ByteCount? = nil) throws -> InfluxClient {
         var configuration = configuration
-        if let observer {
-            let logger = configuration.requestObserver
-            configuration.requestObserver = { request in
-                logger?(request)
-                observer(request)
-            }
+        if let received {
+            configuration.logger = CommandLineLogHandler(verbose: transport.verbose, received: received).logger
         }
         if transport.unsafeSsl {
             Diagnostics.error("warning: --unsafe-ssl: the server's certificate is not verified")

@@ -17,13 +17,4 @@ enum Diagnostics {
         let text = "\(TerminalText.escaped(message, for: STDERR_FILENO))\n"
         LiveLine.writing { OutputBuffer.write(text, to: STDERR_FILENO) }
     }
-
-    /// Prints one request of `--verbose`: `influxkit: POST URL -> 204, 12 B sent, 0 B received, 1.2 ms`.
-    @Sendable static func log(_ request: RequestLog) {
-        let outcome = request.status.map { "\($0)" } ?? "failed"
-        var text = "\(request.method) \(request.url) -> \(outcome), \(request.requestBytes) B sent, "
-            + "\(request.responseBytes) B received, \(DecimalText.tenths(request.milliseconds)) ms"
-        if let error = request.error { text += " (\(error))" }
-        error(text)
-    }
 }

@@ -90,7 +90,7 @@ struct QueryCommand: ParsableCommand {
         let resolved = try connection.resolved()
         format = format ?? resolved.format
         epoch = epoch ?? resolved.precision
-        let client = try connection.makeClient(configuration: resolved.configuration, observing: timing ? received.add : nil)
+        let client = try connection.makeClient(configuration: resolved.configuration, counting: timing ? received : nil)
         let text = try statementText()
         guard InfluxQL.containsStatement(text) else { throw ValidationError("no statement given") }
         let params = Dictionary(try parameters.map(boundParameter), uniquingKeysWith: { $1 })
@@ -221,8 +221,8 @@ final class ByteCount: Sendable {
     /// The bytes so far.
     var total: Int { bytes.withLock { $0 } }
 
-    /// Adds the response bytes of `request`.
-    @Sendable func add(_ request: RequestLog) {
-        bytes.withLock { $0 += request.responseBytes }
+    /// Adds `count` bytes.
+    func add(_ count: Int) {
+        bytes.withLock { $0 += count }
     }
 }

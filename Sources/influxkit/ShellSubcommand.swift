@@ -36,7 +36,7 @@ struct ShellSubcommand: ParsableCommand {
     func run() throws {
         let received = ByteCount()
         let resolved = try connection.resolved()
-        let client = try connection.makeClient(configuration: resolved.configuration, observing: received.add)
+        let client = try connection.makeClient(configuration: resolved.configuration, counting: received)
         var settings = ShellSettings(database: client.configuration.database, retentionPolicy: client.configuration.retentionPolicy)
         settings.format = format ?? resolved.format?.output ?? .column
         settings.precision = precision ?? resolved.precision

@@ -56,7 +56,7 @@ struct TransportOptions: ParsableArguments {
         // An empty proxy makes libcurl ignore the environment's.
         if noProxy { configuration.proxy = "" } else if let proxy { configuration.proxy = proxy }
         if verbose {
-            configuration.requestObserver = Diagnostics.log
+            configuration.logger = CommandLineLogHandler(verbose: true).logger
             if let line = ProxyReport.line(for: configuration, environment: environment) { Diagnostics.error(line) }
         }
     }

@@ -94,6 +94,29 @@ struct CommandLineConnectionTests {
         #expect(!refused.stderr.contains("Wrong-Pass-123"))
     }
 
+    /// `-v` prints every try of a retried request with the bytes it sent, and a request that got
+    /// no answer as `failed` with the reason: the lines influxkit printed before `-v` became a
+    /// log handler.
+    @Test func verboseShowsEveryTryAndFailedRequests() throws {
+        let peer = try HTTPPeer(.influxdb, answers: [.init(status: 503)])
+        let run = try influxkit(["write", "--url", peer.url, "-d", "db", "-v", "--retries", "1"], "m v=1 1\n", [:])
+        #expect(run.status == 0, "\(run.stderr)")
+        // The write asks for the field types first: that query meets the 503 and is tried again.
+        let requests = run.stderr.split(separator: "\n").filter { $0.contains(" -> ") }
+        #expect(requests.count == 3, "\(run.stderr)")
+        #expect(requests.first?.hasPrefix("influxkit: POST \(peer.url)/query?db=db -> 503, ") == true)
+        #expect(requests.dropFirst().first?.hasPrefix("influxkit: POST \(peer.url)/query?db=db -> 200, ") == true)
+        #expect(requests.last?.hasPrefix("influxkit: POST \(peer.url)/write?db=db") == true)
+        #expect(requests.last?.contains(" -> 204, 8 B sent, 0 B received, ") == true)
+        #expect(requests.allSatisfy { $0.hasSuffix(" ms") })
+
+        let dead = try #require(DeadPort())
+        let failed = try influxkit(["ping", "--host", "127.0.0.1", "--port", String(dead.port), "-v", "--retries", "0"], "", [:])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("influxkit: GET http://127.0.0.1:\(dead.port)/ping -> failed, 0 B sent, 0 B received, "))
+        #expect(failed.stderr.contains(" ms (cannot connect to http://127.0.0.1:\(dead.port): "))
+    }
+
     /// A process holding a password or token sets its core size limit, soft and hard, to zero.
     @Test(arguments: [["-u", "bob", "-p", "Sec-7"], ["--token", "Tok-9"]])
     func aProcessHoldingASecretWritesNoCoreDump(secret: [String]) throws {

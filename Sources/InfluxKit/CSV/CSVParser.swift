@@ -14,11 +14,11 @@
 ///
 /// Memory is one record: a record longer than `maximumRecordBytes` (an unclosed quote swallowing
 /// the rest of a file, say) throws `InfluxError.invalidArgument`.
-public struct CSVParser: Sendable {
+package struct CSVParser: Sendable {
     /// The most bytes one record may hold.
-    public let maximumRecordBytes: Int
+    package let maximumRecordBytes: Int
     /// The field separator: a comma unless the first line is `sep=X`.
-    public private(set) var separator = UInt8(ascii: ",")
+    package private(set) var separator = UInt8(ascii: ",")
 
     private enum State {
         case fieldStart, unquoted, quoted, quoteInQuoted
@@ -35,12 +35,12 @@ public struct CSVParser: Sendable {
     private var firstRecord = true
 
     /// Creates a parser; a record may hold `maximumRecordBytes` bytes (16 MiB by default).
-    public init(maximumRecordBytes: Int = 16 << 20) {
+    package init(maximumRecordBytes: Int = 16 << 20) {
         self.maximumRecordBytes = maximumRecordBytes
     }
 
     /// Parses `bytes`, calling `emit` with each record completed by them.
-    public mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (CSVRecord) throws -> Void) throws {
+    package mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (CSVRecord) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), lf = UInt8(10), cr = UInt8(13)
         for byte in bytes {
             if afterCarriageReturn {
@@ -93,7 +93,7 @@ public struct CSVParser: Sendable {
 
     /// Ends the input: emits the last record if it has no line break after it. A quoted field
     /// still open is reported in the record's ``CSVRecord/problem``.
-    public mutating func finish(_ emit: (CSVRecord) throws -> Void) throws {
+    package mutating func finish(_ emit: (CSVRecord) throws -> Void) throws {
         if state == .quoted {
             record.problem = "a quoted field is not closed before the end of the input"
         }

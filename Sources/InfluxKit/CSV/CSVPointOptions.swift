@@ -1,29 +1,29 @@
 /// How ``CSVPointStream`` makes points of the columns of a plain CSV file (one whose header has
 /// no annotations). Annotations (`#datatype`, `name|type` headers) take precedence over these.
-public struct CSVPointOptions: Sendable {
+package struct CSVPointOptions: Sendable {
     /// The measurement of every point, when no column holds it.
-    public var measurement: String?
+    package var measurement: String?
     /// The column that holds the measurement of each row.
-    public var measurementColumn: String?
+    package var measurementColumn: String?
     /// The columns that are tags; every other column (but the measurement and the time) is a field.
-    public var tagColumns: [String] = []
+    package var tagColumns: [String] = []
     /// The column that holds the time; by default a column named `time` or `_time`, if any.
-    public var timeColumn: String?
+    package var timeColumn: String?
     /// How the time column is written.
-    public var timeFormat: CSVTimeFormat = .auto
+    package var timeFormat: CSVTimeFormat = .auto
     /// Field types by column; the type of any other field column is inferred from its first rows.
-    public var fieldTypes: [String: CSVFieldType] = [:]
+    package var fieldTypes: [String: CSVFieldType] = [:]
     /// The unit of integer times under ``CSVTimeFormat/auto``.
-    public var precision: Precision = .nanoseconds
+    package var precision: Precision = .nanoseconds
     /// How many rows of a table are read to infer the types of its field columns.
-    public var inferenceRows = 1000
+    package var inferenceRows = 1000
 
     /// Creates options: no measurement, no tags, the time in a `time` column, inferred types.
-    public init() {}
+    package init() {}
 }
 
 /// How the times of a CSV time column are written.
-public enum CSVTimeFormat: String, CaseIterable, Sendable {
+package enum CSVTimeFormat: String, CaseIterable, Sendable {
     /// An integer is a count of ``CSVPointOptions/precision`` units since the epoch; any other
     /// text is read as ``rfc3339`` is.
     case auto
@@ -41,7 +41,7 @@ public enum CSVTimeFormat: String, CaseIterable, Sendable {
 }
 
 /// The type of a CSV field column.
-public enum CSVFieldType: String, CaseIterable, Sendable {
+package enum CSVFieldType: String, CaseIterable, Sendable {
     /// A 64-bit float.
     case float
     /// A signed 64-bit integer.

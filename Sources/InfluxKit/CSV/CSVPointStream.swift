@@ -15,9 +15,9 @@
 /// Rows wait only while the types of a table's columns are inferred (its first
 /// ``CSVPointOptions/inferenceRows`` rows). A header or annotation that cannot be used throws
 /// `InfluxError.invalidLine`.
-public struct CSVPointStream: Sendable {
+package struct CSVPointStream: Sendable {
     /// How plain CSV becomes points.
-    public let options: CSVPointOptions
+    package let options: CSVPointOptions
     private var parser = CSVParser()
     private var annotations = CSVAnnotations()
     private var table: CSVTable?
@@ -25,12 +25,12 @@ public struct CSVPointStream: Sendable {
     private var sample: [CSVRecord] = []
 
     /// Creates a stream.
-    public init(options: CSVPointOptions = CSVPointOptions()) {
+    package init(options: CSVPointOptions = CSVPointOptions()) {
         self.options = options
     }
 
     /// Reads `bytes`, handing over the rows they complete.
-    public mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (Int, Result<Point, InfluxError>) throws -> Void) throws {
+    package mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (Int, Result<Point, InfluxError>) throws -> Void) throws {
         var parser = self.parser
         self.parser = CSVParser()
         defer { self.parser = parser }
@@ -38,7 +38,7 @@ public struct CSVPointStream: Sendable {
     }
 
     /// Ends the input, handing over the last rows.
-    public mutating func finish(_ emit: (Int, Result<Point, InfluxError>) throws -> Void) throws {
+    package mutating func finish(_ emit: (Int, Result<Point, InfluxError>) throws -> Void) throws {
         var parser = self.parser
         self.parser = CSVParser()
         defer { self.parser = parser }

@@ -1,3 +1,5 @@
+import Logging
+
 extension ClientConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     /// Every setting, for logs and debugging, with the secrets masked: the password, the token,
     /// the values of `Authorization`-like headers and a proxy URL's credentials are `***`.
@@ -27,8 +29,10 @@ extension ClientConfiguration: CustomStringConvertible, CustomDebugStringConvert
         case "proxy":
             guard let proxy = value as? String? , let proxy else { return "nil" }
             return "\"\(maskingUserInfo(proxy))\""
-        case "requestObserver":
-            return (value as? (@Sendable (RequestLog) -> Void)?) == nil ? "nil" : "set"
+        case "logger":
+            // Only the label and level: a handler's own state (its metadata) is not shown.
+            guard let logger = value as? Logger else { return "\(type(of: value))" }
+            return "Logger(label: \"\(logger.label)\", logLevel: \(logger.logLevel))"
         default:
             if let optional = value as? String? { return optional.map { "\"\($0)\"" } ?? "nil" }
             return "\(value)"

@@ -1,3 +1,5 @@
+import Logging
+
 /// How a client reaches and authenticates to the server.
 ///
 /// TLS certificates are verified unless `verifiesCertificates` is false (influxdb-python's
@@ -90,10 +92,17 @@ public struct ClientConfiguration: Sendable {
     /// The most connections a client keeps, and so the most requests it runs at once
     /// (influxdb-python's `pool_size`); more wait for a free one. At least 1.
     public var poolSize: Int = 10
-    /// Hears of every request once it has finished or failed (for request logs such as
-    /// `influxkit --verbose`). It runs on the thread that sent the request; it is never given
-    /// credentials.
-    public var requestObserver: (@Sendable (RequestLog) -> Void)?
+    /// Where the client logs every request (`.debug`), retry (`.notice`) and warning
+    /// (`.warning`), with the metadata ``LogMetadataKey`` names; by default, nowhere. Records are
+    /// logged on the thread that sent the request, and never hold a password or token.
+    ///
+    /// The library never calls `LoggingSystem.bootstrap`: give it a `Logger` of your
+    /// application's (a Vapor request's or a Hummingbird context's `logger`), or set one with
+    /// ``InfluxClient/init(configuration:logger:)``.
+    public var logger: Logger = ClientConfiguration.silentLogger
+
+    /// The default of ``logger``: a logger that logs nothing.
+    static let silentLogger = Logger(label: "influxkit", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// The default of ``timeout``: two minutes.
     public static let defaultTimeout: Double = 120

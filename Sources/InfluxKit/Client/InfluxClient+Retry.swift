@@ -1,5 +1,6 @@
 import Dispatch
 import FoundationEssentials
+import Logging
 
 /// A failure that may go away when the request is tried again.
 struct TransientFailure: Error {
@@ -21,16 +22,17 @@ struct TransientFailure: Error {
 extension InfluxClient {
     /// Runs `attempt` until it succeeds, fails for good, or the ``RetryPolicy`` of the
     /// configuration gives up; `attempt` throws ``TransientFailure`` for what may be tried again
-    /// and gets the time limit of its try (`nil`: none). `onRetry` hears of each retry. Once
-    /// `cancellation`, or the flag of the `async` call running this (``CallOptions``), is
-    /// raised, no attempt starts (`InfluxError.cancelled`); that call's timeout replaces the
-    /// configured one.
+    /// and gets the time limit of its try (`nil`: none). `onRetry` hears of each retry, which is
+    /// also logged at `.notice`. Once `cancellation`, or the flag of the `async` call running
+    /// this (``CallOptions``), is raised, no attempt starts (`InfluxError.cancelled`); that
+    /// call's timeout replaces the configured one.
     func retrying<T>(
         onRetry: () -> Void = {}, cancellation: CancellationFlag? = nil,
         _ attempt: (_ limit: HTTPRequest.TimeLimit?) throws -> T
     ) throws -> T {
         let call = CallOptions.current
-        var policy = RetryPolicy(configuration: configuration)
+        let settings = configuration
+        var policy = RetryPolicy(configuration: settings)
         if let timeout = call?.timeout { policy.timeout = timeout }
         let cancellation = cancellation ?? call?.cancellation
         let start = DispatchTime.now().uptimeNanoseconds
@@ -54,6 +56,13 @@ extension InfluxClient {
                     throw failure.error
                 }
                 onRetry()
+                settings.logger.notice(
+                    "retry \(retry) in \(DecimalText.tenths(wait * 1000)) ms after: \(failure.error)",
+                    metadata: [
+                        LogMetadataKey.retry: .stringConvertible(retry),
+                        LogMetadataKey.retryDelay: .stringConvertible(wait),
+                        LogMetadataKey.error: .string("\(failure.error)"),
+                    ])
                 try Self.pause(seconds: wait, unless: cancellation)
             }
         }

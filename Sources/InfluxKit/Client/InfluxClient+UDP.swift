@@ -66,6 +66,7 @@ extension InfluxClient {
         var packer = DatagramPacker(limit: limit)
         var encoder = LineProtocolEncoder(precision: precision)
         var refused: [(index: Int, reason: String)] = []
+        var droppedFields = 0
         for (index, point) in points.enumerated() {
             encoder.removeAll()
             do {
@@ -75,6 +76,7 @@ extension InfluxClient {
                 refused.append((index, error.message))
                 continue
             }
+            droppedFields += encoder.droppedFieldCount
             let line = encoder.bytes.dropLast()
             if !packer.add(line) {
                 refused.append((index, Self.tooLongReason(size: line.count, limit: limit)))
@@ -82,6 +84,7 @@ extension InfluxClient {
             for datagram in packer.take() { try transport.send(datagram) }
         }
         for datagram in packer.take(flush: true) { try transport.send(datagram) }
+        warnOfDroppedFields(droppedFields)
         if let first = refused.first {
             let more = refused.count > 1 ? " (and \(refused.count - 1) more refused)" : ""
             throw InfluxError.invalidPoint(reason: "point \(first.index): \(first.reason)\(more)")

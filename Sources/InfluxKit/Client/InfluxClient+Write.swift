@@ -1,3 +1,5 @@
+import Logging
+
 extension InfluxClient {
     /// Writes line protocol as it is (one point per line, `\n`-separated).
     ///
@@ -109,6 +111,7 @@ extension InfluxClient {
         let limit = max(batchSize ?? Int.max, 1)
         func flush() throws {
             guard encoder.pointCount > 0 else { return }
+            warnOfDroppedFields(encoder.droppedFieldCount)
             try write(
                 lineProtocol: encoder.bytes, database: database, retentionPolicy: retentionPolicy,
                 precision: precision, consistency: consistency)
@@ -128,6 +131,16 @@ extension InfluxClient {
             let more = refused.count > 1 ? " (and \(refused.count - 1) more refused)" : ""
             throw InfluxError.invalidPoint(reason: "point \(first.index): \(first.reason)\(more)")
         }
+    }
+}
+
+extension InfluxClient {
+    /// Logs at `.warning` that `count` NaN or infinite field values were left out of a write
+    /// (line protocol cannot carry them); nothing when there were none.
+    func warnOfDroppedFields(_ count: Int) {
+        guard count > 0 else { return }
+        configuration.logger.warning(
+            "\(count) NaN or infinite field value\(count == 1 ? "" : "s") left out of the write")
     }
 }
 

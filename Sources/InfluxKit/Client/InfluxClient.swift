@@ -1,5 +1,6 @@
 import Dispatch
 import FoundationEssentials
+import Logging
 
 /// A client for one InfluxDB 1.x server (or the 1.x-compatible API of 2.x/3.x).
 ///
@@ -32,6 +33,14 @@ public final class InfluxClient: @unchecked Sendable {
     /// a configuration that ``ClientConfiguration/validate()`` refuses.
     public convenience init(configuration: ClientConfiguration) throws {
         try self.init(configuration: configuration, makeTransport: { try CurlTransport(configuration: $0) })
+    }
+
+    /// Creates a client that logs its requests, retries and warnings to `logger` (which replaces
+    /// the configuration's ``ClientConfiguration/logger``); see ``LogMetadataKey``.
+    public convenience init(configuration: ClientConfiguration, logger: Logger) throws {
+        var configuration = configuration
+        configuration.logger = logger
+        try self.init(configuration: configuration)
     }
 
     /// Creates a client from a data source name such as `influxdb://user:pass@host:8086/db`
@@ -166,36 +175,26 @@ public final class InfluxClient: @unchecked Sendable {
         return (head, body)
     }
 
-    /// Runs one request on a connection of the pool, and tells the configured observer about it.
+    /// Runs one request on a connection of the pool, and logs it to the configured logger.
     func perform(
         _ request: HTTPRequest,
         onBody: (HTTPResponseHead, UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
         let settings = configuration
-        guard let observer = settings.requestObserver else {
+        guard settings.logger.logLevel <= .debug else {
             return try performLocked(request, onBody: onBody)
         }
-        let start = DispatchTime.now().uptimeNanoseconds
-        var received = 0
-        var status: Int?
-        func record(_ error: (any Error)?) {
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            observer(RequestLog(
-                method: request.method.rawValue, url: RequestLog.url(of: request, baseURL: settings.baseURL),
-                status: status, requestBytes: request.body?.count ?? 0, responseBytes: received,
-                milliseconds: elapsed, error: error.map { "\($0)" }))
-        }
+        var record = RequestRecord(request, baseURL: settings.baseURL)
         do {
             let head = try performLocked(request) { head, bytes in
-                status = head.status
-                received += bytes.count
+                record.received(bytes.count, status: head.status)
                 try onBody(head, bytes)
             }
-            status = head.status
-            record(nil)
+            record.received(0, status: head.status)
+            record.log(to: settings.logger, error: nil)
             return head
         } catch {
-            record(error)
+            record.log(to: settings.logger, error: error)
             throw error
         }
     }

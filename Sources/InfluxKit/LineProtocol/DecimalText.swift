@@ -1,13 +1,13 @@
 /// Writes numbers as text into memory without making a `String` first: the same text as
 /// `description`, written the fast way line-protocol encoding writes it (floats with up to four
 /// decimals, the usual case, skip the general shortest-digits algorithm).
-public enum DecimalText {
+package enum DecimalText {
     /// The most bytes any of the `write` functions writes.
-    public static let maximumLength = 32
+    package static let maximumLength = 32
 
     /// `number` rounded to one decimal, as C's `%.1f` writes it (`12.3`, `5.0`, `-0.5`), for
     /// durations and sizes in messages.
-    public static func tenths(_ number: Double) -> String {
+    package static func tenths(_ number: Double) -> String {
         let scaled = (number * 10).rounded()
         guard scaled.magnitude < 1e17 else { return number.description }
         let tenths = Int64(scaled)
@@ -16,7 +16,7 @@ public enum DecimalText {
 
     /// Writes `number` as `description` does (`2.0`, `0.1`, `1e+20`, `nan`) at `start` and
     /// returns the number of bytes written (at most ``maximumLength``).
-    public static func write(_ number: Double, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    package static func write(_ number: Double, to start: UnsafeMutablePointer<UInt8>) -> Int {
         var writer = ByteWriter(start: start)
         if number.isFinite {
             LineProtocolEncoder.writeFloat(number, to: &writer)
@@ -27,14 +27,14 @@ public enum DecimalText {
     }
 
     /// Writes `number` in decimal at `start` and returns the number of bytes written.
-    public static func write(_ number: Int64, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    package static func write(_ number: Int64, to start: UnsafeMutablePointer<UInt8>) -> Int {
         var writer = ByteWriter(start: start)
         writer.writeDecimal(number)
         return writer.count
     }
 
     /// Writes `number` in decimal at `start` and returns the number of bytes written.
-    public static func write(_ number: UInt64, to start: UnsafeMutablePointer<UInt8>) -> Int {
+    package static func write(_ number: UInt64, to start: UnsafeMutablePointer<UInt8>) -> Int {
         var writer = ByteWriter(start: start)
         writer.writeDecimal(number)
         return writer.count

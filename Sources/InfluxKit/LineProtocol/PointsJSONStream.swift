@@ -18,11 +18,11 @@
 /// returns them: a point that cannot be written is a `.failure` and the others still come.
 /// Bytes that are not JSON throw `InfluxError.malformedResponse` naming the byte; a document of
 /// the wrong shape throws `InfluxError.invalidArgument`.
-public struct PointsJSONStream {
+package struct PointsJSONStream {
     /// The unit of integer times.
-    public let precision: Precision
+    package let precision: Precision
     /// The most bytes one value (a point object, a member of the object form) may have.
-    public let maximumValueBytes: Int
+    package let maximumValueBytes: Int
 
     private enum State {
         case start
@@ -56,7 +56,7 @@ public struct PointsJSONStream {
     /// `holdingPoints` false, the points of the object form are handed over at once, with the
     /// members before them, and a `"measurement"` or `"tags"` member after `"points"` throws
     /// `.invalidArgument`.
-    public init(precision: Precision = .nanoseconds, maximumValueBytes: Int = 64 << 20, holdingPoints: Bool = true) {
+    package init(precision: Precision = .nanoseconds, maximumValueBytes: Int = 64 << 20, holdingPoints: Bool = true) {
         self.precision = precision
         self.maximumValueBytes = max(maximumValueBytes, 1)
         self.holdingPoints = holdingPoints
@@ -65,7 +65,7 @@ public struct PointsJSONStream {
     /// Whether a document, given as the pieces `forEachPiece` hands over, is of the object form
     /// with a `"measurement"` or `"tags"` member after `"points"` (so its points must be held);
     /// it is scanned, not decoded. Malformed input gives `true` (the reading proper reports it).
-    public static func membersFollowPoints(
+    package static func membersFollowPoints(
         in forEachPiece: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
     ) -> Bool {
         var survey = PointsJSONStream()
@@ -96,7 +96,7 @@ public struct PointsJSONStream {
     }
 
     /// Reads the next piece of the input and hands over every point it completes.
-    public mutating func feed(
+    package mutating func feed(
         _ bytes: UnsafeRawBufferPointer, _ emit: (Int, Result<Point, InfluxError>) throws -> Void
     ) throws {
         pending.append(contentsOf: bytes)
@@ -110,7 +110,7 @@ public struct PointsJSONStream {
 
     /// Ends the input: hands over the points held, and throws when the document is unfinished
     /// or has the wrong shape.
-    public mutating func finish(_ emit: (Int, Result<Point, InfluxError>) throws -> Void) throws {
+    package mutating func finish(_ emit: (Int, Result<Point, InfluxError>) throws -> Void) throws {
         while try step(emit) {}
         skipWhitespace()
         guard case .end = state else {

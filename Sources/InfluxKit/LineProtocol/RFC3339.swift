@@ -41,7 +41,7 @@ public enum RFC3339 {
     }
 
     /// Appends the RFC3339 text of `nanoseconds` (as ``string(fromNanoseconds:)``) to `bytes`.
-    public static func append(nanoseconds: Int64, to bytes: inout [UInt8]) {
+    package static func append(nanoseconds: Int64, to bytes: inout [UInt8]) {
         let (seconds, fraction) = floorDivide(nanoseconds, by: 1_000_000_000)
         let (days, secondOfDay) = floorDivide(seconds, by: 86_400)
         let date = CivilDate(daysSinceEpoch: days)

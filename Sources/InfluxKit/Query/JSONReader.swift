@@ -9,25 +9,25 @@
 /// ```swift
 /// let value = try JSONReader().parse(#"{"results":[{"statement_id":0}]}"#)
 /// ```
-public struct JSONReader: Sendable {
+package struct JSONReader: Sendable {
     /// Accept Python's `NaN`, `Infinity` and `-Infinity` tokens (as written by `json.dumps`),
     /// which strict JSON forbids.
-    public var allowNonFiniteNumbers: Bool
+    package var allowNonFiniteNumbers: Bool
     /// The deepest nesting of arrays and objects accepted; deeper input is an error.
-    public var maximumDepth: Int
+    package var maximumDepth: Int
 
     /// Creates a reader.
     /// - Parameters:
     ///   - allowNonFiniteNumbers: accept `NaN`, `Infinity` and `-Infinity`.
     ///   - maximumDepth: the deepest nesting of arrays and objects accepted.
-    public init(allowNonFiniteNumbers: Bool = false, maximumDepth: Int = 512) {
+    package init(allowNonFiniteNumbers: Bool = false, maximumDepth: Int = 512) {
         self.allowNonFiniteNumbers = allowNonFiniteNumbers
         self.maximumDepth = maximumDepth
     }
 
     /// Parses `bytes` as one JSON value; only whitespace may follow it.
     /// - Throws: `InfluxError.malformedResponse` when the bytes are not one valid JSON value.
-    public func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
+    package func parse(_ bytes: UnsafeRawBufferPointer) throws -> JSONValue {
         var scanner = JSONScanner(
             bytes,
             allowNonFiniteNumbers: allowNonFiniteNumbers,
@@ -40,13 +40,13 @@ public struct JSONReader: Sendable {
 
     /// Parses a byte array as one JSON value; only whitespace may follow it.
     /// - Throws: `InfluxError.malformedResponse` when the bytes are not one valid JSON value.
-    public func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    package func parse(_ bytes: [UInt8]) throws -> JSONValue {
         try bytes.withUnsafeBytes { try parse($0) }
     }
 
     /// Parses the UTF-8 form of `text` as one JSON value; only whitespace may follow it.
     /// - Throws: `InfluxError.malformedResponse` when the text is not one valid JSON value.
-    public func parse(_ text: String) throws -> JSONValue {
+    package func parse(_ text: String) throws -> JSONValue {
         var text = text
         return try text.withUTF8 { try parse(UnsafeRawBufferPointer($0)) }
     }

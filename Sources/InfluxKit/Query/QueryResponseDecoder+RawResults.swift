@@ -22,7 +22,7 @@ extension QueryResponseDecoder {
     /// top-level error), the gathered bytes are scanned byte by byte as ``feed(_:_:)`` scans
     /// them, which gives its results and errors.
     /// - Throws: as ``feed(_:_:)``.
-    public mutating func feedRaw(_ bytes: UnsafeRawBufferPointer, _ emit: (RawResultSet) throws -> Void) throws {
+    package mutating func feedRaw(_ bytes: UnsafeRawBufferPointer, _ emit: (RawResultSet) throws -> Void) throws {
         guard let address = bytes.baseAddress, bytes.count > 0 else { return }
         let text = address.assumingMemoryBound(to: UInt8.self)
         let count = bytes.count
@@ -69,7 +69,7 @@ extension QueryResponseDecoder {
 
     /// Ends the body; see ``finish(_:)``. An object still being gathered is read now.
     /// - Throws: as ``finish(_:)``, and anything reading the last object throws.
-    public mutating func finishRaw(_ emit: (RawResultSet) throws -> Void) throws {
+    package mutating func finishRaw(_ emit: (RawResultSet) throws -> Void) throws {
         if deferring {
             deferring = false
             if try !completeGathered(emit) {

@@ -14,16 +14,16 @@
 /// ```
 ///
 /// After an error (including one thrown by `emit`) the decoder must not be used again.
-public struct QueryResponseDecoder: Sendable {
+package struct QueryResponseDecoder: Sendable {
     /// The deepest nesting of arrays and objects accepted inside a response object.
-    public let maximumDepth: Int
+    package let maximumDepth: Int
     /// The most bytes one response object (one chunk, or the whole of an answer that is not
     /// chunked) may have; a longer one fails instead of growing without bound.
-    public let maximumObjectBytes: Int
+    package let maximumObjectBytes: Int
 
     /// The default of ``maximumObjectBytes``: 256 MiB, some 300 times influxd's chunk of 10,000
     /// rows of five fields and four tags (820 KB).
-    public static let defaultMaximumObjectBytes = 256 << 20
+    package static let defaultMaximumObjectBytes = 256 << 20
 
     /// The bytes of the unfinished object when it spans several pieces.
     var pending: [UInt8] = []
@@ -55,7 +55,7 @@ public struct QueryResponseDecoder: Sendable {
     /// - Parameters:
     ///   - maximumDepth: the deepest nesting of arrays and objects accepted.
     ///   - maximumObjectBytes: the most bytes of one response object.
-    public init(maximumDepth: Int = 512, maximumObjectBytes: Int = defaultMaximumObjectBytes) {
+    package init(maximumDepth: Int = 512, maximumObjectBytes: Int = defaultMaximumObjectBytes) {
         self.maximumDepth = maximumDepth
         self.maximumObjectBytes = max(maximumObjectBytes, 1)
     }
@@ -75,7 +75,7 @@ public struct QueryResponseDecoder: Sendable {
     /// - Throws: `InfluxError.malformedResponse` for bytes that are not InfluxDB response JSON,
     ///   `InfluxError.http(status: 200, message:)` for a top-level `{"error": …}` object (the
     ///   caller should substitute the real status), and whatever `emit` throws.
-    public mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (ResultSet) throws -> Void) throws {
+    package mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (ResultSet) throws -> Void) throws {
         try scanObjects(bytes) { decoder, object in
             let results = try decoder.decodeObject(object)
             decoder.noteAnnouncements(results)
@@ -183,7 +183,7 @@ public struct QueryResponseDecoder: Sendable {
     }
 
     /// Scans the next piece of the body; see `feed(_:_:)` for raw buffers.
-    public mutating func feed(_ bytes: [UInt8], _ emit: (ResultSet) throws -> Void) throws {
+    package mutating func feed(_ bytes: [UInt8], _ emit: (ResultSet) throws -> Void) throws {
         try bytes.withUnsafeBytes { try feed($0, emit) }
     }
 
@@ -194,7 +194,7 @@ public struct QueryResponseDecoder: Sendable {
     /// - Throws: `InfluxError.malformedResponse` when the body stopped inside an object, held
     ///   no object at all, or ended while its last result said more of its statement or series
     ///   follows (`"partial":true`): an answer cut short between two chunks.
-    public mutating func finish(_ emit: (ResultSet) throws -> Void) throws {
+    package mutating func finish(_ emit: (ResultSet) throws -> Void) throws {
         if depth > 0 {
             throw InfluxError.malformedResponse(
                 reason: "truncated response: object at byte \(objectStart) unfinished at byte \(offset)"
@@ -218,7 +218,7 @@ public struct QueryResponseDecoder: Sendable {
 
     /// Decodes a whole body at once and returns every result in order.
     /// - Throws: as `feed(_:_:)` and `finish(_:)`.
-    public static func decode(_ body: UnsafeRawBufferPointer, maximumDepth: Int = 512) throws -> [ResultSet] {
+    package static func decode(_ body: UnsafeRawBufferPointer, maximumDepth: Int = 512) throws -> [ResultSet] {
         var decoder = QueryResponseDecoder(maximumDepth: maximumDepth)
         var results: [ResultSet] = []
         try decoder.feed(body) { results.append($0) }
@@ -228,13 +228,13 @@ public struct QueryResponseDecoder: Sendable {
 
     /// Decodes a whole body held in a byte array.
     /// - Throws: as `feed(_:_:)` and `finish(_:)`.
-    public static func decode(_ body: [UInt8], maximumDepth: Int = 512) throws -> [ResultSet] {
+    package static func decode(_ body: [UInt8], maximumDepth: Int = 512) throws -> [ResultSet] {
         try body.withUnsafeBytes { try decode($0, maximumDepth: maximumDepth) }
     }
 
     /// Decodes a whole body held in a string.
     /// - Throws: as `feed(_:_:)` and `finish(_:)`.
-    public static func decode(_ body: String, maximumDepth: Int = 512) throws -> [ResultSet] {
+    package static func decode(_ body: String, maximumDepth: Int = 512) throws -> [ResultSet] {
         var body = body
         return try body.withUTF8 { try decode(UnsafeRawBufferPointer($0), maximumDepth: maximumDepth) }
     }

@@ -304,13 +304,13 @@ final class CurlTransport: HTTPTransport {
 ///
 /// Feed the compressed bytes with ``decompress(_:into:)`` as they arrive, then call
 /// ``finish()``, which throws when the input ended inside a member.
-public final class Gunzip {
+package final class Gunzip {
     private var stream = z_stream()
     private var insideMember = false
     private var output = [UInt8](repeating: 0, count: 256 << 10)
 
     /// Creates a decompressor.
-    public init() throws {
+    package init() throws {
         guard ik_inflate_init_gzip(&stream) == Z_OK else {
             throw InfluxError.zlib(reason: "could not start a gunzip stream")
         }
@@ -321,13 +321,13 @@ public final class Gunzip {
     }
 
     /// Whether `bytes` start with the gzip magic number (`1f 8b`).
-    public static func hasMagic(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    package static func hasMagic(_ bytes: UnsafeRawBufferPointer) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
     }
 
     /// Decompresses the next piece of input, handing the decompressed bytes to `body` in
     /// pieces; throws `.invalidArgument` when the input is not valid gzip.
-    public func decompress(_ input: UnsafeRawBufferPointer, into body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    package func decompress(_ input: UnsafeRawBufferPointer, into body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let base = input.baseAddress, !input.isEmpty else { return }
         stream.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
         stream.avail_in = uInt(input.count)
@@ -359,7 +359,7 @@ public final class Gunzip {
     }
 
     /// Checks that the input did not end inside a member.
-    public func finish() throws {
+    package func finish() throws {
         guard !insideMember else { throw InfluxError.invalidArgument("gzip input is truncated") }
     }
 }
@@ -367,13 +367,13 @@ public final class Gunzip {
 /// Streaming gzip: compresses input piece by piece into gzip members (RFC 1952), in constant
 /// memory. ``finishMember(into:)`` closes the current member; input after it starts a new one,
 /// so a file can be cut back to the end of any member and still be valid gzip.
-public final class Gzip {
+package final class Gzip {
     private var stream = z_stream()
     private var output = [UInt8](repeating: 0, count: 256 << 10)
     private var memberOpen = false
 
     /// Creates a compressor at zlib `level` (1, the fastest, to 9, the smallest).
-    public init(level: Int32 = 1) throws {
+    package init(level: Int32 = 1) throws {
         guard ik_deflate_init_gzip(&stream, level) == Z_OK else {
             throw InfluxError.zlib(reason: "could not start a gzip stream")
         }
@@ -384,7 +384,7 @@ public final class Gzip {
     }
 
     /// Compresses `input`, handing compressed bytes to `body` in pieces as they are made.
-    public func compress(_ input: UnsafeRawBufferPointer, into body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    package func compress(_ input: UnsafeRawBufferPointer, into body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let base = input.baseAddress, !input.isEmpty else { return }
         memberOpen = true
         stream.next_in = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: Bytef.self))
@@ -394,7 +394,7 @@ public final class Gzip {
     }
 
     /// Ends the current member (if any input went into it), handing its last bytes to `body`.
-    public func finishMember(into body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    package func finishMember(into body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard memberOpen else { return }
         try run(Z_FINISH, into: body)
         deflateReset(&stream)
@@ -402,7 +402,7 @@ public final class Gzip {
     }
 
     /// Drops the member being written: input after this starts a new one.
-    public func discardMember() {
+    package func discardMember() {
         deflateReset(&stream)
         memberOpen = false
     }
