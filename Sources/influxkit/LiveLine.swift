@@ -26,6 +26,7 @@ enum LiveLine {
 
     /// Runs `write` (which writes whole lines to standard error) after erasing the progress
     /// line, with no progress update in between.
+    @discardableResult
     static func writing<Result>(_ write: () -> Result) -> Result {
         showing.withLock { showing in
             if showing {
