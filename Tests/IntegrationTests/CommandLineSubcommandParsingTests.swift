@@ -86,7 +86,7 @@ import Testing
             let lines = run.stderr.split(separator: "\n").map(String.init)
             // The first error found (the option, or a missing argument), how the command is used, where to read more.
             #expect(lines.first?.hasPrefix("Error: ") == true, "\(path): \(run.stderr)")
-            #expect(lines.contains { $0.hasPrefix("Usage: \(command) ") }, "\(path): \(run.stderr)")
+            #expect(lines.contains { $0 == "Usage: \(command)" || $0.hasPrefix("Usage: \(command) ") }, "\(path): \(run.stderr)")
             #expect(lines.last == "  See '\(command) --help' for more information.", "\(path): \(run.stderr)")
         }
     }
