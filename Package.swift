@@ -43,6 +43,12 @@ let package = Package(
             // NSString, …) would win overload resolution here and link all of Foundation and ICU
             // into the binary (33 → 87 MB, +19 % instructions at every start; docs/profiles.md).
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
+            // Release builds link libstdc++ (for the Swift runtime and toml++) and libgcc
+            // statically: loading the shared ones cost every start ~4M instructions and ~50 page
+            // faults (docs/profiles.md, start-up). Linking/libstdc++.so says why it works.
+            linkerSettings: [
+                .unsafeFlags(["-L", Context.packageDirectory + "/Linking", "-Xclang-linker", "-static-libgcc"], .when(platforms: [.linux], configuration: .release))
+            ],
             plugins: ["BuildInfo"]
         ),
         // The git commit for `influxkit --version`, written before each build.

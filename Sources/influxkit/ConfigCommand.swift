@@ -7,7 +7,7 @@ import InfluxShell
 /// `influxkit config`: the connection profiles of the config file.
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "Show the resolved connection; list, add, remove and choose connection profiles.",
+        commandName: "config", _superCommandName: InfluxKitCommand.superCommandName, abstract: "Show the resolved connection; list, add, remove and choose connection profiles.",
         discussion: """
             Profiles live in $XDG_CONFIG_HOME/influxkit/config.toml (~/.config/influxkit/config.toml), one \
             table each; 'default = "NAME"' names the one used when neither --profile nor INFLUX_PROFILE does. \

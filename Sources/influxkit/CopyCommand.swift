@@ -4,7 +4,7 @@ import InfluxKit
 /// `influxkit copy`: points from one server into another, resumable and verified.
 struct CopyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "copy",
+        commandName: "copy", _superCommandName: InfluxKitCommand.superCommandName,
         abstract: "Copy points from one server to another, without an intermediate file.",
         discussion: """
             The source is read as `influxkit export` reads it (slice by slice, exact types) while \

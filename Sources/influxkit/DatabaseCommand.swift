@@ -4,7 +4,7 @@ import InfluxKit
 /// `influxkit db`: list, create and drop databases.
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "db", abstract: "List, create and drop databases.",
+        commandName: "db", _superCommandName: InfluxKitCommand.superCommandName, abstract: "List, create and drop databases.",
         discussion: """
             Examples:
               influxkit db list --format json

@@ -5,7 +5,7 @@ import InfluxKit
 /// `influxkit export`: a database, or part of it, out as line protocol.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export",
+        commandName: "export", _superCommandName: InfluxKitCommand.superCommandName,
         abstract: "Read points out of a database as line protocol that writes them back exactly.",
         discussion: """
             Every measurement of every retention policy of the database (-d) is read with chunked \

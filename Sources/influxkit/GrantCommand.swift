@@ -14,7 +14,7 @@ extension Privilege: ExpressibleByArgument {
 /// `influxkit grant`: list, add and revoke a user's privileges on databases.
 struct GrantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "grant", abstract: "List, add and revoke a user's privileges on databases.",
+        commandName: "grant", _superCommandName: InfluxKitCommand.superCommandName, abstract: "List, add and revoke a user's privileges on databases.",
         discussion: """
             Examples:
               influxkit grant list reader

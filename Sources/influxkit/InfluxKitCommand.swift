@@ -38,6 +38,14 @@ struct InfluxKitCommand: ParsableCommand {
     /// The release.
     static let release = "0.1.0"
 
+    /// Each subcommand's `_superCommandName` (ArgumentParser's experimental name of a command
+    /// that runs this one): it matters only when the subcommand is the root of a parse, which
+    /// it is in `parsedByItsSubcommand()` alone. There it makes the parser skip its check for
+    /// `--generate-completion-script`, which reflects over two more commands before every parse
+    /// (a seventh of a one-shot query's instructions); such a request is not the subcommand's
+    /// own, so the root parser serves it as before.
+    static let superCommandName = "influxkit"
+
     /// What `--version` prints: the release, the commit it was built from and the libcurl in use.
     static var version: String {
         "\(release) (commit \(BuildInfo.commit), libcurl \(InfluxClient.libcurlVersion))"

@@ -8,7 +8,7 @@ import InfluxShell
 /// `influxkit ping`: what the server is, its version and the round-trip time.
 struct PingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ping", abstract: "Check that the server answers; print what it is, its version and the round-trip time.",
+        commandName: "ping", _superCommandName: InfluxKitCommand.superCommandName, abstract: "Check that the server answers; print what it is, its version and the round-trip time.",
         discussion: """
             The server is told apart by its /ping answer: InfluxDB 1.x (OSS, Enterprise), 2.x, \
             3.x (Core, Enterprise, Cloud), or an unknown server that speaks the 1.x write API \

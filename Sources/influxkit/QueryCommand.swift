@@ -20,7 +20,7 @@ extension Precision: ExpressibleByArgument {
 /// `influxkit query`: run InfluxQL and print the results.
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "query",
+        commandName: "query", _superCommandName: InfluxKitCommand.superCommandName,
         abstract: "Run InfluxQL statements and print their results.",
         discussion: """
             Statements come from the arguments, from --file, or from standard input when neither is given. \

@@ -4,7 +4,7 @@ import InfluxKit
 /// `influxkit rp`: list, create, alter and drop retention policies of a database.
 struct RetentionPolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rp", abstract: "List, create, alter and drop the retention policies of a database (-d).",
+        commandName: "rp", _superCommandName: InfluxKitCommand.superCommandName, abstract: "List, create, alter and drop the retention policies of a database (-d).",
         discussion: """
             Examples:
               influxkit rp list -d metrics

@@ -8,7 +8,7 @@ import InfluxShell
 /// input is not a terminal, the statements and shell commands read from it.
 struct ShellSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "shell",
+        commandName: "shell", _superCommandName: InfluxKitCommand.superCommandName,
         abstract: "Run InfluxQL interactively (the default), or a script from standard input.",
         discussion: """
             On a terminal: line editing, history in ~/.influxkit_history, Tab completion; type 'help' for the \

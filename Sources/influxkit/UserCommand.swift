@@ -4,7 +4,7 @@ import InfluxKit
 /// `influxkit user`: list, create and drop users, change passwords and administrator rights.
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "List, create and drop users; set passwords and administrator rights.",
+        commandName: "user", _superCommandName: InfluxKitCommand.superCommandName, abstract: "List, create and drop users; set passwords and administrator rights.",
         discussion: """
             New passwords are never arguments: they are asked twice without echo when standard input is a \
             terminal, and read from its first line otherwise. --dry-run prints them as ****.

@@ -7,7 +7,7 @@ extension Consistency: ExpressibleByArgument {}
 /// `influxkit write`: line protocol (or influxdb-python JSON, or CSV) from files or standard input.
 struct WriteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "write",
+        commandName: "write", _superCommandName: InfluxKitCommand.superCommandName,
         abstract: "Write points from files or standard input.",
         discussion: """
             Every line is checked before it is sent; bad lines are reported as FILE:LINE: reason \
