@@ -1,0 +1,42 @@
+import Configuration
+import Hummingbird
+import InfluxKit
+import Logging
+
+/// Builds the service from its settings: one `InfluxClient` for the whole process, shared by
+/// every request, and closed by ``InfluxClientService`` once the HTTP server has stopped.
+///
+/// Settings (environment variable in brackets): `http.host` (`HTTP_HOST`, default 127.0.0.1),
+/// `http.port` (`HTTP_PORT`, 8080), `influx.host` (`INFLUX_HOST`, localhost), `influx.port`
+/// (`INFLUX_PORT`, 8086), `influx.database` (`INFLUX_DATABASE`, metrics), `influx.username`
+/// and `influx.password` (`INFLUX_USERNAME`, `INFLUX_PASSWORD`, none).
+func buildApplication(reader: ConfigReader) throws -> some ApplicationProtocol {
+    let logger = Logger(label: "hummingbird-metrics")
+    let client = try InfluxClient(configuration: ClientConfiguration(reader: reader.scoped(to: "influx")))
+
+    let router = Router()
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: InfluxErrorMiddleware())
+    MeasurementsController(client: client).addRoutes(to: router.group("measurements"))
+
+    var app = Application(
+        router: router,
+        configuration: ApplicationConfiguration(reader: reader.scoped(to: "http")),
+        logger: logger
+    )
+    app.addServices(InfluxClientService(client: client))
+    return app
+}
+
+extension ClientConfiguration {
+    /// The connection to InfluxDB, from the `influx.*` settings.
+    init(reader: ConfigReader) {
+        self.init(
+            host: reader.string(forKey: "host", default: "localhost"),
+            port: reader.int(forKey: "port", default: 8086),
+            username: reader.string(forKey: "username"),
+            password: reader.string(forKey: "password", isSecret: true),
+            database: reader.string(forKey: "database", default: "metrics")
+        )
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import App
+
+/// The routes, through a real HTTP server (HummingbirdTesting's `.live`), against a real influxd.
+@Suite struct AppTests {
+    let database: TestDatabase
+
+    init() throws {
+        database = try TestDatabase()
+    }
+
+    @Test func writtenPointIsReadBack() async throws {
+        try await database.with {
+            let app = try buildApplication(reader: database.reader())
+            try await app.test(.live) { client in
+                let posted = try await client.post(
+                    "/measurements",
+                    json: #"{"name": "cpu", "tags": {"host": "a b"}, "fields": {"usage": 0.5, "up": true, "note": "say \"hi\"", "count": 3}, "time": "2024-01-01T00:00:00Z"}"#)
+                #expect(posted.status == .noContent)
+
+                let read = try await client.execute(uri: "/measurements/cpu?since=2023-12-31T00:00:00Z", method: .get)
+                #expect(read.status == .ok)
+                #expect(read.headers[.contentType]?.hasPrefix("application/json") == true)
+                let body = try jsonObject(read.body)
+                #expect(body["name"] as? String == "cpu")
+                let points = try #require(body["points"] as? [[String: Any]])
+                try #require(points.count == 1)
+                #expect(points[0]["time"] as? String == "2024-01-01T00:00:00Z")
+                #expect(points[0]["host"] as? String == "a b")
+                #expect(points[0]["usage"] as? Double == 0.5)
+                #expect(points[0]["up"] as? Bool == true)
+                #expect(points[0]["note"] as? String == #"say "hi""#)
+                #expect(points[0]["count"] as? Double == 3)  // numbers are stored as floats
+            }
+        }
+    }
+
+    @Test func sinceLeavesOutEarlierPoints() async throws {
+        try await database.with {
+            let app = try buildApplication(reader: database.reader())
+            try await app.test(.live) { client in
+                for day in ["01", "02", "03"] {
+                    let posted = try await client.post(
+                        "/measurements", json: #"{"name": "mem", "fields": {"day": \#(day)}, "time": "2024-01-\#(day)T00:00:00Z"}"#)
+                    #expect(posted.status == .noContent)
+                }
+                let read = try await client.execute(uri: "/measurements/mem?since=2024-01-02T00:00:00Z", method: .get)
+                #expect(read.status == .ok)
+                let points = try #require(try jsonObject(read.body)["points"] as? [[String: Any]])
+                #expect(points.compactMap { $0["day"] as? Double } == [2, 3])
+
+                // Without `since`, the last hour: the points of 2024 are not in it.
+                let recent = try await client.execute(uri: "/measurements/mem", method: .get)
+                #expect(recent.status == .ok)
+                #expect((try jsonObject(recent.body)["points"] as? [Any])?.isEmpty == true)
+            }
+        }
+    }
+
+    /// Names that need quoting in InfluxQL (and escaping in line protocol) reach the server as
+    /// names, never as statements: each is written and read back under exactly that name.
+    @Test(arguments: [
+        #"cpu"; DROP DATABASE "x"#, #"back\slash"#, "single'quote", "with space", "comma,name", "dot.name",
+        "ünïcode", "select",
+    ])
+    func namesAreQuoted(name: String) async throws {
+        try await database.with {
+            let app = try buildApplication(reader: database.reader())
+            try await app.test(.live) { client in
+                let json = String(decoding: try JSONSerialization.data(withJSONObject: [
+                    "name": name, "fields": ["v": 1], "time": "2024-01-01T00:00:00Z",
+                ]), as: UTF8.self)
+                let posted = try await client.post("/measurements", json: json)
+                #expect(posted.status == .noContent)
+
+                let path = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                let read = try await client.execute(uri: "/measurements/\(path)?since=2024-01-01T00:00:00Z", method: .get)
+                #expect(read.status == .ok)
+                let body = try jsonObject(read.body)
+                #expect(body["name"] as? String == name)
+                #expect((body["points"] as? [[String: Any]])?.count == 1)
+            }
+        }
+    }
+
+    /// Input the library or the server refuses is the caller's fault: 400, with the reason.
+    @Test(arguments: [
+        (#"{"name": "cpu", "fields": {}}"#, "no fields"),
+        (#"{"name": "", "fields": {"v": 1}}"#, "empty measurement"),
+        (#"{"name": "cpu", "fields": {"time": 1}}"#, "a field named time"),
+        (#"{"name": "cpu", "fields": {"v": 1}, "time": "yesterday"}"#, "a time that is not RFC3339"),
+        (#"{"name": "cpu", "fields": {"v": 1}, "time": "2300-01-01T00:00:00Z"}"#, "a time past 2262"),
+        (#"{"name": "cpu", "fields": {"v": "text"}}"#, "a string where the field holds floats"),
+    ])
+    func refusedPointIs400(json: String, what: String) async throws {
+        try await database.with {
+            let app = try buildApplication(reader: database.reader())
+            try await app.test(.live) { client in
+                // The field `v` holds floats from here on.
+                #expect(try await client.post("/measurements", json: #"{"name": "cpu", "fields": {"v": 1}}"#).status == .noContent)
+                let response = try await client.post("/measurements", json: json)
+                #expect(response.status == .badRequest, "\(what)")
+                #expect(String(buffer: response.body).contains("\"error\""), "\(what)")
+            }
+        }
+    }
+
+    @Test func malformedSinceIs400() async throws {
+        try await database.with {
+            let app = try buildApplication(reader: database.reader())
+            try await app.test(.live) { client in
+                for since in ["yesterday", "2024-13-01T00:00:00Z", "1h"] {
+                    let read = try await client.execute(uri: "/measurements/cpu?since=\(since)", method: .get)
+                    #expect(read.status == .badRequest, "since=\(since)")
+                }
+            }
+        }
+    }
+
+    /// The database is the service's setting, not the caller's: a missing one is a 502 on both
+    /// routes, and the answer does not say more than that.
+    @Test func unknownDatabaseIs502() async throws {
+        let app = try buildApplication(reader: database.reader(database: "no_such_database_\(database.name)"))
+        try await app.test(.live) { client in
+            let posted = try await client.post("/measurements", json: #"{"name": "cpu", "fields": {"v": 1}}"#)
+            #expect(posted.status == .badGateway)
+            let read = try await client.execute(uri: "/measurements/cpu", method: .get)
+            #expect(read.status == .badGateway)
+            #expect(!String(buffer: read.body).contains("no_such_database"))
+        }
+    }
+
+    @Test func unreachableServerIs503() async throws {
+        // A port nothing listens on: influxd's own port + 2 (+1 is its RPC service).
+        let app = try buildApplication(reader: database.reader(port: database.port + 2))
+        try await app.test(.live) { client in
+            let posted = try await client.post("/measurements", json: #"{"name": "cpu", "fields": {"v": 1}}"#)
+            #expect(posted.status == .serviceUnavailable)
+            #expect(!String(buffer: posted.body).contains("127.0.0.1"))
+        }
+    }
+}
+
+extension TestClientProtocol {
+    func post(_ uri: String, json: String) async throws -> TestResponse {
+        try await execute(
+            uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
+    }
+}
+
+/// The response body as a JSON object.
+func jsonObject(_ body: ByteBuffer) throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8))
+    return try #require(object as? [String: Any])
+}

@@ -1,0 +1,48 @@
+import Configuration
+import Foundation
+import InfluxKit
+
+/// The influxd the tests run against, named by `INFLUX_HOST` and `INFLUX_PORT` (scripts/test
+/// starts a throwaway one and sets them), and a database of the test's own on it.
+struct TestDatabase {
+    struct NotConfigured: Error, CustomStringConvertible {
+        var description: String {
+            "INFLUX_PORT is not set: run Examples/hummingbird-metrics/scripts/test, which starts an influxd"
+        }
+    }
+
+    let host: String
+    let port: Int
+    let name = "example_\(UInt32.random(in: .min ... .max))"
+
+    init() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let port = environment["INFLUX_PORT"].flatMap(Int.init) else { throw NotConfigured() }
+        self.host = environment["INFLUX_HOST"] ?? "127.0.0.1"
+        self.port = port
+    }
+
+    /// The service's settings: this server, the given database (this one unless told), no retries
+    /// to wait for.
+    func reader(database: String? = nil, port: Int? = nil) -> ConfigReader {
+        ConfigReader(provider: InMemoryProvider(values: [
+            "influx.host": ConfigValue(.string(host), isSecret: false),
+            "influx.port": ConfigValue(.int(port ?? self.port), isSecret: false),
+            "influx.database": ConfigValue(.string(database ?? name), isSecret: false),
+        ]))
+    }
+
+    /// Creates the database, runs `body`, and drops the database whatever happened.
+    func with<T>(_ body: () async throws -> T) async throws -> T {
+        let client = try InfluxClient(host: host, port: port)
+        _ = try await client.query(InfluxQL.createDatabase(name))
+        do {
+            let result = try await body()
+            _ = try await client.query(InfluxQL.dropDatabase(name))
+            return result
+        } catch {
+            _ = try? await client.query(InfluxQL.dropDatabase(name))
+            throw error
+        }
+    }
+}
