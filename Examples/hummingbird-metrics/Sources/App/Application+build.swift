@@ -9,7 +9,8 @@ import Logging
 /// Settings (environment variable in brackets): `http.host` (`HTTP_HOST`, default 127.0.0.1),
 /// `http.port` (`HTTP_PORT`, 8080), `influx.host` (`INFLUX_HOST`, localhost), `influx.port`
 /// (`INFLUX_PORT`, 8086), `influx.database` (`INFLUX_DATABASE`, metrics), `influx.username`
-/// and `influx.password` (`INFLUX_USERNAME`, `INFLUX_PASSWORD`, none).
+/// and `influx.password` (`INFLUX_USERNAME`, `INFLUX_PASSWORD`, none), `influx.timeout`
+/// (`INFLUX_TIMEOUT`, 10): the seconds one call to InfluxDB may take, all retries included.
 func buildApplication(reader: ConfigReader) throws -> some ApplicationProtocol {
     let logger = Logger(label: "hummingbird-metrics")
     let client = try InfluxClient(configuration: ClientConfiguration(reader: reader.scoped(to: "influx")))
@@ -17,7 +18,8 @@ func buildApplication(reader: ConfigReader) throws -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: InfluxErrorMiddleware())
-    MeasurementsController(client: client).addRoutes(to: router.group("measurements"))
+    let timeout = Duration.seconds(reader.int(forKey: "influx.timeout", default: 10))
+    MeasurementsController(client: client, timeout: timeout).addRoutes(to: router.group("measurements"))
 
     var app = Application(
         router: router,

@@ -7,7 +7,7 @@ import InfluxKit
 struct MeasurementsController<Context: RequestContext>: Sendable {
     let client: InfluxClient
     /// The longest a call to InfluxDB may take, all retries included.
-    let timeout: Duration = .seconds(10)
+    let timeout: Duration
     /// The most points one `GET` returns.
     let limit = 1000
 

@@ -134,6 +134,40 @@ import Testing
         }
     }
 
+    /// A caller that hangs up cancels the handler's task, and the library aborts the query's
+    /// transfer: the stalled peer sees its connection closed long before the call's time limit.
+    @Test func hangingUpAbortsTheQuery() async throws {
+        let peer = try await StalledPeer()
+        // A time limit far beyond the test's wait (as is the library's 60 s idle limit), so that
+        // only the cancellation can end the call in time.
+        let reader = database.reader(host: "127.0.0.1", port: peer.port, timeout: 3600)
+        let app = try buildApplication(reader: reader)
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let caller = try await ImpatientCaller.send(
+                "GET /measurements/cpu HTTP/1.1\r\nHost: localhost\r\n\r\n", toPort: port)
+            let hungUp = try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    var events = peer.events.makeAsyncIterator()
+                    guard await events.next() == .request else { return false }
+                    try await caller.close()
+                    while let event = await events.next() {
+                        if event == .hungUp { return true }
+                    }
+                    return false
+                }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(30))
+                    return false
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? false
+            }
+            #expect(hungUp, "no request reached the peer, or its connection was still open 30 s after the caller hung up")
+        }
+        try await peer.stop()
+    }
+
     @Test func unreachableServerIs503() async throws {
         // A port nothing listens on: influxd's own port + 2 (+1 is its RPC service).
         let app = try buildApplication(reader: database.reader(port: database.port + 2))

@@ -22,13 +22,13 @@ struct TestDatabase {
         self.port = port
     }
 
-    /// The service's settings: this server, the given database (this one unless told), no retries
-    /// to wait for.
-    func reader(database: String? = nil, port: Int? = nil) -> ConfigReader {
+    /// The service's settings: this database on this server unless told otherwise.
+    func reader(database: String? = nil, host: String? = nil, port: Int? = nil, timeout: Int = 10) -> ConfigReader {
         ConfigReader(provider: InMemoryProvider(values: [
-            "influx.host": ConfigValue(.string(host), isSecret: false),
+            "influx.host": ConfigValue(.string(host ?? self.host), isSecret: false),
             "influx.port": ConfigValue(.int(port ?? self.port), isSecret: false),
             "influx.database": ConfigValue(.string(database ?? name), isSecret: false),
+            "influx.timeout": ConfigValue(.int(timeout), isSecret: false),
         ]))
     }
 
