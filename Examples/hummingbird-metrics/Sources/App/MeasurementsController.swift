@@ -24,7 +24,10 @@ struct MeasurementsController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func list(request: Request, context: Context) async throws -> PointsResponse {
-        let name = try context.parameters.require("name")
+        // The router hands over the path's text as sent: `cpu%20load` is the measurement `cpu load`.
+        guard let name = try context.parameters.require("name").removingPercentEncoding else {
+            throw HTTPError(.badRequest, message: "the measurement name is not valid percent-encoding")
+        }
         let since = try request.uri.queryParameters.get("since").map { try Point.Time.rfc3339($0).nanosecondsSinceEpoch() }
             ?? Point.Time.date(.now - 3600).nanosecondsSinceEpoch()
         // The name can only be an identifier, quoted by the library; the time is a bound parameter.
