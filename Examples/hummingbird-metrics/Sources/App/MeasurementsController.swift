@@ -28,7 +28,7 @@ struct MeasurementsController<Context: RequestContext>: Sendable {
         guard let name = try context.parameters.require("name").removingPercentEncoding else {
             throw HTTPError(.badRequest, message: "the measurement name is not valid percent-encoding")
         }
-        let since = try request.uri.queryParameters.get("since").map { try Point.Time.rfc3339($0).nanosecondsSinceEpoch() }
+        let since = try request.uri.queryParameters.get("since").map(Self.nanoseconds(since:))
             ?? Point.Time.date(.now - 3600).nanosecondsSinceEpoch()
         // The name can only be an identifier, quoted by the library; the time is a bound parameter.
         let query = "SELECT * FROM \(InfluxQL.quoteIdentifier(name)) WHERE time >= $since LIMIT \(limit)"
@@ -39,5 +39,14 @@ struct MeasurementsController<Context: RequestContext>: Sendable {
         guard let result = results.first else { return PointsResponse(name: name, series: []) }
         if let error = result.error { throw InfluxError.statement(index: result.statementID, message: error) }
         return PointsResponse(name: name, series: result.series)
+    }
+
+    /// `since` as nanoseconds since the epoch, checked by the library's RFC3339 parser.
+    static func nanoseconds(since text: String) throws -> Int64 {
+        do {
+            return try Point.Time.rfc3339(text).nanosecondsSinceEpoch()
+        } catch {
+            throw HTTPError(.badRequest, message: "since is not an RFC3339 time from 1677 to 2262: \(text)")
+        }
     }
 }

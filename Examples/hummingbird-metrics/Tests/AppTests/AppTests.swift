@@ -118,6 +118,7 @@ import Testing
                 for since in ["yesterday", "2024-13-01T00:00:00Z", "1h"] {
                     let read = try await client.execute(uri: "/measurements/cpu?since=\(since)", method: .get)
                     #expect(read.status == .badRequest, "since=\(since)")
+                    #expect(String(buffer: read.body).contains("since is not an RFC3339 time"), "since=\(since)")
                 }
             }
         }
