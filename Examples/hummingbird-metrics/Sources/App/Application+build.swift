@@ -6,7 +6,7 @@ import Logging
 /// Builds the service from its settings: one `InfluxClient` for the whole process, shared by
 /// every request, and closed by ``InfluxClientService`` once the HTTP server has stopped.
 ///
-/// Settings (environment variable in brackets): `http.host` (`HTTP_HOST`, default 127.0.0.1),
+/// Settings (environment variable in parentheses): `http.host` (`HTTP_HOST`, default 127.0.0.1),
 /// `http.port` (`HTTP_PORT`, 8080), `influx.host` (`INFLUX_HOST`, localhost), `influx.port`
 /// (`INFLUX_PORT`, 8086), `influx.database` (`INFLUX_DATABASE`, metrics), `influx.username`
 /// and `influx.password` (`INFLUX_USERNAME`, `INFLUX_PASSWORD`, none), `influx.timeout`
