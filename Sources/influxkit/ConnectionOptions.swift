@@ -100,9 +100,9 @@ struct ConnectionOptions: ParsableArguments {
             let parsed = try ClientConfiguration(dsn: dsn)
             resolved.set("host", \.host, parsed.host, from: "--dsn")
             resolved.set("port", \.port, parsed.port, from: "--dsn")
-            resolved.set("ssl", \.ssl, parsed.ssl, from: "--dsn")
+            resolved.set("ssl", \.usesSSL, parsed.usesSSL, from: "--dsn")
             resolved.set("path-prefix", \.pathPrefix, "", from: "--dsn")
-            resolved.configuration.useUDP = parsed.useUDP
+            resolved.configuration.usesUDP = parsed.usesUDP
             resolved.set("username", \.username, parsed.username, from: "--dsn")
             resolved.set("password", \.password, parsed.password, from: "--dsn")
             resolved.set("database", \.database, parsed.database, from: "--dsn")
@@ -115,7 +115,7 @@ struct ConnectionOptions: ParsableArguments {
         resolved.set("token", \.token, token, from: "--token")
         resolved.set("auth-scheme", \.authScheme, authScheme, from: "--auth-scheme")
         resolved.set("retention-policy", \.retentionPolicy, rp, from: "--rp")
-        resolved.set("ssl", \.ssl, ssl ? true : nil, from: "--ssl")
+        resolved.set("ssl", \.usesSSL, ssl ? true : nil, from: "--ssl")
         if let url { try resolved.setServerURL(url, from: "--url") }
     }
 

@@ -72,7 +72,7 @@ struct CopyEndpoints: ParsableArguments {
             let parsed = try ClientConfiguration(dsn: address)
             resolved.configuration.host = parsed.host
             resolved.configuration.port = parsed.port
-            resolved.configuration.ssl = parsed.ssl
+            resolved.configuration.usesSSL = parsed.usesSSL
             resolved.configuration.pathPrefix = ""
             resolved.set("username", \.username, parsed.username, from: "dsn")
             resolved.set("password", \.password, parsed.password, from: "dsn")

@@ -15,7 +15,7 @@ enum ProxyReport {
                 ? "no proxy (--no-proxy)"
                 : "proxy \(ClientConfiguration.redactingUserInfo(proxy)) (--proxy)"
         }
-        let names = configuration.ssl
+        let names = configuration.usesSSL
             ? ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
             : ["http_proxy", "all_proxy", "ALL_PROXY"]
         guard let name = names.first(where: { !(environment[$0] ?? "").isEmpty }), let proxy = environment[name] else {
@@ -26,7 +26,7 @@ enum ProxyReport {
             return "no proxy: \(configuration.host) is in no_proxy (\(name) is set)"
         }
         var line = "proxy \(ClientConfiguration.redactingUserInfo(proxy)) (from \(name); --no-proxy to connect directly)"
-        if !configuration.ssl && (configuration.username != nil || configuration.token != nil) {
+        if !configuration.usesSSL && (configuration.username != nil || configuration.token != nil) {
             line += "; the proxy sees the credentials of this plain http connection"
         }
         return line

@@ -45,13 +45,13 @@ struct TransportOptions: ParsableArguments {
     /// (only those given: a profile's stay otherwise); core dumps are turned off when it holds a
     /// secret, and with `-v` the proxy in use is said.
     func apply(to configuration: inout ClientConfiguration, environment: [String: String]) {
-        if unsafeSsl { configuration.verifySSL = false }
+        if unsafeSsl { configuration.verifiesCertificates = false }
         if let caCert = files.caCert { configuration.caFile = caCert }
         if let clientCert = files.clientCert { configuration.clientCertificate = clientCert }
         if let clientKey = files.clientKey { configuration.clientKey = clientKey }
         if let timeout { configuration.limitTime(to: timeout) }
         if let retries { configuration.retries = retries }
-        if gzip { configuration.gzip = true }
+        if gzip { configuration.usesGzip = true }
         if configuration.password != nil || configuration.token != nil { CoreDumps.disable() }
         // An empty proxy makes libcurl ignore the environment's.
         if noProxy { configuration.proxy = "" } else if let proxy { configuration.proxy = proxy }

@@ -21,8 +21,8 @@ import Testing
 
         init(_ configuration: ClientConfiguration) {
             self.init(
-                host: configuration.host, port: configuration.port, ssl: configuration.ssl,
-                useUDP: configuration.useUDP, username: configuration.username,
+                host: configuration.host, port: configuration.port, ssl: configuration.usesSSL,
+                useUDP: configuration.usesUDP, username: configuration.username,
                 password: configuration.password, database: configuration.database)
         }
 
@@ -118,7 +118,7 @@ import Testing
     @Test func compatibilitySettingsHaveInfluxDBPythonDefaults() {
         let configuration = ClientConfiguration()
         #expect(configuration.retries == 3)
-        #expect(configuration.useUDP == false)
+        #expect(configuration.usesUDP == false)
         #expect(configuration.udpPort == 4444)
         #expect(configuration.poolSize == 10)
     }

@@ -70,7 +70,7 @@ import Testing
             sentBefore.append(transport.requests.count)
             return Point(measurement: "m", fields: ["v": .integer(Int64(number))], time: .epoch(Int64(number), .seconds))
         }
-        try client.writePoints(points, timePrecision: .seconds, tags: ["host": "a"], batchSize: 2)
+        try client.writePoints(points, precision: .seconds, tags: ["host": "a"], batchSize: 2)
         let bodies = transport.requests.map { String(decoding: $0.body ?? [], as: UTF8.self) }
         #expect(bodies == ["m,host=a v=0i 0\nm,host=a v=1i 1\n", "m,host=a v=2i 2\nm,host=a v=3i 3\n", "m,host=a v=4i 4\n"])
         #expect(sentBefore == [0, 0, 1, 1, 2])

@@ -13,7 +13,7 @@ import Testing
             "host": .string(["a", nil, "c"]), "usage": .float([.nan, 0.5, .infinity]), "procs": .integer([7, nil, nil]),
             "up": .boolean([nil, true, nil]),
         ])
-        let result = try client.writeFrame(frame, measurement: "cpu load", tagColumns: ["host"], timePrecision: .seconds)
+        let result = try client.writeFrame(frame, measurement: "cpu load", tagColumns: ["host"], precision: .seconds)
         #expect(result == FrameWriteResult(pointsWritten: 2, rowsSkipped: 1))
         #expect(Self.body(transport) == "cpu\\ load,host=a procs=7i 3\ncpu\\ load up=true,usage=0.5 1\n")
         #expect(transport.requests[0].query.map { "\($0.name)=\($0.value)" } == ["db=db", "precision=s"])

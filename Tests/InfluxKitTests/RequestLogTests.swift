@@ -32,7 +32,7 @@ struct RequestLogTests {
         #expect(logs.count == 4)
         #expect(logs[3].url == "http://localhost:8086/ping?u=REDACTED&p=REDACTED")
         #expect(logs[0].method == "POST")
-        #expect(logs[0].url == "http://localhost:8086/query?db=db&epoch=s")
+        #expect(logs[0].url == "http://localhost:8086/query?db=db&epoch=s&chunked=true")
         #expect(logs[0].status == 200)
         #expect(logs[0].responseBytes == 32)
         #expect(logs[0].requestBytes == "q=SHOW%20MEASUREMENTS".utf8.count)

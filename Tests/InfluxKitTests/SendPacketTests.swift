@@ -5,7 +5,7 @@ import Testing
 @Suite struct SendPacketTests {
     private func client(udpPort: Int, maxDatagramSize: Int = 65_507) throws -> InfluxClient {
         var configuration = ClientConfiguration(host: "127.0.0.1", port: 1, database: "ignored")
-        configuration.useUDP = true
+        configuration.usesUDP = true
         configuration.udpPort = udpPort
         configuration.maxDatagramSize = maxDatagramSize
         return try InfluxClient(configuration: configuration, makeTransport: { _ in FakeTransport([]) })
@@ -31,7 +31,7 @@ import Testing
         #expect(throws: InfluxError.invalidLine(
             line: 2, reason: "line of 46 bytes is longer than the largest datagram (30 bytes), not sent")
         ) {
-            try client.sendPacket(lines: Array(text.utf8))
+            try client.sendPacket(lineProtocol: Array(text.utf8))
         }
         let arrived = receiver.receiveAll().map { String(decoding: $0, as: UTF8.self) }
         #expect(arrived == ["m v=1\nm v=2"])
@@ -44,7 +44,7 @@ import Testing
             Point(measurement: "cpu", fields: ["v": .integer(1)], time: .epoch(1_700_000_000, .seconds)),
             Point(measurement: "cpu", tags: ["host": "b"], fields: ["v": .float(2.5)], time: .epoch(1_700_000_001, .seconds)),
         ]
-        try client.writePoints(points, timePrecision: .seconds, database: "other", tags: ["host": "a"])
+        try client.writePoints(points, precision: .seconds, database: "other", tags: ["host": "a"])
         let arrived = receiver.receiveAll().map { String(decoding: $0, as: UTF8.self) }
         #expect(arrived == ["cpu,host=a v=1i 1700000000\ncpu,host=b v=2.5 1700000001"])
     }
@@ -72,7 +72,7 @@ import Testing
         var configuration = ClientConfiguration(host: "localhost")
         configuration.udpPort = receiver.port
         let client = try InfluxClient(configuration: configuration, makeTransport: { _ in FakeTransport([]) })
-        try client.sendPacket(lines: Array("m v=1i\r\n\nm v=2i".utf8))
+        try client.sendPacket(lineProtocol: Array("m v=1i\r\n\nm v=2i".utf8))
         let arrived = receiver.receiveAll().map { String(decoding: $0, as: UTF8.self) }
         #expect(arrived == ["m v=1i\nm v=2i"])
     }

@@ -8,8 +8,8 @@ import Testing
     ) -> SeriesHelper.Configuration {
         SeriesHelper.Configuration(
             seriesName: "events.stats.{server_name}", fields: ["time", "some_stat", "other_stat"],
-            tags: ["server_name", "zone"], client: client, bulkSize: bulkSize, autocommit: autocommit,
-            timePrecision: .seconds)
+            tags: ["server_name", "zone"], client: client, bulkSize: bulkSize, commitsAutomatically: autocommit,
+            precision: .seconds)
     }
 
     static func bodies(_ transport: FakeTransport) -> [String] {

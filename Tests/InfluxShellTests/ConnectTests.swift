@@ -5,7 +5,7 @@ import Testing
 /// What `connect` keeps of the current connection and what it replaces.
 struct ConnectTests {
     static var current: ClientConfiguration {
-        var configuration = ClientConfiguration(host: "old.example", port: 9000, ssl: true, username: "ada", password: "pw", database: "metrics")
+        var configuration = ClientConfiguration(host: "old.example", port: 9000, usesSSL: true, username: "ada", password: "pw", database: "metrics")
         configuration.pathPrefix = "/influx"
         return configuration
     }

@@ -61,7 +61,7 @@ struct AdminTests {
                 Point(measurement: "cpu", tags: ["host": "a", "region": "eu"], fields: ["n": .integer(1), "s": .string("x")],
                       time: .epoch(1, .seconds)),
             ],
-            timePrecision: .seconds, database: database)
+            precision: .seconds, database: database)
 
         #expect(try client.measurements(database: database) == ["cpu", odd])
         #expect(try client.series(database: database).count == 3)

@@ -12,6 +12,7 @@ struct AsyncCancellationTests {
     /// The `async` calls that send a request.
     enum Call: String, CaseIterable {
         case ping, serverInfo, write, writeBytes, writePoints, query, chunkedQuery
+        case createDatabase, users, retentionPolicies, writerFinish, seriesHelperCommit
     }
 
     /// A client of `peer` with no time limit at all and no retries.
@@ -28,10 +29,21 @@ struct AsyncCancellationTests {
         case .ping: try await client.ping()
         case .serverInfo: _ = try await client.serverInfo()
         case .write: try await client.write(lines: ["m v=1"])
-        case .writeBytes: try await client.write(lines: Array("m v=1\n".utf8))
+        case .writeBytes: try await client.write(lineProtocol: Array("m v=1\n".utf8))
         case .writePoints: try await client.writePoints([Point(measurement: "m", fields: ["v": .float(1)])])
         case .query: _ = try await client.query("SELECT v FROM m")
         case .chunkedQuery: _ = try await client.query("SELECT v FROM m", chunked: true)
+        case .createDatabase: try await client.createDatabase("d")
+        case .users: _ = try await client.users()
+        case .retentionPolicies: _ = try await client.retentionPolicies()
+        case .writerFinish:
+            let writer = LineProtocolWriter(client: client, options: .init()) { _ in }
+            try await writer.append(Array("m v=1 1\n".utf8))
+            try await writer.finish()
+        case .seriesHelperCommit:
+            let helper = try SeriesHelper(.init(seriesName: "m", fields: ["v"], tags: [], client: client))
+            try await helper.add(tags: [:], fields: ["v": .integer(1)])
+            try await helper.commit()
         }
     }
 

@@ -23,9 +23,9 @@ struct AsyncTests {
         #expect(version == (try Self.synchronously { try client.ping() }))
 
         try await client.write(lines: ["m v=1i 1", "m v=2i 2"], precision: .seconds)
-        try await client.write(lines: Array("m v=3i 3\n".utf8), precision: .seconds)
+        try await client.write(lineProtocol: Array("m v=3i 3\n".utf8), precision: .seconds)
         try await client.writePoints(
-            [Point(measurement: "m", fields: ["v": .integer(4)], time: .epoch(4, .seconds))], timePrecision: .seconds)
+            [Point(measurement: "m", fields: ["v": .integer(4)], time: .epoch(4, .seconds))], precision: .seconds)
         let results = try await client.query("SELECT v FROM m", epoch: .seconds)
         #expect(try results.onlyRows() == (1...4).map { [.integer(Int64($0)), .integer(Int64($0))] })
     }

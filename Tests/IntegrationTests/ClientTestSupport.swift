@@ -4,7 +4,7 @@ extension InfluxServer {
     /// A client for this server; with `database`, that database is created first.
     func client(database: String? = nil, gzip: Bool = false) throws -> InfluxClient {
         var configuration = ClientConfiguration(host: "127.0.0.1", port: port, database: database)
-        configuration.gzip = gzip
+        configuration.usesGzip = gzip
         if let admin {
             configuration.username = admin.username
             configuration.password = admin.password

@@ -35,7 +35,7 @@ struct CommandLineCSVTests {
     func queryOutputLoadsBack(options: [String]) throws {
         let server = try InfluxServer.shared()
         let source = try server.createDatabase(), target = try server.createDatabase()
-        try server.client().write(lines: Array(Self.points.utf8), database: source)
+        try server.client().write(lineProtocol: Array(Self.points.utf8), database: source)
         let statement = "SELECT * FROM cpu, mem GROUP BY *"
         let exported = try query(server, source, statement, options)
         let file = try temporaryFile("export.csv", exported)
@@ -54,7 +54,7 @@ struct CommandLineCSVTests {
     @Test func goShellOutputLoadsBack() throws {
         let server = try InfluxServer.shared()
         let source = try server.createDatabase(), target = try server.createDatabase()
-        try server.client().write(lines: Array(Self.points.utf8), database: source)
+        try server.client().write(lineProtocol: Array(Self.points.utf8), database: source)
         let statement = "SELECT * FROM cpu GROUP BY *"
         let go = try goShell(server, source, statement)
         #expect(go.components(separatedBy: "name,tags,time").count == 4, "a header for each of 3 series: \(go)")
@@ -142,7 +142,7 @@ struct CommandLineCSVTests {
     func csvAsTheGoShellPrintsIt(statement: String) throws {
         let server = try InfluxServer.shared()
         let database = try server.createDatabase()
-        try server.client().write(lines: Array(Self.points.utf8), database: database)
+        try server.client().write(lineProtocol: Array(Self.points.utf8), database: database)
         var lastHeader: Substring?
         let go = try goShell(server, database, statement).split(separator: "\n", omittingEmptySubsequences: false).filter { line in
             // The Go shell repeats the header for each series; influxkit prints it once.

@@ -14,7 +14,7 @@ struct CommandLineLineMessageTests {
     /// influxd's reason for refusing `line` alone.
     func serverReason(_ server: InfluxServer, _ database: String, _ line: String) throws -> String {
         do {
-            try server.client().write(lines: Array(line.utf8), database: database)
+            try server.client().write(lineProtocol: Array(line.utf8), database: database)
         } catch let error as InfluxError where error.code == .http {
             return String(error.message.components(separatedBy: "': ").last ?? error.message)
         }

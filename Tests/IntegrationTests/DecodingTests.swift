@@ -31,7 +31,7 @@ struct DecodingTests {
             return Point(measurement: "readings", tags: ["sensor": reading.sensor], fields: fields,
                          time: .epoch(milliseconds, .milliseconds))
         }
-        try client.writePoints(points, timePrecision: .milliseconds)
+        try client.writePoints(points, precision: .milliseconds)
     }
 
     @Test(arguments: [nil, Precision.milliseconds, .nanoseconds])

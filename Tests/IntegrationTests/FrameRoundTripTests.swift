@@ -51,7 +51,7 @@ struct FrameRoundTripTests {
             "v": .float((0..<count).map { Double($0) * 0.125 + 0.5 }),
             "i": .integer((0..<count).map { $0 % 7 == 0 ? nil : Int64($0) * 3 }),
         ])
-        let written = try client.writeFrame(frame, measurement: "m", timePrecision: .seconds, batchSize: 1_200)
+        let written = try client.writeFrame(frame, measurement: "m", precision: .seconds, batchSize: 1_200)
         #expect(written == FrameWriteResult(pointsWritten: count, rowsSkipped: 0))
         let frames = try client.queryFrames("SELECT v, i FROM m", chunkSize: 700)
         #expect(frames == [FrameKey(measurement: "m"): frame])

@@ -15,12 +15,13 @@ struct QueryTests {
         #expect(results[0].series.first?.values == [[.string("1970-01-01T00:00:00Z"), .integer(2)]])
         #expect(results[1].series.first?.values == [[.string("m")]])
 
-        // influxd stops at the first failing statement; only a chunked answer says why.
+        // influxd stops at the first failing statement; only a chunked answer (the default)
+        // says why.
         let failing = "SHOW MEASUREMENTS; SELECT * FROM nowhere..m; SHOW DATABASES"
-        let plain = try client.query(failing)
+        let plain = try client.query(failing, chunked: false)
         try #require(plain.map(\.statementID) == [0, 1])
         #expect(plain[1].error == "not executed")
-        let chunked = try client.query(failing, chunked: true)
+        let chunked = try client.query(failing)
         try #require(chunked.map(\.statementID) == [0, 1])
         #expect(chunked[0].series.first?.values == [[.string("m")]])
         #expect(chunked[1].error == "database not found: nowhere")
@@ -54,7 +55,7 @@ struct QueryTests {
         for i in 0..<total {
             body += "m,host=h\(i % 3) v=\(i)i \(i)\n".utf8
         }
-        try client.write(lines: body, precision: .seconds)
+        try client.write(lineProtocol: body, precision: .seconds)
 
         var rows = 0
         var chunks = 0

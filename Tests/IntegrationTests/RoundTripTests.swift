@@ -80,7 +80,7 @@ struct RoundTripTests {
         let units = nanoseconds / precision.nanosecondsPerUnit
         try client.writePoints(
             [Point(measurement: "m", fields: ["v": .integer(1)], time: .epoch(units, precision))],
-            timePrecision: precision)
+            precision: precision)
         try client.write(lines: ["raw v=2i \(units)"], precision: precision)
         let stored = try client.query("SELECT v FROM m", epoch: .nanoseconds).onlyRows()
         #expect(stored == [[.integer(nanoseconds), .integer(1)]])

@@ -12,8 +12,8 @@ struct SeriesHelperRoundTripTests {
         try client.createRetentionPolicy("week", duration: "7d", database: database)
         let helper = try SeriesHelper(.init(
             seriesName: "events.stats.{server_name}", fields: ["time", "some_stat", "other_stat", "note"],
-            tags: ["server_name"], client: client, bulkSize: 3, autocommit: true,
-            retentionPolicy: "week", timePrecision: .milliseconds))
+            tags: ["server_name"], client: client, bulkSize: 3, commitsAutomatically: true,
+            retentionPolicy: "week", precision: .milliseconds))
         let base = Int64(Date().timeIntervalSince1970) * 1_000 - 3_600_000  // inside the 7-day policy
         var expected: [String: [[JSONValue]]] = [:]
         for index in 0..<7 {
@@ -48,7 +48,7 @@ struct SeriesHelperRoundTripTests {
         let first = try server.client(database: server.makeDatabaseName())
         let second = try server.client(database: server.makeDatabaseName())
         func helper(_ client: InfluxClient) throws -> SeriesHelper {
-            try SeriesHelper(.init(seriesName: "m", fields: ["v"], tags: [], client: client, timePrecision: .seconds))
+            try SeriesHelper(.init(seriesName: "m", fields: ["v"], tags: [], client: client, precision: .seconds))
         }
         let a = try helper(first)
         let b = try helper(second)

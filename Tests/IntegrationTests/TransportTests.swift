@@ -129,7 +129,7 @@ struct TransportTests {
     func writeBodiesAreGzipOnlyWhenAskedFor(gzip: Bool) throws {
         let peer = try HTTPPeer(.influxdb)
         var configuration = peer.configuration()
-        configuration.gzip = gzip
+        configuration.usesGzip = gzip
         let client = try InfluxClient(configuration: configuration)
         try client.write(lines: ["m,t=a v=1i 1", "m,t=b v=2.5,s=\"x y\" 2"])
         let lineProtocol = Array("m,t=a v=1i 1\nm,t=b v=2.5,s=\"x y\" 2\n".utf8)
@@ -150,7 +150,7 @@ struct TransportTests {
     func gzipAnswersAreDecoded(gzip: Bool) throws {
         let peer = try HTTPPeer(.influxdb, queryBody: [Self.cpuAnswer])
         var configuration = peer.configuration()
-        configuration.gzip = gzip
+        configuration.usesGzip = gzip
         let client = try InfluxClient(configuration: configuration)
         let results = try client.query("SELECT value FROM cpu")
         #expect(results.first?.series.first?.values == Self.cpuRows)
@@ -184,7 +184,7 @@ struct TransportTests {
         ]
         let peer = try HTTPPeer(.stream, queryBody: pieces)
         var configuration = peer.configuration()
-        configuration.gzip = gzip
+        configuration.usesGzip = gzip
         let client = try InfluxClient(configuration: configuration)
 
         // The peer holds the second piece back until the release file exists, which only this
@@ -210,7 +210,7 @@ struct TransportTests {
     func anAnswerObjectThatNeverEndsIsCappedNotHeld(gzip: Bool) throws {
         let peer = try HTTPPeer(.endless)
         var configuration = peer.configuration()
-        configuration.gzip = gzip
+        configuration.usesGzip = gzip
         configuration.maximumObjectBytes = 1 << 20
         let client = try InfluxClient(configuration: configuration)
         let reason = "answer object at byte 0 is larger than 1048576 bytes, the limit (ask for smaller chunks)"
@@ -308,7 +308,7 @@ struct TransportTests {
         trusting.caFile = certificates.authority.path
         #expect(try InfluxClient(configuration: trusting).ping() == "1.6.7-peer")
         var unverified = peer.configuration()
-        unverified.verifySSL = false
+        unverified.verifiesCertificates = false
         #expect(try InfluxClient(configuration: unverified).ping() == "1.6.7-peer")
         #expect(try peer.requests().count == 2)
     }
@@ -323,7 +323,7 @@ struct TransportTests {
             Issue.record("expected a tls error, got \(String(describing: error))")
             return
         }
-        configuration.verifySSL = false
+        configuration.verifiesCertificates = false
         #expect(try InfluxClient(configuration: configuration).ping() == "1.6.7-peer")
     }
 
@@ -374,7 +374,7 @@ struct TransportTests {
         let client = try InfluxClient(configuration: configuration)
         #expect(try client.ping() == "1.6.7-peer")
         #expect(try client.query("SELECT value FROM cpu").first?.series.first?.values == Self.cpuRows)
-        #expect(try proxy.requests().map(\.target) == ["\(target.url)/ping", "\(target.url)/query?db=db"])
+        #expect(try proxy.requests().map(\.target) == ["\(target.url)/ping", "\(target.url)/query?db=db&chunked=true"])
         #expect(try target.requests().map { $0.header("Via") } == [["1.1 http-peer"], ["1.1 http-peer"]])
     }
 

@@ -9,7 +9,7 @@ struct UDPTests {
     private func udpClient(_ server: InfluxServer, maxDatagramSize: Int = 65_507) throws -> InfluxClient {
         let listener = try #require(server.udp)
         var configuration = ClientConfiguration(host: "127.0.0.1", port: server.port, database: listener.database)
-        configuration.useUDP = true
+        configuration.usesUDP = true
         configuration.udpPort = listener.port
         configuration.maxDatagramSize = maxDatagramSize
         return try InfluxClient(configuration: configuration)

@@ -4,7 +4,7 @@ extension ClientConfiguration {
     /// Creates a configuration from a data source name, as influxdb-python's `from_dsn`.
     ///
     /// Accepted forms: `influxdb://user:pass@host:port/db`, `https+influxdb://…` (TLS) and
-    /// `udp+influxdb://…` (sets `useUDP`; the DSN's port stays the HTTP port, set `udpPort`
+    /// `udp+influxdb://…` (sets `usesUDP`; the DSN's port stays the HTTP port, set `udpPort`
     /// separately). Every part after the scheme is optional: the host defaults to `localhost`,
     /// the port to 8086. The user name, password and database are percent-decoded, so a password
     /// holding `@`, `:` or `/` is written `%40`, `%3A`, `%2F`. An IPv6 address goes in brackets:
@@ -20,8 +20,8 @@ extension ClientConfiguration {
         }
         switch dsn[..<separator.lowerBound].lowercased() {
         case "influxdb": break
-        case "https+influxdb": ssl = true
-        case "udp+influxdb": useUDP = true
+        case "https+influxdb": usesSSL = true
+        case "udp+influxdb": usesUDP = true
         default: throw Self.dsnError("has an unknown scheme (expected influxdb, https+influxdb or udp+influxdb)")
         }
         let rest = dsn[separator.upperBound...]

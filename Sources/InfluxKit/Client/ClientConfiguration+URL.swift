@@ -10,12 +10,12 @@ extension ClientConfiguration {
     public mutating func setServerURL(_ url: String) throws {
         let parts = try ServerURL(url)
         switch parts.scheme {
-        case "http": ssl = false
-        case "https": ssl = true
+        case "http": usesSSL = false
+        case "https": usesSSL = true
         default: throw InfluxError.invalidArgument("\(ServerURL.safe(url)) is not an http or https url")
         }
         host = parts.host
-        port = parts.port ?? (ssl ? 443 : 80)
+        port = parts.port ?? (usesSSL ? 443 : 80)
         pathPrefix = parts.path.isEmpty ? "" : "/" + parts.path
         if let user = parts.username { username = user }
         if let secret = parts.password { password = secret }

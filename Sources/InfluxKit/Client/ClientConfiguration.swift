@@ -1,16 +1,20 @@
 /// How a client reaches and authenticates to the server.
 ///
-/// TLS certificates are verified unless `verifySSL` is false (influxdb-python's default is not to
-/// verify; InfluxKit deliberately differs).
+/// TLS certificates are verified unless `verifiesCertificates` is false (influxdb-python's
+/// `verify_ssl` defaults to not verifying; InfluxKit deliberately differs).
+///
+/// The influxdb-python names of the renamed settings (`ssl`, `verifySSL`, `gzip`, `useUDP`) remain
+/// as deprecated aliases (`ClientConfiguration+InfluxDBPythonNames.swift`).
 public struct ClientConfiguration: Sendable {
     /// Host name or address.
     public var host: String = "localhost"
     /// HTTP(S) port.
     public var port: Int = 8086
-    /// Use HTTPS.
-    public var ssl: Bool = false
-    /// Verify the server's TLS certificate and host name.
-    public var verifySSL: Bool = true
+    /// Whether requests use HTTPS (influxdb-python's `ssl`).
+    public var usesSSL: Bool = false
+    /// Whether the server's TLS certificate and host name are verified (influxdb-python's
+    /// `verify_ssl`, which defaults to false).
+    public var verifiesCertificates: Bool = true
     /// A PEM file of CA certificates to trust instead of the system's.
     public var caFile: String?
     /// A PEM client certificate (mTLS); may also hold the key.
@@ -55,8 +59,8 @@ public struct ClientConfiguration: Sendable {
     /// `.malformedResponse` instead of growing without bound. Lower `chunkSize` for rows too
     /// wide to fit.
     public var maximumObjectBytes: Int = QueryResponseDecoder.defaultMaximumObjectBytes
-    /// Gzip request bodies and ask for gzip responses.
-    public var gzip: Bool = false
+    /// Whether request bodies are gzipped and gzip responses asked for (influxdb-python's `gzip`).
+    public var usesGzip: Bool = false
     /// The `User-Agent` header.
     public var userAgent: String = "influxkit/0.1"
     /// How many times a request that failed for a transient reason (connect error, timeout,
@@ -73,7 +77,7 @@ public struct ClientConfiguration: Sendable {
     /// (influxdb-python's `use_udp`). See ``InfluxClient/sendPacket(lines:)``.
     ///
     /// Only `writePoints` changes; queries, `write(lines:)` and everything else use HTTP.
-    public var useUDP: Bool = false
+    public var usesUDP: Bool = false
     /// The server's UDP port (influxdb-python's `udp_port`), separate from the HTTP `port`.
     public var udpPort: Int = 4444
     /// The largest datagram sent to the UDP listener, in bytes: 65,507 by default, the most a
@@ -98,14 +102,14 @@ public struct ClientConfiguration: Sendable {
     public init(
         host: String = "localhost",
         port: Int = 8086,
-        ssl: Bool = false,
+        usesSSL: Bool = false,
         username: String? = nil,
         password: String? = nil,
         database: String? = nil
     ) {
         self.host = host
         self.port = port
-        self.ssl = ssl
+        self.usesSSL = usesSSL
         self.username = username
         self.password = password
         self.database = database
@@ -117,6 +121,6 @@ public struct ClientConfiguration: Sendable {
         var prefix = pathPrefix
         while prefix.hasSuffix("/") { prefix.removeLast() }
         if !prefix.isEmpty && !prefix.hasPrefix("/") { prefix = "/" + prefix }
-        return "\(ssl ? "https" : "http")://\(hostPart):\(port)\(prefix)"
+        return "\(usesSSL ? "https" : "http")://\(hostPart):\(port)\(prefix)"
     }
 }

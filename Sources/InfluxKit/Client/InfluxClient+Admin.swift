@@ -4,6 +4,7 @@ extension InfluxClient {
     ///
     /// On InfluxDB 2.x and 3.x, a statement the server does not run through InfluxQL (see
     /// ``ServerInfo/Kind/unsupportedKeywords(of:)``) fails as `.unsupportedStatement`.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @discardableResult
     public func execute(_ statement: String, database: String? = nil) throws -> ResultSet {
         do {

@@ -31,7 +31,7 @@ extension InfluxClient {
         retentionPolicy: String? = nil,
         epoch: Precision? = nil,
         params: [String: JSONValue] = [:],
-        chunked: Bool = false,
+        chunked: Bool = true,
         chunkSize: Int? = nil,
         timeout: Duration? = nil
     ) async throws -> [ResultSet] {
@@ -42,9 +42,9 @@ extension InfluxClient {
         }
     }
 
-    /// Writes line protocol as it is; see the synchronous `write(lines:…)`.
+    /// Writes line protocol as it is; see the synchronous `write(lineProtocol:…)`.
     public func write(
-        lines: [UInt8],
+        lineProtocol lines: [UInt8],
         database: String? = nil,
         retentionPolicy: String? = nil,
         precision: Precision = .nanoseconds,
@@ -53,7 +53,7 @@ extension InfluxClient {
     ) async throws {
         try await runBlocking(timeout: timeout) { _ in
             try self.write(
-                lines: lines, database: database, retentionPolicy: retentionPolicy,
+                lineProtocol: lines, database: database, retentionPolicy: retentionPolicy,
                 precision: precision, consistency: consistency)
         }
     }
@@ -74,11 +74,11 @@ extension InfluxClient {
         }
     }
 
-    /// Encodes and writes points, over UDP when `useUDP` is set; see
-    /// ``writePoints(_:timePrecision:database:retentionPolicy:tags:batchSize:consistency:)``.
+    /// Encodes and writes points, over UDP when `usesUDP` is set; see
+    /// ``writePoints(_:precision:database:retentionPolicy:tags:batchSize:consistency:)``.
     public func writePoints(
         _ points: some Sequence<Point> & Sendable,
-        timePrecision: Precision = .nanoseconds,
+        precision: Precision = .nanoseconds,
         database: String? = nil,
         retentionPolicy: String? = nil,
         tags: [String: String] = [:],
@@ -88,7 +88,7 @@ extension InfluxClient {
     ) async throws {
         try await runBlocking(timeout: timeout) { _ in
             try self.writePoints(
-                points, timePrecision: timePrecision, database: database, retentionPolicy: retentionPolicy,
+                points, precision: precision, database: database, retentionPolicy: retentionPolicy,
                 tags: tags, batchSize: batchSize, consistency: consistency)
         }
     }
@@ -134,27 +134,24 @@ extension InfluxClient {
         return AsyncThrowingStream { try await consumer.next() }
     }
 
+    /// Waits, without blocking the calling thread, until no request is in progress, then
+    /// closes the connections; see ``shutdown()``.
+    public func shutdown() async {
+        await withCheckedContinuation { continuation in
+            blockingQueue.async {
+                self.shutdown()
+                continuation.resume()
+            }
+        }
+    }
+
     /// Runs `work` on ``blockingQueue`` and waits for it without blocking the calling thread;
-    /// `work` receives the flag raised when the calling task is cancelled, and its requests are
-    /// aborted by it and limited by `timeout` (``CallOptions``).
-    private func runBlocking<T: Sendable>(
+    /// see ``BlockingCall/run(on:timeout:onCancel:_:)``.
+    func runBlocking<T: Sendable>(
         timeout: Duration? = nil,
         _ work: @escaping @Sendable (CancellationFlag) throws -> T
     ) async throws -> T {
-        let cancellation = CancellationFlag()
-        let options = CallOptions(cancellation: cancellation, timeout: try timeout.map(CallOptions.seconds(of:)))
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                blockingQueue.async {
-                    continuation.resume(with: Result {
-                        try cancellation.check()
-                        return try CallOptions.$current.withValue(options) { try work(cancellation) }
-                    })
-                }
-            }
-        } onCancel: {
-            cancellation.cancel()
-        }
+        try await BlockingCall.run(on: blockingQueue, timeout: timeout, work)
     }
 }
 

@@ -1,5 +1,6 @@
 extension InfluxClient {
     /// The continuous queries of every database, or only of `database` when given.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func continuousQueries(database: String? = nil) throws -> [ContinuousQuery] {
         try execute(InfluxQL.showContinuousQueries).rows.compactMap { row in
             let owner = try row.requiredSeriesName()
@@ -14,6 +15,7 @@ extension InfluxClient {
     ///   - resampleEvery: how often it runs, when not at every `GROUP BY time` interval.
     ///   - resampleFor: how far back each run looks.
     /// A `select` containing `;` is refused (see ``InfluxQL/createContinuousQuery(_:on:select:resampleEvery:resampleFor:)``).
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func createContinuousQuery(
         _ name: String,
         select: String,
@@ -27,6 +29,7 @@ extension InfluxClient {
     }
 
     /// Drops a continuous query; dropping one that does not exist does nothing.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func dropContinuousQuery(_ name: String, database: String? = nil) throws {
         try execute(InfluxQL.dropContinuousQuery(name, on: targetDatabase(database)))
     }

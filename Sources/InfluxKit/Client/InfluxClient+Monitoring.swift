@@ -2,6 +2,7 @@ import FoundationEssentials
 
 extension InfluxClient {
     /// Every shard of every database.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func shards() throws -> [Shard] {
         try execute(InfluxQL.showShards).rows.map { row in
             let owners = try row.string("owners")
@@ -15,6 +16,7 @@ extension InfluxClient {
     }
 
     /// The queries the server is running now (this one included).
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func runningQueries() throws -> [RunningQuery] {
         try execute(InfluxQL.showQueries).rows.map { row in
             RunningQuery(
@@ -24,6 +26,7 @@ extension InfluxClient {
     }
 
     /// Stops a running query; an unknown id is thrown as `.statement` (`no such query id: …`).
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func killQuery(_ id: Int) throws {
         try execute(InfluxQL.killQuery(id))
     }

@@ -2,8 +2,10 @@ extension InfluxClient {
     /// Runs one or more `;`-separated InfluxQL statements and returns one result per statement.
     ///
     /// A failed statement does not throw: its `ResultSet.error` says why, and the other statements
-    /// keep their results. With `chunked`, the server streams the answer in chunks of `chunkSize`
-    /// rows, which are merged here; use ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:onResult:)``
+    /// keep their results. With `chunked` (the default, as in the other `query` forms), the
+    /// server streams the answer in chunks of `chunkSize` rows, which are merged here, so the
+    /// server never builds a whole large answer in memory and its `max-row-limit` (which
+    /// applies to answers that are not chunked) cuts nothing; use ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:onResult:)``
     /// to handle chunks as they arrive instead. A query without a statement (see
     /// ``InfluxQL/containsStatement(_:)``) throws `.invalidArgument` before anything is sent.
     /// - Parameters:
@@ -11,13 +13,14 @@ extension InfluxClient {
     ///   - retentionPolicy: the retention policy (`rp=`); defaults to the configured one.
     ///   - epoch: return times as integers in this unit instead of RFC3339 strings.
     ///   - params: bind parameters, referenced as `$name` in the statement.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func query(
         _ query: String,
         database: String? = nil,
         retentionPolicy: String? = nil,
         epoch: Precision? = nil,
         params: [String: JSONValue] = [:],
-        chunked: Bool = false,
+        chunked: Bool = true,
         chunkSize: Int? = nil
     ) throws -> [ResultSet] {
         try collectResults(
@@ -60,6 +63,7 @@ extension InfluxClient {
     /// query that changes something (see ``InfluxQL/isReadOnly(_:)``) only connect errors and 429.
     /// A query without a statement (see ``InfluxQL/containsStatement(_:)``) throws
     /// `.invalidArgument` before anything is sent.
+    @available(*, noasync, message: "use queryChunks(_:) for chunks as they arrive")
     public func query(
         _ query: String,
         database: String? = nil,

@@ -1,5 +1,6 @@
 extension InfluxClient {
     /// The retention policies of a database (default: the configured one).
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func retentionPolicies(database: String? = nil) throws -> [RetentionPolicy] {
         try execute(InfluxQL.showRetentionPolicies(on: targetDatabase(database))).rows.map { row in
             RetentionPolicy(
@@ -17,6 +18,7 @@ extension InfluxClient {
     /// - Parameters:
     ///   - shardDuration: the time span of each shard group; `nil` lets the server choose.
     ///   - makeDefault: make it the database's default policy.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func createRetentionPolicy(
         _ name: String,
         duration: String,
@@ -33,6 +35,7 @@ extension InfluxClient {
 
     /// Changes the given settings of a retention policy; at least one is needed.
     /// `makeDefault: false` leaves the default as it is.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func alterRetentionPolicy(
         _ name: String,
         database: String? = nil,
@@ -48,6 +51,7 @@ extension InfluxClient {
     }
 
     /// Drops a retention policy and its data; dropping one that does not exist does nothing.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func dropRetentionPolicy(_ name: String, database: String? = nil) throws {
         try execute(InfluxQL.dropRetentionPolicy(name, on: targetDatabase(database)))
     }

@@ -1,5 +1,6 @@
 extension InfluxClient {
     /// The tag keys of every measurement of a database, or of one measurement.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func tagKeys(database: String? = nil, measurement: String? = nil) throws -> [TagKey] {
         let statement = InfluxQL.showTagKeys(on: try targetDatabase(database), from: measurement)
         return try execute(statement).rows.map { row in
@@ -8,6 +9,7 @@ extension InfluxClient {
     }
 
     /// The field keys and their types, of every measurement of a database or of one.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func fieldKeys(database: String? = nil, measurement: String? = nil) throws -> [FieldKey] {
         let statement = InfluxQL.showFieldKeys(on: try targetDatabase(database), from: measurement)
         return try execute(statement).rows.map { row in
@@ -20,6 +22,7 @@ extension InfluxClient {
     }
 
     /// The values tag `key` takes, in every measurement of a database or in one.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func tagValues(key: String, database: String? = nil, measurement: String? = nil) throws -> [TagValue] {
         let statement = InfluxQL.showTagValues(on: try targetDatabase(database), from: measurement, key: key)
         return try execute(statement).rows.map { row in

@@ -1,6 +1,7 @@
 extension InfluxClient {
     /// The series keys of a database (`cpu,host=a,region=eu`, escaped as in line protocol),
     /// optionally only those of one measurement and with the given tag values.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func series(database: String? = nil, measurement: String? = nil, tags: [String: String] = [:]) throws -> [String] {
         let statement = InfluxQL.showSeries(on: try targetDatabase(database), from: measurement, tags: tags)
         return try execute(statement).rows.map { try $0.string("key") }
@@ -10,6 +11,7 @@ extension InfluxClient {
     ///
     /// Without a measurement and tags every series of the database would go: that is refused
     /// with `.invalidArgument` before anything is sent, unless `allowUnfiltered` is true.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func deleteSeries(
         database: String? = nil,
         measurement: String? = nil,

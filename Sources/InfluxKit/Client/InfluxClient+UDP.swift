@@ -13,7 +13,8 @@ extension InfluxClient {
     /// Empty lines are skipped and a `\r` ending a line is removed. A line longer than `maxDatagramSize` is not sent; every other
     /// line still is, and then the first such line is thrown as `.invalidLine` (counting lines
     /// from 1) with its size and the limit.
-    public func sendPacket(lines: [UInt8]) throws {
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
+    public func sendPacket(lineProtocol lines: [UInt8]) throws {
         let settings = configuration
         let limit = try Self.datagramLimit(settings)
         let transport = try UDPTransport(host: settings.host, port: settings.udpPort)
@@ -35,33 +36,35 @@ extension InfluxClient {
     }
 
     /// Sends line protocol given as text (one string with lines, or several lines) to the UDP
-    /// listener; see ``sendPacket(lines:)``.
+    /// listener; see ``sendPacket(lineProtocol:)``.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func sendPacket(_ lines: [String]) throws {
         var bytes = [UInt8]()
         for line in lines {
             bytes += line.utf8
             if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
         }
-        try sendPacket(lines: bytes)
+        try sendPacket(lineProtocol: bytes)
     }
 
     /// Encodes points and sends them to the UDP listener, influxdb-python's
-    /// `send_packet(packet, protocol='json')`; `writePoints` does this when `useUDP` is set.
+    /// `send_packet(packet, protocol='json')`; `writePoints` does this when `usesUDP` is set.
     ///
-    /// `timePrecision` must be the listener's configured precision. `tags` are merged under each
+    /// `precision` must be the listener's configured precision. `tags` are merged under each
     /// point's own tags. A point that cannot be written faithfully, or whose line is longer than
     /// `maxDatagramSize`, is left out; every other point is still sent, and then the first
     /// refusal is thrown as `.invalidPoint` naming the point's index.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func sendPacket(
         _ points: some Sequence<Point>,
-        timePrecision: Precision = .nanoseconds,
+        precision: Precision = .nanoseconds,
         tags: [String: String] = [:]
     ) throws {
         let settings = configuration
         let limit = try Self.datagramLimit(settings)
         let transport = try UDPTransport(host: settings.host, port: settings.udpPort)
         var packer = DatagramPacker(limit: limit)
-        var encoder = LineProtocolEncoder(precision: timePrecision)
+        var encoder = LineProtocolEncoder(precision: precision)
         var refused: [(index: Int, reason: String)] = []
         for (index, point) in points.enumerated() {
             encoder.removeAll()

@@ -4,22 +4,23 @@ extension InfluxClient {
     /// Throws `.partialWrite` when the server stored the good lines but rejected others. The
     /// request is tried again after transient failures (see ``ClientConfiguration/retries``):
     /// give every point a timestamp, or a retried request may store points twice.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func write(
-        lines: [UInt8],
+        lineProtocol lines: [UInt8],
         database: String? = nil,
         retentionPolicy: String? = nil,
         precision: Precision = .nanoseconds,
         consistency: Consistency? = nil
     ) throws {
         try write(
-            lines: lines, database: database, retentionPolicy: retentionPolicy, precision: precision,
+            lineProtocol: lines, database: database, retentionPolicy: retentionPolicy, precision: precision,
             consistency: consistency, onRetry: {})
     }
 
     /// Writes line protocol, telling `onRetry` of each time the request is tried again; no try
     /// starts once `cancellation` is raised.
     func write(
-        lines: [UInt8],
+        lineProtocol lines: [UInt8],
         database: String?,
         retentionPolicy: String?,
         precision: Precision,
@@ -59,6 +60,7 @@ extension InfluxClient {
     }
 
     /// Writes line protocol given as text: one string with lines, or several lines.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func write(
         lines: [String],
         database: String? = nil,
@@ -72,7 +74,7 @@ extension InfluxClient {
             if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
         }
         try write(
-            lines: bytes, database: database, retentionPolicy: retentionPolicy,
+            lineProtocol: bytes, database: database, retentionPolicy: retentionPolicy,
             precision: precision, consistency: consistency)
     }
 
@@ -84,31 +86,32 @@ extension InfluxClient {
     /// out, every valid point is still written, and then the first refusal is thrown as
     /// `.invalidPoint` naming the point's index and how many were refused.
     ///
-    /// With `useUDP` set in the configuration, the points go to the server's UDP listener
-    /// instead, as ``sendPacket(_:timePrecision:tags:)`` sends them: `database`,
+    /// With `usesUDP` set in the configuration, the points go to the server's UDP listener
+    /// instead, as ``sendPacket(_:precision:tags:)`` sends them: `database`,
     /// `retentionPolicy`, `batchSize` and `consistency` are then ignored (the listener's own
-    /// settings apply), and `timePrecision` must be the listener's configured precision.
+    /// settings apply), and `precision` must be the listener's configured precision.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func writePoints(
         _ points: some Sequence<Point>,
-        timePrecision: Precision = .nanoseconds,
+        precision: Precision = .nanoseconds,
         database: String? = nil,
         retentionPolicy: String? = nil,
         tags: [String: String] = [:],
         batchSize: Int? = nil,
         consistency: Consistency? = nil
     ) throws {
-        if configuration.useUDP {
-            try sendPacket(points, timePrecision: timePrecision, tags: tags)
+        if configuration.usesUDP {
+            try sendPacket(points, precision: precision, tags: tags)
             return
         }
-        var encoder = LineProtocolEncoder(precision: timePrecision)
+        var encoder = LineProtocolEncoder(precision: precision)
         var refused: [(index: Int, reason: String)] = []
         let limit = max(batchSize ?? Int.max, 1)
         func flush() throws {
             guard encoder.pointCount > 0 else { return }
             try write(
-                lines: encoder.bytes, database: database, retentionPolicy: retentionPolicy,
-                precision: timePrecision, consistency: consistency)
+                lineProtocol: encoder.bytes, database: database, retentionPolicy: retentionPolicy,
+                precision: precision, consistency: consistency)
             encoder.removeAll()
         }
         for (index, point) in points.enumerated() {

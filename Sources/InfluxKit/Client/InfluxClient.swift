@@ -53,12 +53,12 @@ public final class InfluxClient: @unchecked Sendable {
         username: String? = nil,
         password: String? = nil,
         database: String? = nil,
-        ssl: Bool = false,
-        verifySSL: Bool = true
+        usesSSL: Bool = false,
+        verifiesCertificates: Bool = true
     ) throws {
         var configuration = ClientConfiguration(
-            host: host, port: port, ssl: ssl, username: username, password: password, database: database)
-        configuration.verifySSL = verifySSL
+            host: host, port: port, usesSSL: usesSSL, username: username, password: password, database: database)
+        configuration.verifiesCertificates = verifiesCertificates
         try self.init(configuration: configuration)
     }
 
@@ -122,6 +122,7 @@ public final class InfluxClient: @unchecked Sendable {
 
     /// Waits until no request is in progress, then closes the connections: what a server calls
     /// before it exits. Requests started later open new connections.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func shutdown() {
         lock.withLock {
             while busy > 0 { lock.wait() }
@@ -141,6 +142,7 @@ public final class InfluxClient: @unchecked Sendable {
 
     /// Pings the server and returns its version (`X-Influxdb-Version`; empty for a server that
     /// names none, such as VictoriaMetrics). See ``serverInfo()`` for what else it tells.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @discardableResult
     public func ping() throws -> String {
         try serverInfo().version ?? ""

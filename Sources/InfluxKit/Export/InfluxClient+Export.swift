@@ -7,6 +7,7 @@ extension InfluxClient {
     ///
     /// Each slice is gathered whole (in memory up to 4 MiB, beyond that in a temporary file)
     /// before it is handed over, so a slice read again after a failure never repeats lines.
+    @available(*, noasync, message: "use exportChunks(_:precision:bufferSize:)")
     @discardableResult
     public func export(
         _ selection: ExportSelection, precision: Precision = .nanoseconds,

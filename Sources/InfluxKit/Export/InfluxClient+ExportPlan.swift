@@ -9,6 +9,7 @@ extension InfluxClient {
     ///
     /// Throws `.notFound` for a database, retention policy or named measurement that does not
     /// exist.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func exportPlan(for selection: ExportSelection) throws -> ExportPlan {
         let database = selection.database
         let policies = try selectedPolicies(selection)

@@ -1,4 +1,4 @@
-/// What ``InfluxClient/writeFrame(_:measurement:tagColumns:fieldColumns:globalTags:timePrecision:database:retentionPolicy:batchSize:consistency:)``
+/// What ``InfluxClient/writeFrame(_:measurement:tagColumns:fieldColumns:globalTags:precision:database:retentionPolicy:batchSize:consistency:)``
 /// did with the rows of a frame.
 public struct FrameWriteResult: Sendable, Equatable {
     /// The rows written as points.

@@ -26,6 +26,7 @@ extension InfluxClient {
     ///   query holds more than one statement (use ``query(_:database:retentionPolicy:epoch:params:chunked:chunkSize:)``
     ///   and ``ResultSet/frames(epoch:dropEmptyColumns:)`` for several), when a series has no
     ///   `time` column (`SHOW …` statements), or when a column cannot take its requested type.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func queryFrames(
         _ query: String,
         database: String? = nil,
@@ -81,11 +82,12 @@ extension InfluxClient {
     /// without any field is skipped and counted. A tag cell that is missing (or empty) leaves
     /// the tag out; tag cells of other types are written as their text. `globalTags` are added
     /// to every point and, as in influxdb-python, replace a tag column of the same name.
-    /// Times are floored to `timePrecision`. With `batchSize`, rows are sent that many points
+    /// Times are floored to `precision`. With `batchSize`, rows are sent that many points
     /// per request.
     /// - Returns: how many points were written and how many rows skipped.
     /// - Throws: `InfluxError.invalidArgument` for unknown or doubly-assigned columns or a frame
-    ///   without field columns; otherwise as ``writePoints(_:timePrecision:database:retentionPolicy:tags:batchSize:consistency:)``.
+    ///   without field columns; otherwise as ``writePoints(_:precision:database:retentionPolicy:tags:batchSize:consistency:)``.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @discardableResult
     public func writeFrame(
         _ frame: Frame,
@@ -93,7 +95,7 @@ extension InfluxClient {
         tagColumns: [String]? = nil,
         fieldColumns: [String]? = nil,
         globalTags: [String: String] = [:],
-        timePrecision: Precision = .nanoseconds,
+        precision: Precision = .nanoseconds,
         database: String? = nil,
         retentionPolicy: String? = nil,
         batchSize: Int? = nil,
@@ -125,7 +127,7 @@ extension InfluxClient {
                 time: .epoch(frame.time[row], .nanoseconds))
         }
         try writePoints(
-            points, timePrecision: timePrecision, database: database, retentionPolicy: retentionPolicy,
+            points, precision: precision, database: database, retentionPolicy: retentionPolicy,
             batchSize: batchSize, consistency: consistency)
         return FrameWriteResult(pointsWritten: frame.rowCount - skipped, rowsSkipped: skipped)
     }

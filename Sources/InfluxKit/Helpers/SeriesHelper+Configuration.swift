@@ -10,17 +10,19 @@ extension SeriesHelper {
         public var tags: [String]
         /// The client ``SeriesHelper/commit(client:)`` writes with when it is given none.
         public var client: InfluxClient?
-        /// How many queued points trigger a write when ``autocommit`` is on.
+        /// How many queued points trigger a write when ``commitsAutomatically`` is on.
         ///
         /// `nil` or below 1 with autocommit means 1 (influxdb-python forces it to 1 with a
         /// warning); without autocommit it has no effect (influxdb-python warns about that).
         public var bulkSize: Int?
-        /// Write as soon as ``bulkSize`` points are queued. Needs a ``client``.
-        public var autocommit: Bool
+        /// Whether points are written as soon as ``bulkSize`` are queued (influxdb-python's
+        /// `autocommit`). Needs a ``client``.
+        public var commitsAutomatically: Bool
         /// The retention policy written to; `nil` for the client's (or the database default).
         public var retentionPolicy: String?
-        /// The precision times are written in; times between two units are floored.
-        public var timePrecision: Precision
+        /// The precision times are written in (influxdb-python's `time_precision`); times
+        /// between two units are floored.
+        public var precision: Precision
         /// The database written to; `nil` for the client's. (influxdb-python has no such
         /// setting: its helpers write to their client's database.)
         public var database: String?
@@ -32,9 +34,9 @@ extension SeriesHelper {
             tags: [String],
             client: InfluxClient? = nil,
             bulkSize: Int? = nil,
-            autocommit: Bool = false,
+            commitsAutomatically: Bool = false,
             retentionPolicy: String? = nil,
-            timePrecision: Precision = .nanoseconds,
+            precision: Precision = .nanoseconds,
             database: String? = nil
         ) {
             self.seriesName = seriesName
@@ -42,9 +44,9 @@ extension SeriesHelper {
             self.tags = tags
             self.client = client
             self.bulkSize = bulkSize
-            self.autocommit = autocommit
+            self.commitsAutomatically = commitsAutomatically
             self.retentionPolicy = retentionPolicy
-            self.timePrecision = timePrecision
+            self.precision = precision
             self.database = database
         }
     }

@@ -6,7 +6,7 @@ import Synchronization
 /// ```swift
 /// let stats = try SeriesHelper(.init(
 ///     seriesName: "events.stats.{server_name}", fields: ["some_stat", "other_stat"],
-///     tags: ["server_name"], client: client, bulkSize: 5, autocommit: true))
+///     tags: ["server_name"], client: client, bulkSize: 5, commitsAutomatically: true))
 /// try stats.add(tags: ["server_name": "us.east-1"], fields: ["some_stat": .integer(159)])
 /// try stats.commit()  // writes what is still queued
 /// ```
@@ -49,7 +49,7 @@ public final class SeriesHelper: Sendable {
     public init(_ configuration: Configuration) throws {
         var configuration = configuration
         configuration.fields.removeAll { $0 == "time" }
-        if configuration.autocommit && configuration.client == nil {
+        if configuration.commitsAutomatically && configuration.client == nil {
             throw InfluxError.invalidArgument("autocommit needs a client")
         }
         let fieldNames = Set(configuration.fields)
@@ -72,8 +72,8 @@ public final class SeriesHelper: Sendable {
         self.seriesName = template
         self.fieldNames = fieldNames
         self.tagNames = tagNames
-        self.effectiveBulkSize = configuration.autocommit ? max(configuration.bulkSize ?? 1, 1) : nil
-        self.queue = Mutex(Queue(encoder: LineProtocolEncoder(precision: configuration.timePrecision)))
+        self.effectiveBulkSize = configuration.commitsAutomatically ? max(configuration.bulkSize ?? 1, 1) : nil
+        self.queue = Mutex(Queue(encoder: LineProtocolEncoder(precision: configuration.precision)))
     }
 
     /// The queued points, in the order they were added (influxdb-python's `_json_body_()`).
@@ -96,6 +96,7 @@ public final class SeriesHelper: Sendable {
     ///   a series name placeholder without a value; `InfluxError.invalidPoint` for a point that
     ///   cannot be written (no fields, a time outside the server's range…). Nothing is queued
     ///   then. Errors of an autocommit are those of ``commit(client:)``; the point stays queued.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func add(tags: [String: String], fields: [String: FieldValue], time: Point.Time? = nil) throws {
         if let unknown = tags.keys.sorted().first(where: { !tagNames.contains($0) }) {
             throw InfluxError.invalidArgument("unknown tag \"\(unknown)\"")
@@ -127,6 +128,7 @@ public final class SeriesHelper: Sendable {
     /// could not be reached or refused the request, the points stay queued for the next commit
     /// (writing a point twice stores it once); when the server stored part of them
     /// (`.partialWrite`), the queue is emptied, since the rest would be refused again.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @discardableResult
     public func commit(client: InfluxClient? = nil) throws -> Int {
         try queue.withLock { try write(&$0, client: client) }
@@ -148,8 +150,8 @@ public final class SeriesHelper: Sendable {
         }
         do {
             try client.write(
-                lines: queue.encoder.bytes, database: configuration.database,
-                retentionPolicy: configuration.retentionPolicy, precision: configuration.timePrecision)
+                lineProtocol: queue.encoder.bytes, database: configuration.database,
+                retentionPolicy: configuration.retentionPolicy, precision: configuration.precision)
         } catch let error as InfluxError {
             if error.code == .partialWrite {
                 queue.points.removeAll()

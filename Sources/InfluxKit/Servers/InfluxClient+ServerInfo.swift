@@ -7,6 +7,7 @@ extension InfluxClient {
     /// answers `HEAD` with 404). Throws `.notInfluxDB` for an answer that is evidently not from
     /// such a server (a proxy's HTML page). The answer is remembered: later writes and
     /// statements adapt to the server (see ``knownServer``).
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func serverInfo() throws -> ServerInfo {
         let (head, body) = try sendRetrying(HTTPRequest(method: .get, path: "/ping"))
         guard (200..<300).contains(head.status) else {

@@ -47,8 +47,8 @@ final class CurlTransport: HTTPTransport {
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_TCP_KEEPALIVE, 1)
         try set(CURLOPT_TCP_NODELAY, 1)
-        try set(CURLOPT_SSL_VERIFYPEER, c.verifySSL ? 1 : 0)
-        try set(CURLOPT_SSL_VERIFYHOST, c.verifySSL ? 2 : 0)
+        try set(CURLOPT_SSL_VERIFYPEER, c.verifiesCertificates ? 1 : 0)
+        try set(CURLOPT_SSL_VERIFYHOST, c.verifiesCertificates ? 2 : 0)
         if let path = c.caFile { try set(CURLOPT_CAINFO, path) }
         if let path = c.clientCertificate { try set(CURLOPT_SSLCERT, path) }
         if let path = c.clientKey { try set(CURLOPT_SSLKEY, path) }
@@ -64,7 +64,7 @@ final class CurlTransport: HTTPTransport {
             try set(CURLOPT_LOW_SPEED_LIMIT, 1)
             try set(CURLOPT_LOW_SPEED_TIME, Int(min(idle, 86_400 * 365).rounded(.up)))
         }
-        if c.gzip { try set(CURLOPT_ACCEPT_ENCODING, "gzip") }
+        if c.usesGzip { try set(CURLOPT_ACCEPT_ENCODING, "gzip") }
         try set(CURLOPT_USERAGENT, c.userAgent)
         if case let .basic(user, password) = c.authorization {
             try set(CURLOPT_HTTPAUTH, ik_curlauth_basic)
@@ -103,7 +103,7 @@ final class CurlTransport: HTTPTransport {
         headers += configuration.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         headers += request.headers
         var body = request.body ?? []
-        if configuration.gzip && request.compressible && !body.isEmpty {
+        if configuration.usesGzip && request.compressible && !body.isEmpty {
             body = try Self.gzip(body)
             headers.append(("Content-Encoding", "gzip"))
         }
@@ -176,7 +176,7 @@ final class CurlTransport: HTTPTransport {
         }
         // With TLS 1.3 a server refusing the client's certificate says so in an alert that
         // arrives only once the request is sent or the answer read.
-        let tlsAlert = configuration.ssl && reason.contains("alert")
+        let tlsAlert = configuration.usesSSL && reason.contains("alert")
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
             return .timeout(url: baseURL, seconds: expiredTimeout(limit))

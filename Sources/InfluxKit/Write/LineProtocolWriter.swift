@@ -220,7 +220,7 @@ public final class LineProtocolWriter {
         let connections: [BatchSender.Deliver] = clients.map { client in
             { body, database, rp, _, onRetry in
                 try client.write(
-                    lines: body, database: database, retentionPolicy: rp,
+                    lineProtocol: body, database: database, retentionPolicy: rp,
                     precision: options.precision, consistency: options.consistency, onRetry: onRetry,
                     cancellation: cancellation)
             }
@@ -337,6 +337,7 @@ public final class LineProtocolWriter {
     }
 
     /// Takes the next bytes of the current source.
+    @available(*, noasync, message: "use the async append(_: [UInt8])")
     public func append(_ bytes: UnsafeRawBufferPointer) throws {
         try checkOpen()
         var bytes = bytes
@@ -367,6 +368,7 @@ public final class LineProtocolWriter {
     }
 
     /// Ends the current source (its last line may lack a newline).
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     public func endSource() throws {
         try checkOpen()
         try drain(isFinal: true)
@@ -375,6 +377,7 @@ public final class LineProtocolWriter {
     /// Sends what is still batched and returns the final counts. The writer takes no more input
     /// afterwards (``append(_:)`` and ``endSource()`` throw `.invalidArgument`); calling
     /// `finish()` or ``stop()`` again returns the counts again.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @discardableResult
     public func finish() throws -> Summary {
         isFinished = true
@@ -389,6 +392,7 @@ public final class LineProtocolWriter {
     /// read but neither written nor rejected; a run resumed from the last position reported to
     /// ``Options/onSettled`` sends them.
     /// The writer takes no more input afterwards, as after ``finish()``.
+    @available(*, noasync, message: "blocks the calling thread; use the async form")
     @discardableResult
     public func stop() throws -> Summary {
         isFinished = true

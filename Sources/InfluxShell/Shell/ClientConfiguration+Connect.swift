@@ -13,7 +13,7 @@ extension ClientConfiguration {
             try configuration.setServerURL(address)
             return configuration
         }
-        var url = (ssl ? "https://" : "http://") + address
+        var url = (usesSSL ? "https://" : "http://") + address
         if !address.contains(":") { url += ":8086" }
         try configuration.setServerURL(url)
         if configuration.pathPrefix.isEmpty { configuration.pathPrefix = pathPrefix }

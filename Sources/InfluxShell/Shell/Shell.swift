@@ -104,7 +104,7 @@ public final class Shell {
             report(error)
         }
         let loopback = ["localhost", "127.0.0.1", "::1"].contains(configuration.host) || configuration.host.hasPrefix("127.")
-        if !configuration.ssl && !loopback && (configuration.password != nil || configuration.token != nil) {
+        if !configuration.usesSSL && !loopback && (configuration.password != nil || configuration.token != nil) {
             printError("WARNING: credentials are sent unencrypted over plain http to \(configuration.host)")
         }
         printLine("influxkit shell: 'help' lists the commands, 'exit' or Ctrl-D leaves")

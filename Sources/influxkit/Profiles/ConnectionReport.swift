@@ -23,7 +23,7 @@ struct ConnectionReport {
         rows += [
             ("host", configuration.host, source("host")),
             ("port", String(configuration.port), source("port")),
-            ("ssl", String(configuration.ssl), source("ssl")),
+            ("ssl", String(configuration.usesSSL), source("ssl")),
             ("path-prefix", text(configuration.pathPrefix.isEmpty ? nil : configuration.pathPrefix), source("path-prefix")),
             ("username", text(configuration.username), source("username")),
         ]
@@ -38,7 +38,7 @@ struct ConnectionReport {
             ("client-key", text(configuration.clientKey), source("client-key")),
             ("timeout", configuration.timeout.map { "\($0)" } ?? "none", source("timeout")),
             ("retries", String(configuration.retries), source("retries")),
-            ("gzip", String(configuration.gzip), source("gzip")),
+            ("gzip", String(configuration.usesGzip), source("gzip")),
             ("precision", resolved.precision?.rawValue ?? "rfc3339", source("precision")),
             ("format", resolved.format?.defaultValueDescription ?? "column", source("format")),
         ]

@@ -56,7 +56,7 @@ struct ResolvedConnection {
         let source = "profile \(profile.name)"
         set("host", \.host, profile.host, from: source)
         set("port", \.port, profile.port, from: source)
-        set("ssl", \.ssl, profile.ssl, from: source)
+        set("ssl", \.usesSSL, profile.ssl, from: source)
         if let url = profile.url { try setServerURL(url, from: source) }
         set("username", \.username, profile.username, from: source)
         set("database", \.database, profile.database, from: source)
@@ -66,7 +66,7 @@ struct ResolvedConnection {
         set("client-key", \.clientKey, profile.clientKey, from: source)
         setTimeout(profile.timeout, from: source)
         set("retries", \.retries, profile.retries, from: source)
-        set("gzip", \.gzip, profile.gzip, from: source)
+        set("gzip", \.usesGzip, profile.gzip, from: source)
         set("auth-scheme", \.authScheme, profile.authScheme, from: source)
         format = profile.format
         precision = profile.precision

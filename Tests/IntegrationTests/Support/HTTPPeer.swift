@@ -167,7 +167,7 @@ final class HTTPPeer {
 
     /// A client configuration pointing at this peer, with `database` as the default database.
     func configuration(database: String? = "db") -> ClientConfiguration {
-        ClientConfiguration(host: "127.0.0.1", port: port, ssl: usesTLS, database: database)
+        ClientConfiguration(host: "127.0.0.1", port: port, usesSSL: usesTLS, database: database)
     }
 
     /// Stops the peer (SIGKILL, reaped here) and removes its directory; repeated calls do nothing.
