@@ -2,6 +2,7 @@ import Configuration
 import Hummingbird
 import InfluxKit
 import Logging
+import NIOCore
 
 /// Builds the service from its settings: one `InfluxClient` for the whole process, shared by
 /// every request, and closed by ``InfluxClientService`` once the HTTP server has stopped.
@@ -11,7 +12,13 @@ import Logging
 /// (`INFLUX_PORT`, 8086), `influx.database` (`INFLUX_DATABASE`, metrics), `influx.username`
 /// and `influx.password` (`INFLUX_USERNAME`, `INFLUX_PASSWORD`, none), `influx.timeout`
 /// (`INFLUX_TIMEOUT`, 10): the seconds one call to InfluxDB may take, all retries included.
-func buildApplication(reader: ConfigReader) throws -> some ApplicationProtocol {
+///
+/// `onServerRunning` is called with the listening channel once the server accepts connections
+/// (the tests learn the port they asked the system to choose from it).
+func buildApplication(
+    reader: ConfigReader,
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
     let logger = Logger(label: "hummingbird-metrics")
     let client = try InfluxClient(configuration: ClientConfiguration(reader: reader.scoped(to: "influx")))
 
@@ -24,6 +31,7 @@ func buildApplication(reader: ConfigReader) throws -> some ApplicationProtocol {
     var app = Application(
         router: router,
         configuration: ApplicationConfiguration(reader: reader.scoped(to: "http")),
+        onServerRunning: onServerRunning,
         logger: logger
     )
     app.addServices(InfluxClientService(client: client))

@@ -11,6 +11,6 @@ struct InfluxClientService: Service {
         // Sleeps until SIGTERM/SIGINT (or the group's end) starts the graceful shutdown.
         try? await gracefulShutdown()
         // No request is left by now; shutdown() would otherwise wait for the last one to end.
-        client.shutdown()
+        await client.shutdown()
     }
 }

@@ -1,11 +1,8 @@
 import Foundation
-import Hummingbird
-import HummingbirdTesting
 import Testing
 
-@testable import App
-
-/// The routes, through a real HTTP server (HummingbirdTesting's `.live`), against a real influxd.
+/// The routes, through the service running on a loopback port (``RunningService``) and called
+/// over HTTP, against a real influxd.
 @Suite struct AppTests {
     let database: TestDatabase
 
@@ -15,17 +12,16 @@ import Testing
 
     @Test func writtenPointIsReadBack() async throws {
         try await database.with {
-            let app = try buildApplication(reader: database.reader())
-            try await app.test(.live) { client in
+            try await RunningService.with(reader: database.reader()) { client in
                 let posted = try await client.post(
                     "/measurements",
                     json: #"{"name": "cpu", "tags": {"host": "a b"}, "fields": {"usage": 0.5, "up": true, "note": "say \"hi\"", "count": 3}, "time": "2024-01-01T00:00:00Z"}"#)
-                #expect(posted.status == .noContent)
+                #expect(posted.status == 204)
 
-                let read = try await client.execute(uri: "/measurements/cpu?since=2023-12-31T00:00:00Z", method: .get)
-                #expect(read.status == .ok)
-                #expect(read.headers[.contentType]?.hasPrefix("application/json") == true)
-                let body = try jsonObject(read.body)
+                let read = try await client.get("/measurements/cpu?since=2023-12-31T00:00:00Z")
+                #expect(read.status == 200)
+                #expect(read.contentType?.hasPrefix("application/json") == true)
+                let body = try read.jsonObject()
                 #expect(body["name"] as? String == "cpu")
                 let points = try #require(body["points"] as? [[String: Any]])
                 try #require(points.count == 1)
@@ -41,24 +37,21 @@ import Testing
 
     @Test func sinceLeavesOutEarlierPoints() async throws {
         try await database.with {
-            let app = try buildApplication(reader: database.reader())
-            // A GET closes its connection after the answer (the price of cancelling on hang-up), so
-            // this test, which sends two, uses a client that opens another.
-            try await app.test(.ahc(.http)) { client in
+            try await RunningService.with(reader: database.reader()) { client in
                 for day in ["01", "02", "03"] {
                     let posted = try await client.post(
                         "/measurements", json: #"{"name": "mem", "fields": {"day": \#(Int(day)!)}, "time": "2024-01-\#(day)T00:00:00Z"}"#)
-                    #expect(posted.status == .noContent)
+                    #expect(posted.status == 204)
                 }
-                let read = try await client.execute(uri: "/measurements/mem?since=2024-01-02T00:00:00Z", method: .get)
-                #expect(read.status == .ok)
-                let points = try #require(try jsonObject(read.body)["points"] as? [[String: Any]])
+                let read = try await client.get("/measurements/mem?since=2024-01-02T00:00:00Z")
+                #expect(read.status == 200)
+                let points = try #require(try read.jsonObject()["points"] as? [[String: Any]])
                 #expect(points.compactMap { $0["day"] as? Double } == [2, 3])
 
                 // Without `since`, the last hour: the points of 2024 are not in it.
-                let recent = try await client.execute(uri: "/measurements/mem", method: .get)
-                #expect(recent.status == .ok)
-                #expect((try jsonObject(recent.body)["points"] as? [Any])?.isEmpty == true)
+                let recent = try await client.get("/measurements/mem")
+                #expect(recent.status == 200)
+                #expect((try recent.jsonObject()["points"] as? [Any])?.isEmpty == true)
             }
         }
     }
@@ -71,18 +64,17 @@ import Testing
     ])
     func namesAreQuoted(name: String) async throws {
         try await database.with {
-            let app = try buildApplication(reader: database.reader())
-            try await app.test(.live) { client in
+            try await RunningService.with(reader: database.reader()) { client in
                 let json = String(decoding: try JSONSerialization.data(withJSONObject: [
                     "name": name, "fields": ["v": 1], "time": "2024-01-01T00:00:00Z",
                 ]), as: UTF8.self)
                 let posted = try await client.post("/measurements", json: json)
-                #expect(posted.status == .noContent)
+                #expect(posted.status == 204)
 
                 let path = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-                let read = try await client.execute(uri: "/measurements/\(path)?since=2024-01-01T00:00:00Z", method: .get)
-                #expect(read.status == .ok)
-                let body = try jsonObject(read.body)
+                let read = try await client.get("/measurements/\(path)?since=2024-01-01T00:00:00Z")
+                #expect(read.status == 200)
+                let body = try read.jsonObject()
                 #expect(body["name"] as? String == name)
                 #expect((body["points"] as? [[String: Any]])?.count == 1)
             }
@@ -100,25 +92,23 @@ import Testing
     ])
     func refusedPointIs400(json: String, what: String) async throws {
         try await database.with {
-            let app = try buildApplication(reader: database.reader())
-            try await app.test(.live) { client in
+            try await RunningService.with(reader: database.reader()) { client in
                 // The field `v` holds floats from here on.
-                #expect(try await client.post("/measurements", json: #"{"name": "cpu", "fields": {"v": 1}}"#).status == .noContent)
+                #expect(try await client.post("/measurements", json: #"{"name": "cpu", "fields": {"v": 1}}"#).status == 204)
                 let response = try await client.post("/measurements", json: json)
-                #expect(response.status == .badRequest, "\(what)")
-                #expect(String(buffer: response.body).contains("\"error\""), "\(what)")
+                #expect(response.status == 400, "\(what)")
+                #expect(response.text.contains("\"error\""), "\(what)")
             }
         }
     }
 
     @Test func malformedSinceIs400() async throws {
         try await database.with {
-            let app = try buildApplication(reader: database.reader())
-            try await app.test(.live) { client in
+            try await RunningService.with(reader: database.reader()) { client in
                 for since in ["yesterday", "2024-13-01T00:00:00Z", "1h"] {
-                    let read = try await client.execute(uri: "/measurements/cpu?since=\(since)", method: .get)
-                    #expect(read.status == .badRequest, "since=\(since)")
-                    #expect(String(buffer: read.body).contains("since is not an RFC3339 time"), "since=\(since)")
+                    let read = try await client.get("/measurements/cpu?since=\(since)")
+                    #expect(read.status == 400, "since=\(since)")
+                    #expect(read.text.contains("since is not an RFC3339 time"), "since=\(since)")
                 }
             }
         }
@@ -127,13 +117,12 @@ import Testing
     /// The database is the service's setting, not the caller's: a missing one is a 502 on both
     /// routes, and the answer does not say more than that.
     @Test func unknownDatabaseIs502() async throws {
-        let app = try buildApplication(reader: database.reader(database: "no_such_database_\(database.name)"))
-        try await app.test(.live) { client in
+        try await RunningService.with(reader: database.reader(database: "no_such_database_\(database.name)")) { client in
             let posted = try await client.post("/measurements", json: #"{"name": "cpu", "fields": {"v": 1}}"#)
-            #expect(posted.status == .badGateway)
-            let read = try await client.execute(uri: "/measurements/cpu", method: .get)
-            #expect(read.status == .badGateway)
-            #expect(!String(buffer: read.body).contains("no_such_database"))
+            #expect(posted.status == 502)
+            let read = try await client.get("/measurements/cpu")
+            #expect(read.status == 502)
+            #expect(!read.text.contains("no_such_database"))
         }
     }
 
@@ -144,11 +133,9 @@ import Testing
         // A time limit far beyond the test's wait (as is the library's 60 s idle limit), so that
         // only the cancellation can end the call in time.
         let reader = database.reader(host: "127.0.0.1", port: peer.port, timeout: 3600)
-        let app = try buildApplication(reader: reader)
-        try await app.test(.live) { client in
-            let port = try #require(client.port)
-            let caller = try await ImpatientCaller.send(
-                "GET /measurements/cpu HTTP/1.1\r\nHost: localhost\r\n\r\n", toPort: port)
+        try await RunningService.with(reader: reader) { client in
+                        let caller = try await ImpatientCaller.send(
+                "GET /measurements/cpu HTTP/1.1\r\nHost: localhost\r\n\r\n", toPort: client.port)
             let hungUp = try await withThrowingTaskGroup(of: Bool.self) { group in
                 group.addTask {
                     var events = peer.events.makeAsyncIterator()
@@ -173,24 +160,10 @@ import Testing
 
     @Test func unreachableServerIs503() async throws {
         // A port nothing listens on: influxd's own port + 2 (+1 is its RPC service).
-        let app = try buildApplication(reader: database.reader(port: database.port + 2))
-        try await app.test(.live) { client in
+        try await RunningService.with(reader: database.reader(port: database.port + 2)) { client in
             let posted = try await client.post("/measurements", json: #"{"name": "cpu", "fields": {"v": 1}}"#)
-            #expect(posted.status == .serviceUnavailable)
-            #expect(!String(buffer: posted.body).contains("127.0.0.1"))
+            #expect(posted.status == 503)
+            #expect(!posted.text.contains("127.0.0.1"))
         }
     }
-}
-
-extension TestClientProtocol {
-    func post(_ uri: String, json: String) async throws -> TestResponse {
-        try await execute(
-            uri: uri, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
-    }
-}
-
-/// The response body as a JSON object.
-func jsonObject(_ body: ByteBuffer) throws -> [String: Any] {
-    let object = try JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8))
-    return try #require(object as? [String: Any])
 }

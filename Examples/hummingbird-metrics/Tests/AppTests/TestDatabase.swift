@@ -22,9 +22,12 @@ struct TestDatabase {
         self.port = port
     }
 
-    /// The service's settings: this database on this server unless told otherwise.
+    /// The service's settings: this database on this server unless told otherwise, and a loopback
+    /// port the system chooses for the service's own HTTP server.
     func reader(database: String? = nil, host: String? = nil, port: Int? = nil, timeout: Int = 10) -> ConfigReader {
         ConfigReader(provider: InMemoryProvider(values: [
+            "http.host": ConfigValue(.string("127.0.0.1"), isSecret: false),
+            "http.port": ConfigValue(.int(0), isSecret: false),
             "influx.host": ConfigValue(.string(host ?? self.host), isSecret: false),
             "influx.port": ConfigValue(.int(port ?? self.port), isSecret: false),
             "influx.database": ConfigValue(.string(database ?? name), isSecret: false),
@@ -36,13 +39,14 @@ struct TestDatabase {
     func with<T>(_ body: () async throws -> T) async throws -> T {
         let client = try InfluxClient(host: host, port: port)
         _ = try await client.query(InfluxQL.createDatabase(name))
+        let result: Result<T, any Error>
         do {
-            let result = try await body()
-            _ = try await client.query(InfluxQL.dropDatabase(name))
-            return result
+            result = .success(try await body())
         } catch {
-            _ = try? await client.query(InfluxQL.dropDatabase(name))
-            throw error
+            result = .failure(error)
         }
+        _ = try? await client.query(InfluxQL.dropDatabase(name))
+        await client.shutdown()
+        return try result.get()
     }
 }
