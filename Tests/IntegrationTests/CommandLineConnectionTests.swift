@@ -104,8 +104,8 @@ struct CommandLineConnectionTests {
         // The write asks for the field types first: that query meets the 503 and is tried again.
         let requests = run.stderr.split(separator: "\n").filter { $0.contains(" -> ") }
         #expect(requests.count == 3, "\(run.stderr)")
-        #expect(requests.first?.hasPrefix("influxkit: POST \(peer.url)/query?db=db&chunked=true -> 503, ") == true)
-        #expect(requests.dropFirst().first?.hasPrefix("influxkit: POST \(peer.url)/query?db=db&chunked=true -> 200, ") == true)
+        #expect(requests.first?.hasPrefix("influxkit: POST \(peer.url)/query?db=db -> 503, ") == true)
+        #expect(requests.dropFirst().first?.hasPrefix("influxkit: POST \(peer.url)/query?db=db -> 200, ") == true)
         #expect(requests.last?.hasPrefix("influxkit: POST \(peer.url)/write?db=db") == true)
         #expect(requests.last?.contains(" -> 204, 8 B sent, 0 B received, ") == true)
         #expect(requests.allSatisfy { $0.hasSuffix(" ms") })

@@ -8,7 +8,9 @@ extension InfluxClient {
     @discardableResult
     public func execute(_ statement: String, database: String? = nil) throws -> ResultSet {
         do {
-            let results = try query(statement, database: database)
+            // Not chunked: one statement's answer is small, and a whole answer cut off is tried
+            // again, where a chunked one is not once its first chunk has arrived.
+            let results = try query(statement, database: database, chunked: false)
             guard results.count == 1, let result = results.first else {
                 throw InfluxError.malformedResponse(reason: "expected the result of one statement, got \(results.count)")
             }
