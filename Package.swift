@@ -23,11 +23,10 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        .systemLibrary(
-            name: "CEditLine",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
-        ),
+        // libedit, opened with dlopen when the interactive shell starts (not linked: every other
+        // command starts without it and its four libraries; docs/profiles.md, start-up). Builds
+        // with libedit-dev's header.
+        .target(name: "CEditLine"),
         .target(name: "InfluxKit", dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
         .target(name: "InfluxShell", dependencies: ["InfluxKit", "CEditLine"]),
         .executableTarget(

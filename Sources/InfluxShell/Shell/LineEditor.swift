@@ -2,8 +2,13 @@ import CEditLine
 import Glibc
 
 /// Line editing with libedit: Emacs keys, Ctrl-R search, up/down history and Tab completion.
-/// The only file that talks to libedit.
+/// The only file that talks to libedit, which the first editor loads (it is not linked).
 final class LineEditor {
+    /// libedit could not be loaded: `message` says what is missing and how to install it.
+    struct Unavailable: Error {
+        let message: String
+    }
+
     /// Completes the word ending at the cursor, given the text of the line before it, the word
     /// and the text after the cursor.
     typealias Completer = (_ lineBeforeWord: String, _ word: String, _ afterCursor: String) -> Completion
@@ -11,25 +16,30 @@ final class LineEditor {
     /// The completer libedit's C callback reaches (one editor per process).
     nonisolated(unsafe) private static var completer: Completer?
 
-    init(completer: @escaping Completer) {
+    /// Loads libedit (the first time) and sets it up to complete with `completer`.
+    init(completer: @escaping Completer) throws(Unavailable) {
+        guard ik_edit_open() == 0 else {
+            let reason = ik_edit_error().map { String(cString: $0) } ?? "not found"
+            throw Unavailable(message: "line editing needs libedit (\(reason)): install it with 'apt install libedit2'")
+        }
         Self.completer = completer
         ik_rl_set_readline_name("influxkit")
         ik_rl_set_completion_function(lineEditorCompletion)
-        rl_initialize()
+        _ = ik_rl_initialize()
     }
 
     /// Reads one line after printing `prompt`; `nil` at end of input or on Ctrl-C (the caller
     /// tells them apart).
     func readLine(prompt: String) -> String? {
-        guard let raw = readline(prompt) else { return nil }
+        guard let raw = ik_readline(prompt) else { return nil }
         defer { free(raw) }
         return String(cString: raw)
     }
 
     /// Replaces libedit's history with `entries`, oldest first.
     func setHistory(_ entries: [String]) {
-        clear_history()
-        for entry in entries { add_history(entry) }
+        ik_clear_history()
+        for entry in entries { _ = ik_add_history(entry) }
     }
 
     /// Completion for libedit: the words of the completer for the text of the line.

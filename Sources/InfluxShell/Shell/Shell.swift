@@ -54,9 +54,17 @@ public final class Shell {
     }
 
     /// Runs until `exit`, Ctrl-D or the end of input; returns the exit status: 1 when any
-    /// statement or command failed, else 0 (see also ``connectionFailure``).
+    /// statement or command failed or, on a terminal, libedit could not be loaded; else 0 (see
+    /// also ``connectionFailure``).
     public func run() -> Int32 {
-        if interactive { start() }
+        if interactive {
+            do {
+                try start()
+            } catch {
+                printError("ERR: \(error.message)")
+                return 1
+            }
+        }
         while !exitRequested {
             let interruptsBefore = ShellInterrupt.current
             guard let line = nextLine() else {
@@ -86,11 +94,11 @@ public final class Shell {
         if let last = splitter.finish() { execute(last) }
     }
 
-    private func start() {
+    private func start() throws(LineEditor.Unavailable) {
+        editor = try LineEditor { [unowned self] before, word, after in self.completion(before: before, word: word, after: after) }
         ShellInterrupt.install()
         ShellInterrupt.target(client)
         if let historyPath { history.load(from: historyPath) }
-        editor = LineEditor { [unowned self] before, word, after in self.completion(before: before, word: word, after: after) }
         editor?.setHistory(history.entries)
         banner()
     }
