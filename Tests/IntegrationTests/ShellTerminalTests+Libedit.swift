@@ -46,12 +46,12 @@ extension ShellTerminalTests {
         let environment = ["LD_LIBRARY_PATH": libraries.path]
 
         let script = try CommandLineTests.influxkit(
-            CommandLineTests.connection(server) + ["shell"], input: "SHOW RETENTION POLICIES ON \(database)\n", environment: environment)
+            ["shell"] + CommandLineTests.connection(server), input: "SHOW RETENTION POLICIES ON \(database)\n", environment: environment)
         #expect(script.status == 0, "\(script.stderr)")
         #expect(script.stdout.contains("autogen"), "\(script.stdout)")
 
         let query = try CommandLineTests.influxkit(
-            CommandLineTests.connection(server) + ["query", "SHOW RETENTION POLICIES ON \(database)"], environment: environment)
+            ["query", "SHOW RETENTION POLICIES ON \(database)"] + CommandLineTests.connection(server), environment: environment)
         #expect(query.status == 0, "\(query.stderr)")
         #expect(query.stdout.contains("autogen"), "\(query.stdout)")
     }
@@ -60,8 +60,8 @@ extension ShellTerminalTests {
         let server = try InfluxServer.shared()
         // The loader lists every library it loads with LD_DEBUG=libs (on standard error).
         let environment = ["LD_DEBUG": "libs"]
-        let query = try CommandLineTests.influxkit(CommandLineTests.connection(server) + ["query", "SHOW DATABASES"], environment: environment)
-        let script = try CommandLineTests.influxkit(CommandLineTests.connection(server) + ["shell"], input: "SHOW DATABASES\n", environment: environment)
+        let query = try CommandLineTests.influxkit(["query", "SHOW DATABASES"] + CommandLineTests.connection(server), environment: environment)
+        let script = try CommandLineTests.influxkit(["shell"] + CommandLineTests.connection(server), input: "SHOW DATABASES\n", environment: environment)
         for run in [query, script] {
             #expect(run.status == 0)
             #expect(run.stderr.contains("libcurl"), "the loader's list")
