@@ -2,6 +2,12 @@
 // needs it (every other command starts without loading libedit and the four libraries it
 // needs). Only functions with plain C types here: libedit's own header stays in shim.c, so
 // Swift cannot call libedit directly (it is not linked, the call would not resolve).
+//
+// The table of pointers lives in shim.c, never in a header: a release build compiles a module's
+// Swift files into separate LLVM modules (whole-module, -num-threads), each with its own copy
+// of a header's `static` data. A copy that only reads the table is all null to the optimiser; a
+// call through it became `unreachable`, and the shell ran on into the next function after its
+// banner (docs/profiles.md, start-up).
 #ifndef INFLUXKIT_CEDITLINE_H
 #define INFLUXKIT_CEDITLINE_H
 
