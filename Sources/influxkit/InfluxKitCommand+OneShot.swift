@@ -3,7 +3,7 @@ import ArgumentParser
 extension InfluxKitCommand {
     /// The one-shot commands that scripts call in loops, parsed from their tables
     /// (``OneShotTable``) before ArgumentParser is asked.
-    static let oneShotCommands: [any (ParsableCommand & OneShotParsable).Type] = [QueryCommand.self, PingCommand.self]
+    static let oneShotCommands: [any (ParsableCommand & OneShotParsable).Type] = [QueryCommand.self, PingCommand.self, WriteCommand.self]
 
     /// The command that `influxkit NAME ARGUMENTS…` names when NAME is one of
     /// ``oneShotCommands`` and its arguments have only the plain forms; `nil` otherwise (then

@@ -19,7 +19,8 @@ import Testing
 
     /// Values tried for every option: valid ones for each type, and invalid ones.
     static let samples = [
-        "1", "metrics", "json", "lp", "ns", "utc", "+02:00", "token", "/dev/null", "host=web1",
+        "1", "metrics", "json", "lp", "ns", "utc", "+02:00", "token", "never", "one", "rfc3339", "n=integer",
+        "/dev/null", "host=web1",
         "influxdb://u:pw@127.0.0.1:8086/db", "2.5", "0", "65536", "x", "", "1e3", "-1", "-x", "--port", "=",
     ]
 
@@ -123,6 +124,7 @@ import Testing
             ["SHOW DATABASES"], ["a", "b"], [""], ["a", "--", "-x", "--port", "b"], ["--", "--"], ["--", "-"],
             ["a"] + someOption + ["b"], someOption + ["--"] + someOption, ["-1"], ["a", "-"],
             ["--port", "1", "SHOW DATABASES"], ["SHOW DATABASES", "--port", "1"], ["-d", "db", "--", "x"],
+            ["/dev/null"], ["/dev/null", "/dev/null"], ["--", "/dev/null"], someOption + ["/dev/null"],
         ]
         return family
     }
@@ -164,9 +166,15 @@ import Testing
         #expect(accepted > 300)
     }
 
+    @Test func writeParsesAsArgumentParserParses() throws {
+        let accepted = try Self.checkEquivalence(WriteCommand.self)
+        #expect(accepted > 500)
+    }
+
     @Test func noArgumentsGiveTheDefaults() throws {
         try Self.checkDefaults(QueryCommand.self)
         try Self.checkDefaults(PingCommand.self)
+        try Self.checkDefaults(WriteCommand.self)
     }
 
     private static func checkDefaults<Command: ParsableCommand & OneShotParsable>(_ command: Command.Type) throws {
@@ -180,7 +188,8 @@ import Testing
     @Test func theTablesHaveEveryOptionOfTheHelp() throws {
         try Self.checkTable(QueryCommand.self)
         try Self.checkTable(PingCommand.self)
-        #expect(InfluxKitCommand.oneShotCommands.count == 2, "a command added to the fast path: check its table here")
+        try Self.checkTable(WriteCommand.self)
+        #expect(InfluxKitCommand.oneShotCommands.count == 3, "a command added to the fast path: check its table here")
     }
 
     private static func checkTable<Command: ParsableCommand & OneShotParsable>(_ command: Command.Type) throws {
@@ -218,6 +227,7 @@ import Testing
         #expect(query.connection.port == 8086)
         #expect(query.statements == ["SHOW DATABASES"])
         #expect(InfluxKitCommand.parsedOneShot(["ping", "-d", "x"]) is PingCommand)
+        #expect(InfluxKitCommand.parsedOneShot(["write", "-d", "x", "--precision", "s"]) is WriteCommand)
         for declined in [["query", "--help"], ["query", "--version"], ["shell"], ["db", "list"], [], ["query", "--port", "x"]] {
             #expect(InfluxKitCommand.parsedOneShot(declined) == nil, "\(declined)")
         }
