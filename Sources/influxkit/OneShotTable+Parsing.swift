@@ -5,9 +5,10 @@ extension OneShotTable {
     /// `--name VALUE`, `--name=VALUE`, `-n VALUE`, flags, declared `--no-NAME` inversions,
     /// positional arguments, and `--` followed by positional arguments only.
     ///
-    /// A value starting with `-`, `--name=` (no value), combined short flags, `-nVALUE`, an unknown name (help and
-    /// `--version` included), a value that does not convert, or a failed `validate()` give
-    /// `nil`: ArgumentParser then parses the arguments, and its messages stay its own.
+    /// A value starting with `-`, `--name=` (no value), combined short flags, `-nVALUE`, an
+    /// unknown name (help and `--version` included), a value that does not convert, or a failed
+    /// `validate()` give `nil`: ArgumentParser then parses the arguments, and its messages and
+    /// exit codes stay its own.
     func parse(_ arguments: [String]) -> Root? {
         let spellings = self.spellings
         var given: [String: [String]] = [:]

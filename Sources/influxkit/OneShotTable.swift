@@ -5,12 +5,15 @@ import ArgumentParser
 /// ``parse(_:)``).
 ///
 /// Building a `Root` assigns every property wrapper, those of nested `@OptionGroup`s (tables
-/// of their own, through ``group(_:)``) included, since reading an unassigned one traps; then
-/// every `validate()` runs that ArgumentParser would run.
+/// of their own, through ``Group/group(_:)``) included, since reading an unassigned one traps;
+/// then every `validate()` runs that ArgumentParser would run.
 struct OneShotTable<Root: ParsableArguments> {
     /// An option group's part of the table.
     struct Group {
+        /// The group's options, its nested groups' included.
         let spellings: [OneShotSpelling]
+        /// Builds the group from the values given for each option (by long name) and stores it
+        /// in `Root`; false when that fails (see ``OneShotTable/built(given:positionals:)``).
         let assign: (inout Root, _ given: [String: [String]]) -> Bool
 
         /// The option group that `assign` stores in a `Root`.
@@ -28,6 +31,7 @@ struct OneShotTable<Root: ParsableArguments> {
     let options: [OneShotOption<Root>]
     /// Assigns the positional arguments; `nil` when `Root` takes none.
     let positionals: ((inout Root, [String]) -> Void)?
+    /// `Root`'s option groups.
     let groups: [Group]
 
     /// A table of `Root`'s own `options`, its `positionals` and its option `groups`.
