@@ -1,6 +1,6 @@
 import ArgumentParser
 
-extension OneShotTable {
+extension OneShotTable where Root: ParsableArguments {
     /// `arguments` parsed and validated, or `nil` for anything but the plain forms:
     /// `--name VALUE`, `--name=VALUE`, `-n VALUE`, flags, declared `--no-NAME` inversions,
     /// positional arguments, and `--` followed by positional arguments only.

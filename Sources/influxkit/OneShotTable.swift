@@ -7,7 +7,10 @@ import ArgumentParser
 /// Building a `Root` assigns every property wrapper, those of nested `@OptionGroup`s (tables
 /// of their own, through ``Group/group(_:)``) included, since reading an unassigned one traps;
 /// then every `validate()` runs that ArgumentParser would run.
-struct OneShotTable<Root: ParsableArguments> {
+///
+/// `Root` is unconstrained here and `ParsableArguments` only where it is built: a constraint on
+/// the type makes the runtime check the conformance when it first makes the type's metadata.
+struct OneShotTable<Root> {
     /// An option group's part of the table.
     struct Group {
         /// The group's options, its nested groups' included.
@@ -46,6 +49,9 @@ struct OneShotTable<Root: ParsableArguments> {
         options.map(\.spelling) + groups.flatMap(\.spellings)
     }
 
+}
+
+extension OneShotTable where Root: ParsableArguments {
     /// A validated `Root` from the values given for each option (by long name) and the
     /// positional arguments; `nil` when a value does not convert or a `validate()` throws.
     func built(given: [String: [String]], positionals arguments: [String]) -> Root? {
