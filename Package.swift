@@ -63,6 +63,8 @@ let package = Package(
             dependencies: ["InfluxShell", "InfluxKit"],
             exclude: ["Golden"]  // chart golden files, read from the source tree
         ),
+        // Unit tests of the executable's own code (its fast argument path), by @testable import.
+        .testTarget(name: "influxkitTests", dependencies: ["influxkit"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["InfluxKit", .product(name: "InMemoryLogging", package: "swift-log")],

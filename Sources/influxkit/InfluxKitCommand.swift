@@ -60,7 +60,7 @@ struct InfluxKitCommand: ParsableCommand {
             StandardStreams.exit(64)
         }
         do {
-            var command = try parsedByItsSubcommand() ?? parseAsRoot()
+            var command = try parsedOneShot(Array(CommandLine.arguments.dropFirst())) ?? parsedByItsSubcommand() ?? parseAsRoot()
             SecretArguments.scrub()
             try command.run()
             StandardStreams.exit(0)
