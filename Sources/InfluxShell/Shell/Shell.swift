@@ -95,10 +95,11 @@ public final class Shell {
     }
 
     private func start() throws(LineEditor.Unavailable) {
-        editor = try LineEditor { [unowned self] before, word, after in self.completion(before: before, word: word, after: after) }
+        // Ctrl-C's handler before libedit's set-up, in the order the shell has always had.
         ShellInterrupt.install()
         ShellInterrupt.target(client)
         if let historyPath { history.load(from: historyPath) }
+        editor = try LineEditor { [unowned self] before, word, after in self.completion(before: before, word: word, after: after) }
         editor?.setHistory(history.entries)
         banner()
     }
