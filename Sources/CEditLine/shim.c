@@ -31,12 +31,10 @@ static struct {
 } edit;
 
 static int state;  // 0 not tried, 1 open, -1 failed
-static const char *failure;
-static char failure_text[512];
+static char failure[512];
 
 static int fail(const char *message) {
-    snprintf(failure_text, sizeof failure_text, "%s", message ? message : IK_EDIT_LIBRARY ": unknown error");
-    failure = failure_text;
+    snprintf(failure, sizeof failure, "%s", message ? message : IK_EDIT_LIBRARY ": unknown error");
     state = -1;
     return -1;
 }
@@ -53,7 +51,7 @@ int ik_edit_open(void) {
     return 0;
 }
 
-const char *ik_edit_error(void) { return failure; }
+const char *ik_edit_error(void) { return state == -1 ? failure : NULL; }
 
 char *ik_readline(const char *prompt) { return edit.readline(prompt); }
 int ik_rl_initialize(void) { return edit.rl_initialize(); }

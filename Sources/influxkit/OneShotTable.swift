@@ -48,7 +48,6 @@ struct OneShotTable<Root> {
     var spellings: [OneShotSpelling] {
         options.map(\.spelling) + groups.flatMap(\.spellings)
     }
-
 }
 
 extension OneShotTable where Root: ParsableArguments {
