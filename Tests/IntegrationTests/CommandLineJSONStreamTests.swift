@@ -28,9 +28,11 @@ struct CommandLineJSONStreamTests {
     /// An array of points, and from a file the object form whose points come last.
     @Test(arguments: [false, true])
     func pointsAreConvertedInBoundedMemory(objectForm: Bool) throws {
+        // Both cases run at once in this process: each has files of its own.
         let directory = FileManager.default.temporaryDirectory
-        let large = directory.appendingPathComponent("\(InfluxServer.leftoverPrefix)\(getpid())-large.json")
-        let small = directory.appendingPathComponent("\(InfluxServer.leftoverPrefix)\(getpid())-small.json")
+        let name = "\(InfluxServer.leftoverPrefix)\(getpid())-\(objectForm ? "object" : "array")"
+        let large = directory.appendingPathComponent("\(name)-large.json")
+        let small = directory.appendingPathComponent("\(name)-small.json")
         defer { for file in [large, small] { try? FileManager.default.removeItem(at: file) } }
         let body = String(repeating: "x", count: 2000)
         let points = (0..<40_000).map { #"{"measurement":"doc","tags":{"k":"\#($0 % 50)"},"fields":{"body":"\#(body)"},"time":\#($0)}"# }
