@@ -45,8 +45,15 @@ struct OneShotTable<Root> {
     }
 
     /// Every option, the nested groups' included.
+    ///
+    /// A loop rather than `flatMap(\.spellings)`: the generic `flatMap` and the key paths cost
+    /// ~0.3M instructions at every start (docs/profiles.md).
     var spellings: [OneShotSpelling] {
-        options.map(\.spelling) + groups.flatMap(\.spellings)
+        var all = options.map { $0.spelling }
+        for group in groups {
+            all += group.spellings
+        }
+        return all
     }
 }
 
