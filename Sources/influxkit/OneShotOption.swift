@@ -30,11 +30,7 @@ struct OneShotOption<Root> {
     static func value<Value: ExpressibleByArgument>(
         _ long: String, short: Character? = nil, default initial: Value, _ set: @escaping (inout Root, Value) -> Void
     ) -> Self {
-        Self(spelling: OneShotSpelling(long: long, short: short, kind: .value)) { root, values in
-            guard let converted = converted(values, as: Value.self) else { return false }
-            set(&root, converted.last ?? initial)
-            return true
-        }
+        optional(long, short: short) { root, value in set(&root, value ?? initial) }
     }
 
     /// An option that may be given many times; empty until given.
