@@ -24,12 +24,17 @@ public func fuzzStatements(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-/// The bytes of `text` that are not white space, `;` or in a comment.
+/// The bytes of `text` that are not white space, `;` or in a comment. A blank line outside quotes
+/// and `/*` comments runs what waits, so the text after it is scanned afresh, as the shell does
+/// (after `GROUP BY` and a blank line, `/x` starts a new statement, not a regular expression).
 func essence(_ text: String) -> [UInt8] {
     var kept = ""
     var scanner = InfluxQLScanner()
-    scanner.scan(text) { _, character, part in
-        if part != .comment { kept.append(character) }
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if line.allSatisfy(\.isWhitespace) && !scanner.isOpen { scanner = InfluxQLScanner() }
+        scanner.scan(line + "\n") { _, character, part in
+            if part != .comment { kept.append(character) }
+        }
     }
     return kept.utf8.filter { $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: ";") }
 }

@@ -230,6 +230,16 @@ struct StatementSplitterCorpusTests {
         #expect(splitter.add(line: "*/") == ["SHOW DATABASES /* a\n\n*/"])
     }
 
+    /// What follows the empty line is a statement of its own, sent alone, so it is read afresh: a
+    /// `/` after the `BY` that ran no longer opens a regular expression (found by the fuzzer).
+    @Test func anEmptyLineStartsTheNextStatementAfresh() {
+        var splitter = StatementSplitter()
+        #expect(splitter.add(line: "SELECT a FROM m GROUP BY").isEmpty)
+        #expect(splitter.add(line: "") == ["SELECT a FROM m GROUP BY"])
+        #expect(splitter.add(line: "/* a; b */ SHOW DATABASES; SHOW USERS") == ["/* a; b */ SHOW DATABASES", "SHOW USERS"])
+        #expect(!splitter.isContinuing)
+    }
+
     /// A `*` that multiplies still waits for its operand; one that stands for all columns or
     /// tags does not.
     @Test(arguments: [
