@@ -142,7 +142,7 @@ struct ConfigCommand: ParsableCommand {
 
     /// The config file's path, or a usage error without HOME and XDG_CONFIG_HOME.
     static func path() throws -> String {
-        guard let path = ConfigFile.path(environment: ProcessInfo.processInfo.environment) else {
+        guard let path = ConfigFile.path(environment: ProcessEnvironment.read()) else {
             throw UsageFailure("no config file: set HOME or XDG_CONFIG_HOME")
         }
         return path

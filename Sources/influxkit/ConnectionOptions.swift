@@ -60,7 +60,7 @@ struct ConnectionOptions: ParsableArguments {
     func validate() throws {
         if let port, !SettingLimits.ports.contains(port) { throw ValidationError("--port must be between 1 and 65535") }
         if passwordStdin && password != nil { throw ValidationError("give -p/--password or --password-stdin, not both") }
-        if authScheme != nil && token == nil && ProcessInfo.processInfo.environment["INFLUX_TOKEN"] == nil {
+        if authScheme != nil && token == nil && ProcessEnvironment.read()["INFLUX_TOKEN"] == nil {
             throw ValidationError("--auth-scheme needs a token (--token or INFLUX_TOKEN)")
         }
     }
@@ -68,13 +68,13 @@ struct ConnectionOptions: ParsableArguments {
     /// The client configuration: flags, then `INFLUX_*` variables, then the profile, then the
     /// defaults (see ``ResolvedConnection``). A password from `--password-stdin` is read here,
     /// and the profile's password command run when its secret is the one to use.
-    func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ClientConfiguration {
+    func configuration(environment: [String: String] = ProcessEnvironment.read()) throws -> ClientConfiguration {
         try resolved(environment: environment).configuration
     }
 
     /// Every setting and where it came from; `fetchingSecrets: false` (for `config show`) reads
     /// neither standard input nor the profile's secret, and lets the profile's TLS files be missing.
-    func resolved(environment: [String: String] = ProcessInfo.processInfo.environment, fetchingSecrets: Bool = true) throws -> ResolvedConnection {
+    func resolved(environment: [String: String] = ProcessEnvironment.read(), fetchingSecrets: Bool = true) throws -> ResolvedConnection {
         var resolved = ResolvedConnection()
         if let (profile, file, chosenBy) = try ProfileChoice.profile(named: profile, environment: environment) {
             try resolved.apply(profile, file: file, chosenBy: chosenBy)

@@ -63,7 +63,7 @@ struct CopyEndpoints: ParsableArguments {
     private func configuration(
         _ address: String?, profile: String?, username: String?, password: String?, token: String?, scheme: AuthScheme?
     ) throws -> ClientConfiguration {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.read()
         var resolved = ResolvedConnection()
         if let profile, let (chosen, file, _) = try ProfileChoice.profile(named: profile, environment: environment) {
             try resolved.apply(chosen, file: file, chosenBy: "--from-profile/--to-profile")

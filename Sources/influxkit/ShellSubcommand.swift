@@ -44,7 +44,7 @@ struct ShellSubcommand: ParsableCommand {
         settings.pretty = interactive || pretty
         // A script needs the server: one that cannot be reached fails as a one-shot command does.
         if !interactive { _ = try client.ping() }
-        let home = ProcessInfo.processInfo.environment["HOME"]
+        let home = ProcessEnvironment.read()["HOME"]
         let shell = Shell(
             client: client, settings: settings, interactive: interactive,
             historyPath: home.map { $0 + "/.influxkit_history" }, receivedBytes: { received.total })

@@ -136,6 +136,16 @@ struct CommandLineProfileTests {
         #expect(value(of: "profile", in: none.stdout) == "-")
     }
 
+    /// A value is everything after the variable's first `=`, bytes as they are.
+    @Test func anEnvironmentValueKeepsItsEqualsSignsAndItsText() throws {
+        let home = try ConfigHome("")
+        let database = "a=b==c,grüße,温度"
+        let shown = try home.run(["config", "show"], environment: ["INFLUX_DATABASE": database])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(value(of: "database", in: shown.stdout) == database, "\(shown.stdout)")
+        #expect(source(of: "database", in: shown.stdout) == "INFLUX_DATABASE")
+    }
+
     @Test func theEnvironmentAndFlagsOverrideAProfileOnTheWire() throws {
         let server = try InfluxServer.shared()
         let database = try server.createDatabase()

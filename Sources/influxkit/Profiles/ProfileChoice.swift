@@ -26,7 +26,7 @@ enum ProfileChoice {
     /// The configuration of profile `name` alone (with the transport flags of the command line),
     /// for the shell's `connect NAME`; nil when there is no config file or no such profile.
     static func connection(toProfile name: String, transport: TransportOptions) throws -> ClientConfiguration? {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.read()
         guard let path = ConfigFile.path(environment: environment), let file = try ConfigFile.load(path: path),
               let profile = file.profiles.first(where: { $0.name == name }) else { return nil }
         var resolved = ResolvedConnection()
