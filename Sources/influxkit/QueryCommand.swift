@@ -209,7 +209,7 @@ struct QueryCommand: ParsableCommand {
             return try String(contentsOfFile: file, encoding: .utf8)
         }
         // On a line of its own, a `;` cannot end up in an argument's trailing `--` comment.
-        if !statements.isEmpty { return statements.joined(separator: "\n;\n") }
+        if let first = statements.first { return statements.dropFirst().reduce(into: first) { $0 += "\n;\n" + $1 } }
         return String(decoding: try InputFile(name: "-").readAll(), as: UTF8.self)
     }
 }

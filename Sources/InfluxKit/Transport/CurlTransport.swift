@@ -216,8 +216,9 @@ final class CurlTransport: HTTPTransport {
 
     private func url(for request: HTTPRequest) -> String {
         var url = baseURL + request.path
-        if !request.query.isEmpty {
-            url += "?" + request.query.map { "\($0.name)=\(percentEncoded($0.value))" }.joined(separator: "&")
+        for (index, item) in request.query.enumerated() {
+            url += index == 0 ? "?" : "&"
+            url += item.name + "=" + percentEncoded(item.value)
         }
         return url
     }
