@@ -6,7 +6,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1)))
 struct ChunkChannelTests {
     private static func chunk(_ index: Int) -> ResultSet {
-        ResultSet(statementID: 0, series: [Series(name: "m", columns: ["v"], values: [[.integer(Int64(index))]])], partial: true)
+        ResultSet(statementID: 0, series: [Series(name: "m", columns: ["v"], values: [[.integer(Int64(index))]])], isPartial: true)
     }
 
     /// Runs `work` on a thread of its own (the channel's producer blocks).

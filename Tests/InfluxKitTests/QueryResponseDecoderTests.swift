@@ -91,7 +91,7 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
         let chunked = try QueryResponseDecoder.decode(ServerFixtures.statementErrorChunked)
         #expect(chunked.map(\.statementID) == [0, 0, 0, 1, 1])
         #expect(chunked.map(\.error) == [nil, nil, nil, "database not found: nodb", "not executed"])
-        #expect(chunked.map(\.partial) == [true, true, false, false, false])
+        #expect(chunked.map(\.isPartial) == [true, true, false, false, false])
     }
 
     @Test func messages() throws {
@@ -118,8 +118,8 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
     @Test func chunkedResponses() throws {
         let grouped = try QueryResponseDecoder.decode(ServerFixtures.chunkedGroupBy)
         #expect(grouped.map(\.statementID) == [0, 0, 0])
-        #expect(grouped.map(\.partial) == [true, true, false])
-        #expect(grouped.map { $0.series.map(\.partial) } == [[true], [false], [false]])
+        #expect(grouped.map(\.isPartial) == [true, true, false])
+        #expect(grouped.map { $0.series.map(\.isPartial) } == [[true], [false], [false]])
         #expect(grouped.map { $0.series.first?.tags?["host"] } == ["a", "a", "b"])
 
         let statements = try QueryResponseDecoder.decode(ServerFixtures.chunkedMultiStatement)
@@ -129,7 +129,7 @@ func decodeInPieces(_ body: [UInt8], size: Int) throws -> [ResultSet] {
 
         // Pretty output spreads each object over many lines: boundaries come from the JSON.
         let pretty = try QueryResponseDecoder.decode(ServerFixtures.prettyChunked)
-        #expect(pretty.map(\.partial) == [true, false])
+        #expect(pretty.map(\.isPartial) == [true, false])
         #expect(pretty.map { $0.series.first?.values.count } == [2, 1])
     }
 

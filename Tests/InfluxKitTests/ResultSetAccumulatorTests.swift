@@ -20,15 +20,15 @@ import Testing
         #expect(merged.map(\.error) == [nil, "database not found: nodb"])
         #expect(merged.first?.series.count == 1)
         #expect(merged.first?.series.first?.values.count == 3)
-        #expect(merged.first?.partial == false)
+        #expect(merged.first?.isPartial == false)
     }
 
     @Test func accumulatorReturnsAStatementWhenTheNextBegins() {
         var accumulator = ResultSetAccumulator()
         let first = ResultSet(
             statementID: 0,
-            series: [Series(name: "m", columns: ["a"], values: [[.integer(1)]], partial: true)],
-            partial: true
+            series: [Series(name: "m", columns: ["a"], values: [[.integer(1)]], isPartial: true)],
+            isPartial: true
         )
         let second = ResultSet(statementID: 0, series: [Series(name: "m", columns: ["a"], values: [[.integer(2)]])],
                                messages: [.init(level: "warning", text: "w")])
@@ -54,13 +54,13 @@ import Testing
     }
 
     static let base = Series(
-        name: "cpu", tags: ["host": "a"], columns: ["time", "v"], values: [[.integer(1), .integer(1)]], partial: true
+        name: "cpu", tags: ["host": "a"], columns: ["time", "v"], values: [[.integer(1), .integer(1)]], isPartial: true
     )
 
     static func changing(_ change: (inout Series) -> Void) -> Series {
         var series = base
         series.values = [[.integer(2), .integer(2)]]
-        series.partial = false
+        series.isPartial = false
         change(&series)
         return series
     }
@@ -79,7 +79,7 @@ import Testing
     @Test(arguments: continuationCases)
     func seriesContinuation(_ example: ContinuationCase) {
         let chunks = [
-            ResultSet(statementID: 0, series: [example.previous], partial: true),
+            ResultSet(statementID: 0, series: [example.previous], isPartial: true),
             ResultSet(statementID: 0, series: [example.next]),
         ]
         let merged = chunks.mergingChunks()
@@ -87,7 +87,7 @@ import Testing
         if example.appends {
             #expect(merged.first?.series.count == 1)
             #expect(merged.first?.series.first?.values == example.previous.values + example.next.values)
-            #expect(merged.first?.series.first?.partial == false)
+            #expect(merged.first?.series.first?.isPartial == false)
         } else {
             #expect(merged.first?.series == [example.previous, example.next])
         }
@@ -97,8 +97,8 @@ import Testing
         let chunks = [
             ResultSet(
                 statementID: 0,
-                series: [Self.base, Series(name: "mem", columns: ["time"], values: [[.integer(5)]], partial: true)],
-                partial: true
+                series: [Self.base, Series(name: "mem", columns: ["time"], values: [[.integer(5)]], isPartial: true)],
+                isPartial: true
             ),
             ResultSet(statementID: 0, series: [Self.changing { _ in }]),
         ]

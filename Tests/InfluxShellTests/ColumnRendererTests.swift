@@ -32,8 +32,8 @@ struct ColumnRendererTests {
 
     @Test func aChunkContinuingASeriesGetsNoNewHeaderAndKeepsTheWidths() {
         let first = ResultSet(statementID: 0, series: [
-            Series(name: "m", columns: ["time", "v"], values: [[.integer(1), .integer(7)]], partial: true),
-        ], partial: true)
+            Series(name: "m", columns: ["time", "v"], values: [[.integer(1), .integer(7)]], isPartial: true),
+        ], isPartial: true)
         let second = ResultSet(statementID: 0, series: [
             Series(name: "m", columns: ["time", "v"], values: [[.integer(123456), .integer(8)]]),
         ])

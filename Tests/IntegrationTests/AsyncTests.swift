@@ -65,7 +65,7 @@ struct AsyncTests {
             chunks.append(chunk)
         }
         #expect(chunks.count == 10)
-        #expect(chunks.map(\.partial) == Array(repeating: true, count: 9) + [false])
+        #expect(chunks.map(\.isPartial) == Array(repeating: true, count: 9) + [false])
         let values = chunks.flatMap { $0.series.flatMap(\.values) }.map { $0.last }
         #expect(values == (0..<1_000).map { JSONValue.integer(Int64($0)) })
     }

@@ -198,7 +198,7 @@ struct TransportTests {
         }
         #expect(try peer.events() == ["request", "released"])
         #expect(received.map { $0.series.first?.values } == [[[.integer(1), .integer(10)]], [[.integer(2), .integer(20)]]])
-        #expect(received.map(\.partial) == [true, false])
+        #expect(received.map(\.isPartial) == [true, false])
         #expect(try peer.requests().first?.responseGzip == gzip)
     }
 

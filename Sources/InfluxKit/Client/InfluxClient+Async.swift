@@ -94,7 +94,7 @@ extension InfluxClient {
     }
 
     /// Streams a chunked query: the stream yields each chunk (at most `chunkSize` rows, with
-    /// `partial` set while more of its statement follows) as it arrives, in constant memory.
+    /// `isPartial` set while more of its statement follows) as it arrives, in constant memory.
     ///
     /// The request starts at once, on the client's queue. Up to `bufferSize` chunks wait for
     /// the iterating task; when they are not taken, reading from the server stops until they

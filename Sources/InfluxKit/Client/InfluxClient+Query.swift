@@ -56,7 +56,7 @@ extension InfluxClient {
     /// Runs InfluxQL and hands each result to `onResult` as soon as it is decoded.
     ///
     /// With `chunked` (the default here) each call carries one chunk: at most `chunkSize` rows
-    /// (server default 10,000), with `partial` set while more of the statement follows, so any
+    /// (server default 10,000), with `isPartial` set while more of the statement follows, so any
     /// result size is handled in constant memory. An error thrown by `onResult` aborts the
     /// transfer and is rethrown. Connect errors, timeouts, 5xx and 429 answers are tried again
     /// (see ``ClientConfiguration/retries``) only while no result has been handed over; for a

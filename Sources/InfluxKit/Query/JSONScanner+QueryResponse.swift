@@ -66,7 +66,7 @@ extension JSONScanner {
             case "error":
                 result.error = try skipNull() ? nil : readStringValue()
             case "partial":
-                result.partial = try skipNull() ? false : readBoolValue()
+                result.isPartial = try skipNull() ? false : readBoolValue()
             default:
                 try skipValue(depth: 3)
             }
@@ -130,7 +130,7 @@ extension JSONScanner {
                     series.values = try readRows(width: series.columns.count)
                 }
             case "partial":
-                series.partial = try skipNull() ? false : readBoolValue()
+                series.isPartial = try skipNull() ? false : readBoolValue()
             default:
                 try skipValue(depth: 5)
             }

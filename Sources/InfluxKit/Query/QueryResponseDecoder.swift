@@ -213,7 +213,7 @@ package struct QueryResponseDecoder: Sendable {
     /// Notes whether the last of `results` (one object's) says more of its statement follows.
     mutating func noteAnnouncements(_ results: [ResultSet]) {
         guard let last = results.last else { return }
-        announced = last.partial || last.series.last?.partial == true ? last.statementID : nil
+        announced = last.isPartial || last.series.last?.isPartial == true ? last.statementID : nil
     }
 
     /// Decodes a whole body at once and returns every result in order.

@@ -14,7 +14,7 @@ extension ResultSet {
             let list = messages.map { JSONValue.object([("level", .string($0.level)), ("text", .string($0.text))]) }
             members.append(("messages", .array(list)))
         }
-        if partial {
+        if isPartial {
             members.append(("partial", .bool(true)))
         }
         if let error {

@@ -22,8 +22,8 @@ public struct ResultSet: Sendable, Equatable {
     public var messages: [Message]
     /// The statement's error, if it failed.
     public var error: String?
-    /// True when more chunks of this statement follow.
-    public var partial: Bool
+    /// True when more chunks of this statement follow (the server's `partial`).
+    public var isPartial: Bool
 
     /// Creates a result.
     public init(
@@ -31,12 +31,27 @@ public struct ResultSet: Sendable, Equatable {
         series: [Series] = [],
         messages: [Message] = [],
         error: String? = nil,
-        partial: Bool = false
+        isPartial: Bool = false
     ) {
         self.statementID = statementID
         self.series = series
         self.messages = messages
         self.error = error
-        self.partial = partial
+        self.isPartial = isPartial
+    }
+}
+
+extension ResultSet {
+    /// True when more chunks of this statement follow.
+    @available(*, deprecated, renamed: "isPartial")
+    public var partial: Bool {
+        get { isPartial }
+        set { isPartial = newValue }
+    }
+
+    /// Creates a result.
+    @available(*, deprecated, renamed: "init(statementID:series:messages:error:isPartial:)")
+    public init(statementID: Int, series: [Series] = [], messages: [Message] = [], error: String? = nil, partial: Bool) {
+        self.init(statementID: statementID, series: series, messages: messages, error: error, isPartial: partial)
     }
 }

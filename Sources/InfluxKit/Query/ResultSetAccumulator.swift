@@ -3,8 +3,8 @@
 ///
 /// Consecutive chunks with the same `statementID` form one result: their series are
 /// concatenated, except that a series continuing the previous chunk's last series — which was
-/// `partial` and has the same name, tags and columns — has its rows appended to it. Messages are
-/// concatenated, the first error is kept, and `partial` is the last chunk's.
+/// `isPartial` and has the same name, tags and columns — has its rows appended to it. Messages are
+/// concatenated, the first error is kept, and `isPartial` is the last chunk's.
 ///
 /// ```swift
 /// var accumulator = ResultSetAccumulator()
@@ -45,21 +45,21 @@ extension ResultSet {
         for next in chunk.series {
             if let last = series.indices.last, series[last].continues(into: next) {
                 series[last].values.append(contentsOf: next.values)
-                series[last].partial = next.partial
+                series[last].isPartial = next.isPartial
             } else {
                 series.append(next)
             }
         }
         messages.append(contentsOf: chunk.messages)
         error = error ?? chunk.error
-        partial = chunk.partial
+        isPartial = chunk.isPartial
     }
 }
 
 extension Series {
-    /// Whether `next` carries more rows of this series: this one is `partial` and both have the
+    /// Whether `next` carries more rows of this series: this one `isPartial` and both have the
     /// same name, tags and columns.
     fileprivate func continues(into next: Series) -> Bool {
-        partial && name == next.name && tags == next.tags && columns == next.columns
+        isPartial && name == next.name && tags == next.tags && columns == next.columns
     }
 }

@@ -17,7 +17,7 @@ extension Series {
         if !values.isEmpty {
             members.append(("values", .array(values.map(JSONValue.array))))
         }
-        if partial {
+        if isPartial {
             members.append(("partial", .bool(true)))
         }
         return .object(members)

@@ -8,8 +8,8 @@ public struct Series: Sendable, Equatable {
     public var columns: [String]
     /// Rows, each with one value per column.
     public var values: [[JSONValue]]
-    /// True when more rows of this series follow in a later chunk.
-    public var partial: Bool
+    /// True when more rows of this series follow in a later chunk (the server's `partial`).
+    public var isPartial: Bool
 
     /// Creates a series.
     public init(
@@ -17,12 +17,27 @@ public struct Series: Sendable, Equatable {
         tags: [String: String]? = nil,
         columns: [String],
         values: [[JSONValue]] = [],
-        partial: Bool = false
+        isPartial: Bool = false
     ) {
         self.name = name
         self.tags = tags
         self.columns = columns
         self.values = values
-        self.partial = partial
+        self.isPartial = isPartial
+    }
+}
+
+extension Series {
+    /// True when more rows of this series follow in a later chunk.
+    @available(*, deprecated, renamed: "isPartial")
+    public var partial: Bool {
+        get { isPartial }
+        set { isPartial = newValue }
+    }
+
+    /// Creates a series.
+    @available(*, deprecated, renamed: "init(name:tags:columns:values:isPartial:)")
+    public init(name: String?, tags: [String: String]? = nil, columns: [String], values: [[JSONValue]] = [], partial: Bool) {
+        self.init(name: name, tags: tags, columns: columns, values: values, isPartial: partial)
     }
 }

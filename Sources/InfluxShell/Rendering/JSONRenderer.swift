@@ -103,7 +103,7 @@ public struct JSONRenderer: ResultRenderer {
                 seriesCount += 1
                 var head = series
                 head.values = []
-                head.partial = false
+                head.isPartial = false
                 var bytes: [UInt8] = []
                 head.raw.serialize(into: &bytes)
                 bytes.removeLast()  // the `}`, written when the series ends

@@ -16,13 +16,13 @@ struct SeriesKey: Equatable {
 /// Tells which series of a stream of results continue the series before them (the chunks of a
 /// chunked answer) and which start anew.
 struct ContinuationTracker {
-    private var previous: (statement: Int, key: SeriesKey, partial: Bool)?
+    private var previous: (statement: Int, key: SeriesKey, isPartial: Bool)?
 
     /// Whether `series`, of `result`, continues the series seen last; then remembers it.
     mutating func continues(_ series: Series, of result: ResultSet) -> Bool {
         let key = SeriesKey(series)
-        defer { previous = (result.statementID, key, series.partial || result.partial) }
+        defer { previous = (result.statementID, key, series.isPartial || result.isPartial) }
         guard let previous else { return false }
-        return previous.partial && previous.statement == result.statementID && previous.key == key
+        return previous.isPartial && previous.statement == result.statementID && previous.key == key
     }
 }
