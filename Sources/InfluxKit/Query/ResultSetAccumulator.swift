@@ -2,8 +2,8 @@
 /// statement, as they arrive.
 ///
 /// Consecutive chunks with the same `statementID` form one result: their series are
-/// concatenated, except that a series continuing the previous chunk's last series — which was
-/// `isPartial` and has the same name, tags and columns — has its rows appended to it. Messages are
+/// concatenated, except that a series continuing the previous chunk's last series — one marked
+/// `isPartial` with the same name, tags and columns — has its rows appended to it. Messages are
 /// concatenated, the first error is kept, and `isPartial` is the last chunk's.
 ///
 /// ```swift
@@ -57,8 +57,8 @@ extension ResultSet {
 }
 
 extension Series {
-    /// Whether `next` carries more rows of this series: this one `isPartial` and both have the
-    /// same name, tags and columns.
+    /// Whether `next` carries more rows of this series: this one is marked `isPartial` and both
+    /// have the same name, tags and columns.
     fileprivate func continues(into next: Series) -> Bool {
         isPartial && name == next.name && tags == next.tags && columns == next.columns
     }
