@@ -12,6 +12,7 @@ import Testing
         func clients() throws -> [ClientConfiguration]
         func writes(on client: InfluxClient) throws
         func seriesHelperConfiguration() -> SeriesHelper.Configuration
+        func partialResult() -> ResultSet
     }
 
     struct OldNames: Aliases {
@@ -50,6 +51,15 @@ import Testing
             configuration.autocommit = configuration.timePrecision == .seconds
             return configuration
         }
+
+        @available(*, deprecated, message: "uses the deprecated names on purpose")
+        func partialResult() -> ResultSet {
+            var series = Series(name: "m", columns: ["v"], partial: false)
+            series.partial = !series.partial
+            var result = ResultSet(statementID: 0, series: [series], partial: false)
+            result.partial = series.partial && result.series[0].partial
+            return result
+        }
     }
 
     static let aliases: any Aliases = OldNames()
@@ -82,5 +92,11 @@ import Testing
         let configuration = Self.aliases.seriesHelperConfiguration()
         #expect(configuration.commitsAutomatically)
         #expect(configuration.precision == .seconds)
+    }
+
+    @Test func partialAliasesReadAndSetIsPartial() {
+        let result = Self.aliases.partialResult()
+        #expect(result.isPartial)
+        #expect(result.series.map(\.isPartial) == [true])
     }
 }

@@ -40,18 +40,3 @@ public struct ResultSet: Sendable, Equatable {
         self.isPartial = isPartial
     }
 }
-
-extension ResultSet {
-    /// True when more chunks of this statement follow.
-    @available(*, deprecated, renamed: "isPartial")
-    public var partial: Bool {
-        get { isPartial }
-        set { isPartial = newValue }
-    }
-
-    /// Creates a result.
-    @available(*, deprecated, renamed: "init(statementID:series:messages:error:isPartial:)")
-    public init(statementID: Int, series: [Series] = [], messages: [Message] = [], error: String? = nil, partial: Bool) {
-        self.init(statementID: statementID, series: series, messages: messages, error: error, isPartial: partial)
-    }
-}

@@ -26,18 +26,3 @@ public struct Series: Sendable, Equatable {
         self.isPartial = isPartial
     }
 }
-
-extension Series {
-    /// True when more rows of this series follow in a later chunk.
-    @available(*, deprecated, renamed: "isPartial")
-    public var partial: Bool {
-        get { isPartial }
-        set { isPartial = newValue }
-    }
-
-    /// Creates a series.
-    @available(*, deprecated, renamed: "init(name:tags:columns:values:isPartial:)")
-    public init(name: String?, tags: [String: String]? = nil, columns: [String], values: [[JSONValue]] = [], partial: Bool) {
-        self.init(name: name, tags: tags, columns: columns, values: values, isPartial: partial)
-    }
-}
